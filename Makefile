@@ -1,0 +1,49 @@
+# The two commands of the README's quick start are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+QUICK ?=
+PYTEST_ARGS ?=
+
+.PHONY: run test lint migrations-check bench e2e install db messages clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv > /dev/null
+
+db: install messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+
+run: db
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: db
+	QUICK=$(QUICK) $(PY) bench/run.py
+
+e2e: install messages
+	bash e2e/setup.sh
+	$(PY) -m pytest e2e -p no:xdist $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* var/staticfiles

@@ -1,0 +1,1 @@
+"""Accredited Customs Experts and their accreditation workflow (see the accreditation issue)."""

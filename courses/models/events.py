@@ -1,0 +1,259 @@
+"""Training events, their agenda and the trainers who deliver them."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from stce.models import Country, Language, Organisation, Person, Region
+
+from .curriculum import Module
+
+
+class TrainingEventQuerySet(models.QuerySet):
+    def upcoming(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(end_date__gte=today).exclude(status=TrainingEvent.Status.CANCELLED)
+
+    def for_trainer(self, user):
+        """Events the user is assigned to as a trainer (through their Person record)."""
+        return self.filter(assignments__person__user=user).distinct()
+
+    def visible_to(self, user):
+        """Coordinators and administrators see every event; trainers only their own."""
+        from stce.roles import can_see_all_events
+
+        if can_see_all_events(user):
+            return self
+        return self.for_trainer(user)
+
+    def overlapping(self, start: datetime.date, end: datetime.date):
+        return self.filter(start_date__lte=end, end_date__gte=start)
+
+    def delivered(self):
+        return self.exclude(status__in=[TrainingEvent.Status.CANCELLED, TrainingEvent.Status.DRAFT])
+
+
+class TrainingEvent(models.Model):
+    class Kind(models.TextChoices):
+        NATIONAL = "national", _("National training")
+        REGIONAL = "regional", _("Regional training")
+        TTT = "ttt", _("Train-the-Trainer accreditation workshop")
+        EXERCISE = "exercise", _("Operational exercise")
+        OUTREACH = "outreach", _("Industry outreach")
+        AWARENESS = "awareness", _("Awareness workshop")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        VIRTUAL = "virtual", _("Virtual")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PLANNED = "planned", _("Planned")
+        CONFIRMED = "confirmed", _("Confirmed")
+        POSTPONED = "postponed", _("Postponed")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    title = models.CharField(_("title"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NATIONAL)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    host_country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="events",
+        verbose_name=_("host country"),
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="events",
+        verbose_name=_("WCO region"),
+    )
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    platform = models.CharField(_("online platform"), max_length=100, blank=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="UTC",
+        help_text=_("IANA name, e.g. Asia/Shanghai for Beijing time."),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    languages = models.ManyToManyField(
+        Language, blank=True, related_name="events", verbose_name=_("languages of delivery")
+    )
+    organisers = models.ManyToManyField(
+        Organisation, blank=True, related_name="organised_events", verbose_name=_("organisers")
+    )
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="partnered_events",
+        verbose_name=_("partner organisations"),
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    # Completion rule: the share of days a participant must attend to complete.
+    completion_threshold = models.PositiveSmallIntegerField(
+        _("completion threshold (%)"), default=80,
+        help_text=_("Share of days attended needed to complete. Late counts as present."),
+    )
+    excused_counts_as_present = models.BooleanField(
+        _("excused absence counts as attended"), default=False
+    )
+    attendance_locked = models.BooleanField(_("attendance locked"), default=False)
+    # Information Note sections written by the coordinator.
+    background = models.TextField(_("background"), blank=True)
+    highlights = models.TextField(_("highlights"), blank=True)
+    additional_comments = models.TextField(_("additional comments"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TrainingEventQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        verbose_name = _("training event")
+        verbose_name_plural = _("training events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="event_end_not_before_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(completion_threshold__lte=100), name="event_threshold_at_most_100"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["start_date", "end_date"], name="event_dates"),
+            models.Index(fields=["status", "kind"], name="event_status_kind"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("courses:event-detail", args=[self.pk])
+
+    @property
+    def is_online(self) -> bool:
+        return self.format == self.Format.VIRTUAL
+
+    @property
+    def duration_days(self) -> int:
+        return (self.end_date - self.start_date).days + 1
+
+
+class EventDateChange(models.Model):
+    """One change of an event's dates, kept so that "postponed from June" stays true."""
+
+    event = models.ForeignKey(TrainingEvent, on_delete=models.CASCADE, related_name="date_changes")
+    old_start_date = models.DateField(_("old start date"))
+    old_end_date = models.DateField(_("old end date"))
+    new_start_date = models.DateField(_("new start date"))
+    new_end_date = models.DateField(_("new end date"))
+    reason = models.TextField(_("reason"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = _("date change")
+        verbose_name_plural = _("date changes")
+
+    def __str__(self):
+        return f"{self.event}: {self.old_start_date} → {self.new_start_date}"
+
+
+class EventDay(models.Model):
+    event = models.ForeignKey(TrainingEvent, on_delete=models.CASCADE, related_name="days")
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("event day")
+        verbose_name_plural = _("event days")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "date"], name="event_day_unique_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.event} – {self.date:%Y-%m-%d}"
+
+
+class AgendaItem(models.Model):
+    day = models.ForeignKey(EventDay, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    start_time = models.TimeField(_("start"), null=True, blank=True)
+    end_time = models.TimeField(_("end"), null=True, blank=True)
+    module = models.ForeignKey(
+        Module, on_delete=models.PROTECT, null=True, blank=True, related_name="agenda_items",
+        verbose_name=_("curriculum module"),
+    )
+    title = models.CharField(_("title"), max_length=250, blank=True)
+    speakers = models.ManyToManyField(
+        Person, blank=True, related_name="agenda_items", verbose_name=_("speakers")
+    )
+    speaker_organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="agenda_items",
+        verbose_name=_("speaking organisations"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["day__date", "position", "start_time"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(module__isnull=False) | ~Q(title=""), name="agenda_item_has_topic"
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return self.title or (self.module.title if self.module_id else "")
+
+
+class TrainerAssignment(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead trainer")
+        CO_TRAINER = "co_trainer", _("Co-trainer")
+        GUEST = "guest", _("Guest speaker")
+        ASSESSOR = "assessor", _("Mentor / assessor")
+
+    event = models.ForeignKey(TrainingEvent, on_delete=models.CASCADE, related_name="assignments")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="assignments")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CO_TRAINER)
+    overlap_override_reason = models.TextField(
+        _("reason for overriding a double booking"), blank=True
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", editable=False,
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "role", "person__family_name"]
+        verbose_name = _("trainer assignment")
+        verbose_name_plural = _("trainer assignments")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="assignment_unique_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()} – {self.event}"

@@ -1,0 +1,101 @@
+"""Browsing and maintaining the WCO STCE Training Curriculum."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.forms import ModuleForm, ModuleSearchForm
+from courses.models import Module
+from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
+
+MODULE_SORTS = {
+    "code": ("code",),
+    "-code": ("-code",),
+    "title": ("title",),
+    "-title": ("-title",),
+    "hours": ("hours", "code"),
+    "-hours": ("-hours", "code"),
+}
+
+
+@role_required(COORDINATOR, ADMINISTRATOR, TRAINER)
+def module_list(request):
+    form = ModuleSearchForm(request.GET or None)
+    modules = Module.objects.all()
+    status = "active"
+    if form.is_valid():
+        data = form.cleaned_data
+        status = data.get("status") or "active"
+        if data.get("q"):
+            q = data["q"]
+            modules = modules.filter(
+                Q(code__icontains=q) | Q(title__icontains=q) | Q(summary__icontains=q)
+            )
+        if data.get("topic_area"):
+            modules = modules.filter(topic_area=data["topic_area"])
+    if status == "active":
+        modules = modules.filter(active=True)
+    elif status == "retired":
+        modules = modules.filter(active=False)
+    sort = request.GET.get("sort", "code")
+    modules = modules.order_by(*MODULE_SORTS.get(sort, MODULE_SORTS["code"]))
+    page = Paginator(modules, 25).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "courses/module_list.html",
+        {"form": form, "page_obj": page, "sort": sort, "querystring": params.urlencode()},
+    )
+
+
+@role_required(COORDINATOR, ADMINISTRATOR, TRAINER)
+def module_detail(request, pk: int):
+    module = get_object_or_404(Module, pk=pk)
+    return render(request, "courses/module_detail.html", {"module": module})
+
+
+@role_required(COORDINATOR)
+def module_create(request):
+    form = ModuleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        module = form.save()
+        messages.success(request, _("Module %(code)s was added.") % {"code": module.code})
+        return redirect(module)
+    return render(request, "courses/module_form.html", {"form": form, "creating": True})
+
+
+@role_required(COORDINATOR)
+def module_edit(request, pk: int):
+    module = get_object_or_404(Module, pk=pk)
+    form = ModuleForm(request.POST or None, instance=module)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Module %(code)s was saved.") % {"code": module.code})
+        return redirect(module)
+    return render(request, "courses/module_form.html", {"form": form, "module": module})
+
+
+@role_required(COORDINATOR)
+def module_retire(request, pk: int):
+    """Retiring keeps the module in past agendas but hides it from new ones; GET confirms."""
+    module = get_object_or_404(Module, pk=pk)
+    if request.method == "POST":
+        module.active = False
+        module.save(update_fields=["active"])
+        messages.success(request, _("Module %(code)s was retired.") % {"code": module.code})
+        return redirect(module)
+    return render(request, "courses/module_confirm_retire.html", {"module": module})
+
+
+@require_POST
+@role_required(COORDINATOR)
+def module_reactivate(request, pk: int):
+    module = get_object_or_404(Module, pk=pk)
+    module.active = True
+    module.save(update_fields=["active"])
+    messages.success(request, _("Module %(code)s is active again.") % {"code": module.code})
+    return redirect(module)

@@ -1,0 +1,12 @@
+from .people import Gender, Language, Person, PersonQuerySet
+from .reference import Country, Organisation, Region
+
+__all__ = [
+    "Country",
+    "Gender",
+    "Language",
+    "Organisation",
+    "Person",
+    "PersonQuerySet",
+    "Region",
+]

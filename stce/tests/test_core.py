@@ -1,0 +1,81 @@
+import subprocess
+import sys
+from unittest import mock
+
+import pytest
+from django.db.utils import OperationalError
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_does_not(client):
+    with mock.patch("stce.views.core.connection.cursor", side_effect=OperationalError("down")):
+        response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+
+
+@pytest.mark.django_db
+def test_unknown_page_gets_the_helpful_404(coordinator_client):
+    response = coordinator_client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_wrong_role_gets_the_403_page(trainer_client):
+    response = trainer_client.get(reverse("stce:person-list"))
+    assert response.status_code == 403
+    assert "You do not have access" in response.content.decode()
+
+
+def _start_settings(env: dict) -> subprocess.CompletedProcess:
+    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='stce.settings'; django.setup()"
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("secret", ["", "short", "x" * 60])
+def test_production_refuses_a_missing_or_weak_secret_key(secret):
+    import os
+
+    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secret}
+    result = _start_settings(env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_starts_with_a_strong_secret_key():
+    import os
+    import secrets
+
+    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+           "DJANGO_ALLOWED_HOSTS": "example.org"}
+    result = _start_settings(env)
+    assert result.returncode == 0, result.stderr
+
+
+def test_deploy_checks_pass_under_production_settings():
+    import os
+    import secrets
+
+    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+           "DJANGO_ALLOWED_HOSTS": "example.org"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_every_page_sends_a_content_security_policy_without_inline_scripts(client):
+    response = client.get(reverse("healthz"))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
