@@ -61,6 +61,11 @@ class TrainingEvent(models.Model):
         COMPLETED = "completed", _("Completed")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class ExcusedPolicy(models.TextChoices):
+        ATTENDED = "attended", _("count as attended")
+        NOT_COUNTED = "not_counted", _("are left out of the count")
+        ABSENT = "absent", _("count as absent")
+
     title = models.CharField(_("title"), max_length=250)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NATIONAL)
     format = models.CharField(
@@ -100,8 +105,9 @@ class TrainingEvent(models.Model):
         _("completion threshold (%)"), default=80,
         help_text=_("Share of days attended needed to complete. Late counts as present."),
     )
-    excused_counts_as_present = models.BooleanField(
-        _("excused absence counts as attended"), default=False
+    excused_policy = models.CharField(
+        _("excused absences"), max_length=12, choices=ExcusedPolicy.choices,
+        default=ExcusedPolicy.NOT_COUNTED,
     )
     attendance_locked = models.BooleanField(_("attendance locked"), default=False)
     # Information Note sections written by the coordinator.

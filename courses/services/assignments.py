@@ -1,0 +1,71 @@
+"""Staffing events with trainers, with the double-booking rule."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from courses.models import TrainerAssignment, TrainingEvent
+from stce.errors import DomainError
+from stce.models import Person
+
+
+class DoubleBookingError(DomainError):
+    def __init__(self, message, *, conflicts):
+        super().__init__(message, field="person", code="double_booking")
+        self.conflicts = conflicts
+
+
+def conflicting_events(*, person: Person, event: TrainingEvent):
+    """Other live events, overlapping this one's dates, that the person is assigned to."""
+    return (
+        TrainingEvent.objects.overlapping(event.start_date, event.end_date)
+        .filter(assignments__person=person)
+        .exclude(pk=event.pk)
+        .exclude(status=TrainingEvent.Status.CANCELLED)
+        .distinct()
+        .order_by("start_date")
+    )
+
+
+@transaction.atomic
+def assign_trainer(
+    *,
+    event: TrainingEvent,
+    person: Person,
+    role: str,
+    by=None,
+    override_reason: str = "",
+) -> TrainerAssignment:
+    """Put a person on an event with a role.
+
+    Refuses a person already booked on an overlapping event, naming that event, unless the
+    coordinator gives a reason to override. Assigning someone already on the event updates
+    their role instead of creating a second row.
+    """
+    # Lock the person so two coordinators cannot double-book them at the same moment.
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+    existing = TrainerAssignment.objects.filter(event=event, person=person).first()
+    conflicts = list(conflicting_events(person=person, event=event))
+    if conflicts and not override_reason.strip():
+        names = "; ".join(
+            f"{e.title} ({e.start_date:%d %b %Y}–{e.end_date:%d %b %Y})" for e in conflicts
+        )
+        raise DoubleBookingError(
+            _("%(person)s is already booked on an overlapping event: %(events)s.")
+            % {"person": person.full_name, "events": names},
+            conflicts=conflicts,
+        )
+    if existing:
+        existing.role = role
+        if override_reason:
+            existing.overlap_override_reason = override_reason.strip()
+        existing.save()
+        return existing
+    try:
+        with transaction.atomic():
+            return TrainerAssignment.objects.create(
+                event=event, person=person, role=role, assigned_by=by,
+                overlap_override_reason=override_reason.strip() if conflicts else "",
+            )
+    except IntegrityError:
+        # A concurrent request assigned the same person a moment ago: treat as done.
+        return TrainerAssignment.objects.get(event=event, person=person)
