@@ -142,8 +142,7 @@ LANGUAGES = [
     ("es", _("Spanish")),
     ("ru", _("Russian")),
 ]
-# STCE_LOCALE_DIR lets the catalogue-completeness test regenerate catalogues elsewhere.
-LOCALE_PATHS = [Path(os.environ.get("STCE_LOCALE_DIR", BASE_DIR / "locale"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 TIME_ZONE = "Europe/Brussels"  # The WCO Secretariat's time zone.
 USE_I18N = True
