@@ -278,3 +278,17 @@ def test_a_double_submit_racing_itself_leaves_one_row_per_pair(trainer):
     )
     assert Attendance.objects.count() == len(enrolments) * len(days)
     assert Attendance.history.count() == len(enrolments) * len(days)
+
+
+def test_demo_attendance_fills_past_days_once_even_for_completed_events(db, trainer):
+    from io import StringIO
+
+    from courses import demo_attendance
+
+    event = TrainingEventFactory(with_days=True, status=TrainingEvent.Status.COMPLETED)
+    EnrolmentFactory.create_batch(3, event=event)
+    demo_attendance.seed(StringIO())
+    demo_attendance.seed(StringIO())
+    assert Attendance.objects.count() == 15
+    event.refresh_from_db()
+    assert event.attendance_locked
