@@ -205,3 +205,21 @@ def test_a_user_without_a_role_gets_403(client, event, day):
     client.force_login(UserFactory(username="visitor"))
     assert client.get(day_url(day)).status_code == 403
     assert client.get(reverse("courses:attendance-event", args=[event.pk])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "page", ["attendance-event", "attendance-grid", "attendance-day", "attendance-export-csv"]
+)
+def test_attendance_pages_run_as_many_queries_for_30_participants_as_for_3(trainer_client, trainer, page, db):
+    counts = {}
+    for participants in (3, 30):
+        event = TrainingEventFactory(with_days=True)
+        TrainerAssignmentFactory(event=event, person=trainer.person)
+        day = event.days.order_by("date").first()
+        for enrolment in EnrolmentFactory.create_batch(participants, event=event):
+            Attendance.objects.create(enrolment=enrolment, day=day, status=P)
+        kwargs = {"pk": event.pk, "day_pk": day.pk} if page == "attendance-day" else {"pk": event.pk}
+        with CaptureQueriesContext(connection) as queries:
+            assert trainer_client.get(reverse(f"courses:{page}", kwargs=kwargs)).status_code == 200
+        counts[participants] = len(queries)
+    assert counts[30] == counts[3] <= 12, counts

@@ -9,8 +9,7 @@ from django.views.decorators.http import require_POST
 
 from courses.attendance_export import attendance_table, table_as_csv, table_as_xlsx
 from courses.attendance_forms import AttendanceSheetForm, ReopenAttendanceForm
-from courses.completion import completion_for_event
-from courses.models import AttendanceStatus, Enrolment, EventDay, TrainingEvent
+from courses.models import AttendanceStatus, EventDay, TrainingEvent
 from courses.services.attendance import (
     event_today,
     lock_attendance,
@@ -45,15 +44,8 @@ def event_attendance(request, pk: int):
         recorded=Count("attendance"),
         attended=Count("attendance", filter=Q(attendance__status__in=["present", "late"])),
     )
-    enrolments = list(
-        Enrolment.objects.filter(event=event).select_related("person__organisation")
-        .order_by("status", "person__family_name", "person__given_name", "pk")
-    )
-    completion = completion_for_event(event, enrolments)
-    rows = [(enrolment, completion[enrolment.pk]) for enrolment in enrolments]
     return render(request, "courses/attendance_event.html", {
-        "event": event, "days": days, "rows": rows, "today": event_today(event),
-        "completed_count": sum(c.completed for _e, c in rows),
+        "event": event, "days": days, "today": event_today(event),
         "reopenings": event.attendance_reopenings.select_related("reopened_by")[:10],
         "can_lock": is_coordinator(request.user),
     })
