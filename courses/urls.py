@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses.views import curriculum
+from courses.views import attendance, curriculum
 
 app_name = "courses"
 
@@ -11,6 +11,18 @@ urlpatterns = [
     path("curriculum/<int:pk>/edit/", curriculum.module_edit, name="module-edit"),
     path("curriculum/<int:pk>/retire/", curriculum.module_retire, name="module-retire"),
     path("curriculum/<int:pk>/reactivate/", curriculum.module_reactivate, name="module-reactivate"),
+    # --- Attendance (issue 4) -------------------------------------------------------
+    path("events/<int:pk>/attendance/", attendance.event_attendance, name="attendance-event"),
+    path("events/<int:pk>/attendance/grid/", attendance.grid, name="attendance-grid"),
+    path("events/<int:pk>/attendance/days/<int:day_pk>/", attendance.day_sheet, name="attendance-day"),
+    path(
+        "events/<int:pk>/attendance/days/<int:day_pk>/sign-in-sheet.pdf", attendance.signin_sheet,
+        name="attendance-signin-sheet",
+    ),
+    path("events/<int:pk>/attendance/export.csv", attendance.export_csv, name="attendance-export-csv"),
+    path("events/<int:pk>/attendance/export.xlsx", attendance.export_xlsx, name="attendance-export-xlsx"),
+    path("events/<int:pk>/attendance/lock/", attendance.lock, name="attendance-lock"),
+    path("events/<int:pk>/attendance/reopen/", attendance.reopen, name="attendance-reopen"),
 ]
 
 # Information Notes (issue 9).

@@ -16,3 +16,9 @@ class StceConfig(AppConfig):
         # post_migrate fires once per app, after that app's permissions are created; syncing
         # on each keeps the roles complete whichever app migrates last.
         post_migrate.connect(sync_role_permissions, dispatch_uid="stce_role_perms")
+
+        from django.db.backends.signals import connection_created
+
+        from stce.signals import use_sqlite_variable_limit
+
+        connection_created.connect(use_sqlite_variable_limit, dispatch_uid="stce_sqlite_limit")

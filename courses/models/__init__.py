@@ -1,4 +1,4 @@
-from .attendance import Attendance, AttendanceStatus, Enrolment
+from .attendance import Attendance, AttendanceReopening, AttendanceStatus, Enrolment
 from .curriculum import LocalisedModule, Module, ModuleTranslation
 from .events import (
     AgendaItem,
@@ -12,6 +12,7 @@ from .events import (
 __all__ = [
     "AgendaItem",
     "Attendance",
+    "AttendanceReopening",
     "AttendanceStatus",
     "Enrolment",
     "EventDateChange",

@@ -6,7 +6,7 @@ The `trainer` persona is assigned to `world.event`; `other_trainer` is not.
 import datetime
 from types import SimpleNamespace
 
-from courses.models import Module, TrainerAssignment, TrainingEvent
+from courses.models import Enrolment, EventDay, Module, TrainerAssignment, TrainingEvent
 from stce.tests.factories import PersonFactory
 
 
@@ -21,5 +21,7 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     TrainerAssignment.objects.create(
         event=world.event, person=trainer.person, role=TrainerAssignment.Role.LEAD
     )
+    world.event_day = EventDay.objects.create(event=world.event, date=world.event.start_date)
+    world.enrolment = Enrolment.objects.create(event=world.event, person=world.person)
     world.trainer, world.other_trainer = trainer, other_trainer
     return world
