@@ -1,6 +1,7 @@
 from .attendance import Attendance, AttendanceStatus, Enrolment
 from .curriculum import Module
 from .events import (
+    ALLOWED_TRANSITIONS,
     AgendaItem,
     EventDateChange,
     EventDay,
@@ -8,8 +9,11 @@ from .events import (
     TrainingEvent,
     TrainingEventQuerySet,
 )
+from .merges import PersonMerge
 
 __all__ = [
+    "ALLOWED_TRANSITIONS",
+    "PersonMerge",
     "AgendaItem",
     "Attendance",
     "AttendanceStatus",
