@@ -28,9 +28,9 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history
 
 from courses.models import Enrolment, TrainingEvent
+from courses.services.bulk_rows import create_with_history
 from stce.errors import DomainError
 from stce.models import Country, Gender, Organisation, Person
 from stce.models.people import fold_for_search
@@ -578,19 +578,13 @@ def commit_import(*, event: TrainingEvent, data: bytes, filename: str, by=None) 
     reason = _("Imported from %(file)s") % {"file": filename}
     try:
         with transaction.atomic():
-            created = bulk_create_with_history(
-                new_people, Person, batch_size=500, default_user=by, default_change_reason=reason
-            )
-            created_iter = iter(created)
-            enrolments = []
-            for row in report.rows:
-                if row.action == RowAction.CREATE:
-                    enrolments.append(Enrolment(event=event, person=next(created_iter), enrolled_by=by))
-                elif row.action == RowAction.ENROL:
-                    enrolments.append(Enrolment(event=event, person=row.person, enrolled_by=by))
-            bulk_create_with_history(
-                enrolments, Enrolment, batch_size=500, default_user=by, default_change_reason=reason
-            )
+            create_with_history(Person, new_people, user=by, reason=reason)
+            enrolments = [
+                Enrolment(event=event, person=row.new_person or row.person, enrolled_by=by)
+                for row in report.rows
+                if row.action in (RowAction.CREATE, RowAction.ENROL)
+            ]
+            create_with_history(Enrolment, enrolments, user=by, reason=reason)
     except IntegrityError as exc:
         raise DomainError(
             _("Someone changed these people while you were importing; upload the file again."),
