@@ -26,6 +26,7 @@ from django.core.files.storage import default_storage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -40,11 +41,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "given_name": ("given name", "given names", "first name", "first names", "forename", "prenom", "nombre"),
     "family_name": ("family name", "last name", "surname", "nom", "apellido", "apellidos"),
     "latin_name": ("latin name", "name in latin script", "transliteration", "name latin"),
-    "gender": ("gender", "sex"),
+    "gender": ("gender", "sex", "sexe", "genre", "sexo", "genero", "пол"),
     "country": ("country", "country code", "pays", "pais"),
     "organisation": ("organisation", "organization", "administration", "agency"),
     "position": ("position", "job title", "rank", "function"),
-    "email": ("email", "e mail", "email address", "e mail address", "mail"),
+    "email": (
+        "email",
+        "e mail",
+        "email address",
+        "e mail address",
+        "mail",
+        "courriel",
+        "correo",
+        "correo electronico",
+    ),
     "preferred_language": ("preferred language", "language"),
 }
 REQUIRED_COLUMNS = ("given_name", "family_name", "country")
@@ -604,9 +614,26 @@ TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 def stash_upload(*, data: bytes, filename: str) -> str:
     """Keep the uploaded file in the shared default storage (not process memory, so any app
     server can commit it); returns the token that names it."""
+    _forget_stale_uploads()
     token = secrets.token_urlsafe(24)
     default_storage.save(f"{STASH_DIR}/{token}.{_extension(filename)}", ContentFile(data))
     return token
+
+
+def _forget_stale_uploads(max_age: datetime.timedelta = datetime.timedelta(days=1)) -> None:
+    """Previews that were never committed leave their file behind; a day later it goes."""
+    try:
+        _dirs, files = default_storage.listdir(STASH_DIR)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    cutoff = timezone.now() - max_age
+    for name in files:
+        path = f"{STASH_DIR}/{name}"
+        try:
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+        except (FileNotFoundError, NotImplementedError):
+            continue
 
 
 def _stash_path(token: str, filename: str) -> str:

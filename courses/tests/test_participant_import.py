@@ -20,6 +20,11 @@ from stce.tests.factories import CountryFactory, PersonFactory, RegionFactory
 HEADER = ["Given name", "Family name", "Gender", "Country", "E-mail"]
 
 
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def countries(db):
     asia = RegionFactory(code="AP", name="Asia/Pacific")
