@@ -198,3 +198,51 @@ def test_the_year_calendar_places_events_in_their_months(coordinator_client):
     response = coordinator_client.get(reverse("courses:event-calendar"), {"year": 2022})
     [event] = response.context["events"]
     assert (event.bar_start, event.bar_span) == (1, 1)
+
+
+class TestOtherListsArePinned:
+    def test_participant_list_queries_do_not_grow(self, coordinator_client, django_assert_max_num_queries):
+        [event] = make_events(1, participants=2)
+        url = reverse("courses:participant-list", args=[event.pk])
+        with django_assert_max_num_queries(10) as few:
+            assert coordinator_client.get(url).status_code == 200
+        for person in PersonFactory.create_batch(40):
+            EnrolmentFactory(event=event, person=person)
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            assert coordinator_client.get(url).status_code == 200
+
+    def test_calendar_queries_do_not_grow(self, coordinator_client, django_assert_max_num_queries):
+        make_events(1)
+        url = reverse("courses:event-calendar") + "?year=2021"
+        with django_assert_max_num_queries(6) as few:
+            assert coordinator_client.get(url).status_code == 200
+        make_events(8)
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            assert len(coordinator_client.get(url).context["events"]) == 9
+
+    def test_person_page_queries_do_not_grow_with_trainings(
+        self, coordinator_client, django_assert_max_num_queries
+    ):
+        person = PersonFactory()
+        EnrolmentFactory(person=person)
+        with django_assert_max_num_queries(10) as few:
+            assert coordinator_client.get(person.get_absolute_url()).status_code == 200
+        for _i in range(5):
+            EnrolmentFactory(person=person)
+            TrainerAssignment.objects.create(event=TrainingEventFactory(), person=person)
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            assert coordinator_client.get(person.get_absolute_url()).status_code == 200
+
+
+def test_an_upload_over_the_size_limit_is_refused_by_the_form(coordinator_client, settings):
+    import io
+
+    settings.STCE_MAX_IMPORT_BYTES = 1024
+    event = TrainingEventFactory()
+    upload = io.BytesIO(b"Given name,Family name,Country\n" + b"a,b,CN\n" * 400)
+    upload.name = "big.csv"
+    response = coordinator_client.post(
+        reverse("courses:participant-import", args=[event.pk]), {"file": upload}
+    )
+    assert "MB" in str(response.context["form"].errors["file"])
+    assert not Enrolment.objects.exists()

@@ -96,3 +96,16 @@ class TestScreens:
         # A double submit finds the duplicate gone and changes nothing.
         response = coordinator_client.post(url, {"other": remove.pk, "reason": "same official"})
         assert response.status_code == 200 and PersonMerge.objects.count() == 1
+
+
+def test_the_directory_finds_people_by_country_or_organisation(coordinator_client, db):
+    from stce.tests.factories import CountryFactory, OrganisationFactory
+
+    china = CountryFactory(code="CN", name="China")
+    gacc = OrganisationFactory(name="General Administration of Customs", short_name="GACC", country=china)
+    wang = PersonFactory(family_name="Wang", country=china, organisation=gacc)
+    PersonFactory(family_name="Dupont")
+    assert list(Person.objects.search("china")) == [wang]
+    assert list(Person.objects.search("gacc wang")) == [wang]
+    response = coordinator_client.get(reverse("stce:person-list"), {"q": "GACC"})
+    assert [p.family_name for p in response.context["page_obj"]] == ["Wang"]
