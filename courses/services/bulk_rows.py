@@ -29,10 +29,16 @@ def _reserve_ids(model, count: int) -> list[int]:
             )
             return [row[0] for row in cursor.fetchall()]
         # SQLite: the transaction holds the write lock from its start (transaction_mode
-        # IMMEDIATE), so nobody else can take these numbers before we insert them.
+        # IMMEDIATE), so nobody else can take these numbers before we insert them. Numbers of
+        # deleted rows are never reused (AUTOINCREMENT remembers them in sqlite_sequence):
+        # a merged-away person's history must not be mistaken for a new person's.
         pk_column = connection.ops.quote_name(model._meta.pk.column)
         # Names come from the model's metadata, quoted; no user input reaches this SQL.
-        cursor.execute(f"SELECT COALESCE(MAX({pk_column}), 0) FROM {table}")  # noqa: S608
+        cursor.execute(
+            f"SELECT MAX(COALESCE((SELECT MAX({pk_column}) FROM {table}), 0), "  # noqa: S608
+            "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))",
+            [model._meta.db_table],
+        )
         start = cursor.fetchone()[0] + 1
     return list(range(start, start + count))
 

@@ -282,3 +282,14 @@ class TestExports:
         url = reverse("courses:participant-export", args=[enrolment.event.pk])
         assert coordinator_client.get(url + "?format=csv")["Content-Type"].startswith("text/csv")
         assert "spreadsheetml" in coordinator_client.get(url + "?format=xlsx")["Content-Type"]
+
+
+def test_new_people_never_reuse_the_number_of_a_deleted_person(event):
+    gone = PersonFactory(country_id="CN")
+    gone_pk = gone.pk
+    gone.delete()
+    commit_import(event=event, data=as_csv(rows(2)), filename="list.csv")
+    assert (
+        min(Person.objects.filter(email__endswith="customs.example.cn").values_list("pk", flat=True))
+        > gone_pk
+    )
