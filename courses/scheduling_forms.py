@@ -6,6 +6,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import AgendaItem, EventDay, Module, TrainerAssignment, TrainingEvent
@@ -17,6 +18,10 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _day_label(day: EventDay) -> str:
+    return date_format(day.date, "l j F Y")
 
 
 class TrainingEventForm(forms.ModelForm):
@@ -121,6 +126,7 @@ class AgendaItemForm(forms.ModelForm):
     def __init__(self, *args, event: TrainingEvent, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["day"].queryset = EventDay.objects.filter(event=event)
+        self.fields["day"].label_from_instance = _day_label
         self.fields["module"].queryset = Module.objects.filter(active=True) | Module.objects.filter(
             pk=self.instance.module_id or 0
         )
@@ -156,6 +162,7 @@ class AddModulesForm(forms.Form):
     def __init__(self, *args, event: TrainingEvent, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["day"].queryset = EventDay.objects.filter(event=event)
+        self.fields["day"].label_from_instance = _day_label
 
 
 class CopyAgendaForm(forms.Form):
