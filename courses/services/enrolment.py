@@ -35,11 +35,9 @@ def enrol(*, event: TrainingEvent, person: Person, by=None) -> Enrolment:
     """Enrol a person; enrolling someone already enrolled changes nothing, a withdrawn
     participant is enrolled again. Refuses beyond the event's capacity."""
     event = TrainingEvent.objects.select_for_update().get(pk=event.pk)
-    if event.status in (TrainingEvent.Status.CANCELLED, TrainingEvent.Status.COMPLETED):
-        raise DomainError(
-            _("Participants cannot be enrolled on a %(status)s event.")
-            % {"status": event.get_status_display().lower()}
-        )
+    # Completed events stay open: past participant lists are entered after the fact.
+    if event.status == TrainingEvent.Status.CANCELLED:
+        raise DomainError(_("Participants cannot be enrolled on a cancelled event."))
     existing = Enrolment.objects.filter(event=event, person=person).first()
     if existing and existing.status == Enrolment.Status.ENROLLED:
         return existing

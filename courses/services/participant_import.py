@@ -403,6 +403,8 @@ def validate_import(*, event: TrainingEvent, data: bytes, filename: str) -> Impo
         raise ImportFileError(_("The file is empty."))
     header, body = table[0], table[1:]
     positions, problems = _map_header(header)
+    if event.status == TrainingEvent.Status.CANCELLED:
+        problems.append(Problem(0, "", _("Participants cannot be enrolled on a cancelled event.")))
     if any(p.is_error for p in problems):
         return ImportReport(filename, header, [], problems)
 

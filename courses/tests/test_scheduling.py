@@ -241,3 +241,14 @@ class TestTrainerAssignmentScreen:
         )
         assert response.status_code == 302
         assert second.assignments.get().overlap_override_reason == "Remote"
+
+
+def test_nobody_is_enrolled_on_a_cancelled_event_by_hand_or_by_import(db):
+    from courses.services.participant_import import ImportRefused, commit_import
+
+    event = TrainingEventFactory(status=S.CANCELLED)
+    with pytest.raises(DomainError, match="cancelled"):
+        enrol(event=event, person=PersonFactory())
+    with pytest.raises(ImportRefused):
+        commit_import(event=event, data=b"Given name,Family name,Country\nAna,Silva,BE\n", filename="l.csv")
+    assert not event.enrolments.exists()
