@@ -57,3 +57,9 @@ CASES = [
     ),
     Case("courses:joining-instructions", COORDINATOR_ONLY, kwargs=_event),
 ]
+
+CASES += [
+    Case("courses:event-note", ladder(), kwargs=lambda w: {"pk": w.event.pk}),
+    Case("courses:event-note-pdf", ladder(), kwargs=lambda w: {"pk": w.event.pk}),
+    Case("courses:event-note-text", ladder(), kwargs=lambda w: {"pk": w.event.pk}),
+]
