@@ -141,8 +141,11 @@ def _next_position(day: EventDay) -> int:
 
 @transaction.atomic
 def add_modules_to_day(*, day: EventDay, modules: list[Module]) -> list[AgendaItem]:
-    """Append curriculum modules to a day's agenda, in the order given."""
+    """Append curriculum modules to a day's agenda, in the order given. A module already on
+    that day is not added again (so a double submit changes nothing)."""
     position = _next_position(day)
+    present = set(day.items.filter(module__isnull=False).values_list("module_id", flat=True))
+    modules = [m for m in modules if m.pk not in present]
     items = []
     for offset, module in enumerate(modules):
         items.append(AgendaItem.objects.create(day=day, module=module, position=position + offset))

@@ -1,8 +1,10 @@
 """Joining instructions: the event's details by e-mail to participants and trainers, with its .ics."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -43,6 +45,11 @@ def send_joining_instructions(*, event: TrainingEvent, message: str = "") -> Joi
             _("Joining instructions are not sent for a %(status)s event.")
             % {"status": event.get_status_display().lower()}
         )
+    # A double click must not mail everyone twice: the same message for the same event is
+    # sent at most once every two minutes (the cache is shared by every app server).
+    fingerprint = hashlib.sha256(f"{event.pk}:{event.updated_at}:{message}".encode()).hexdigest()[:32]
+    if not cache.add(f"joining-instructions:{fingerprint}", True, timeout=120):
+        raise DomainError(_("These joining instructions were sent a moment ago."))
     ics = calendar([event], name=event.title)
     emails, without_email = [], []
     for person, role in recipients(event):
@@ -50,8 +57,13 @@ def send_joining_instructions(*, event: TrainingEvent, message: str = "") -> Joi
             without_email.append(person.full_name)
             continue
         with translation.override(person.preferred_language):
-            context = {"event": event, "person": person, "role": role, "message": message,
-                       "url": f"{settings.STCE_PUBLIC_URL}{event.get_absolute_url()}"}
+            context = {
+                "event": event,
+                "person": person,
+                "role": role,
+                "message": message,
+                "url": f"{settings.STCE_PUBLIC_URL}{event.get_absolute_url()}",
+            }
             subject = _("Joining instructions: %(title)s") % {"title": event.title}
             body = render_to_string("courses/email/joining_instructions.txt", context)
         mail = EmailMessage(subject=subject, body=body, to=[person.email])

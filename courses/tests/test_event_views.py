@@ -246,3 +246,13 @@ def test_an_upload_over_the_size_limit_is_refused_by_the_form(coordinator_client
     )
     assert "MB" in str(response.context["form"].errors["file"])
     assert not Enrolment.objects.exists()
+
+
+def test_sending_joining_instructions_twice_in_a_row_mails_once(coordinator_client):
+    event = TrainingEventFactory()
+    EnrolmentFactory(event=event, person=PersonFactory(email="p@example.org"))
+    url = reverse("courses:joining-instructions", args=[event.pk])
+    coordinator_client.post(url, {"message": "Zoom link"})
+    response = coordinator_client.post(url, {"message": "Zoom link"})
+    assert len(mail.outbox) == 1
+    assert "a moment ago" in response.content.decode()

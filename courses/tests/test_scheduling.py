@@ -252,3 +252,12 @@ def test_nobody_is_enrolled_on_a_cancelled_event_by_hand_or_by_import(db):
     with pytest.raises(ImportRefused):
         commit_import(event=event, data=b"Given name,Family name,Country\nAna,Silva,BE\n", filename="l.csv")
     assert not event.enrolments.exists()
+
+
+def test_adding_the_same_modules_twice_adds_them_once(event):
+    create_days_from_dates(event=event)
+    day = event.days.first()
+    modules = [ModuleFactory(), ModuleFactory()]
+    add_modules_to_day(day=day, modules=modules)
+    assert add_modules_to_day(day=day, modules=modules) == []
+    assert day.items.count() == 2

@@ -35,8 +35,8 @@ def agenda_modules(request, pk: int):
     form = AddModulesForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
         modules = sorted(form.cleaned_data["modules"], key=lambda m: m.code)
-        event_services.add_modules_to_day(day=form.cleaned_data["day"], modules=modules)
-        messages.success(request, _("%(n)s modules added to the agenda.") % {"n": len(modules)})
+        added = event_services.add_modules_to_day(day=form.cleaned_data["day"], modules=modules)
+        messages.success(request, _("%(n)s modules added to the agenda.") % {"n": len(added)})
         return redirect(_agenda_url(event))
     return render(request, "courses/agenda_modules.html", {"form": form, "event": event})
 
