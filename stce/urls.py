@@ -14,6 +14,7 @@ stce_patterns = (
         path("people/new/", people.person_create, name="person-create"),
         path("people/<int:pk>/", people.person_detail, name="person-detail"),
         path("people/<int:pk>/edit/", people.person_edit, name="person-edit"),
+        path("people/<int:pk>/merge/", people.person_merge, name="person-merge"),
     ],
     "stce",
 )

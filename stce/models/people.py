@@ -49,9 +49,16 @@ def fold_for_search(*parts: str) -> str:
 
 class PersonQuerySet(models.QuerySet):
     def search(self, query: str):
+        """Every word must appear in a name (any script or its transliteration), the e-mail, or
+        the name of the person's country or organisation."""
         qs = self
-        for word in fold_for_search(query).split():
-            qs = qs.filter(search_text__contains=word)
+        for raw, word in zip(query.split(), fold_for_search(query).split(), strict=False):
+            qs = qs.filter(
+                models.Q(search_text__contains=word)
+                | models.Q(country__name__icontains=raw)
+                | models.Q(organisation__name__icontains=raw)
+                | models.Q(organisation__short_name__iexact=raw)
+            )
         return qs
 
     def with_relations(self):

@@ -56,4 +56,5 @@ CASES = [
     Case("stce:person-create", ladder()),
     Case("stce:person-detail", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
     Case("stce:person-edit", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
+    Case("stce:person-merge", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
 ]

@@ -6,7 +6,7 @@ The `trainer` persona is assigned to `world.event`; `other_trainer` is not.
 import datetime
 from types import SimpleNamespace
 
-from courses.models import Enrolment, EventDay, Module, TrainerAssignment, TrainingEvent
+from courses.models import AgendaItem, Enrolment, EventDay, Module, TrainerAssignment, TrainingEvent
 from stce.tests.factories import PersonFactory
 
 
@@ -24,4 +24,8 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     world.event_day = EventDay.objects.create(event=world.event, date=world.event.start_date)
     world.enrolment = Enrolment.objects.create(event=world.event, person=world.person)
     world.trainer, world.other_trainer = trainer, other_trainer
+    # Scheduling (issue 3): an agenda item, the trainer's assignment and an enrolment.
+    world.assignment = TrainerAssignment.objects.get(event=world.event, person=trainer.person)
+    agenda_day, _ = EventDay.objects.get_or_create(event=world.event, date=world.event.end_date)
+    world.agenda_item = AgendaItem.objects.create(day=agenda_day, module=world.module, position=1)
     return world
