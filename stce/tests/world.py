@@ -22,4 +22,18 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
         event=world.event, person=trainer.person, role=TrainerAssignment.Role.LEAD
     )
     world.trainer, world.other_trainer = trainer, other_trainer
+    _add_accreditation(world)
     return world
+
+
+def _add_accreditation(world) -> None:
+    """An expert, and a pending proposal on another expert, for the accreditation URLs."""
+    from accreditation.models import Expert, ExpertStatus, Proposal
+    from stce.tests.factories import UserFactory
+
+    world.expert = Expert.objects.create(person=PersonFactory(), status=ExpertStatus.PRE_ACCREDITED)
+    world.proposal = Proposal.objects.create(
+        expert=Expert.objects.create(person=PersonFactory()),
+        from_status=ExpertStatus.NOMINATED, to_status=ExpertStatus.WITHDRAWN,
+        rationale="Retired from the service.", proposed_by=UserFactory(username="world_proposer"),
+    )

@@ -1,0 +1,53 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from accreditation.models import Decision, Evidence, Expert, ExpiryNotice, Proposal
+
+
+@admin.register(Expert)
+class ExpertAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "status", "nominating_administration", "accredited_on", "valid_until"]
+    list_filter = ["status", "languages"]
+    search_fields = ["person__family_name", "person__given_name", "person__latin_name"]
+    raw_id_fields = ["person"]
+    # The status moves only through proposals and decisions.
+    readonly_fields = ["status", "pre_accredited_on", "accredited_on", "valid_until"]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(SimpleHistoryAdmin):
+    list_display = ["expert", "kind", "event", "attended", "result", "assessor"]
+    list_filter = ["kind", "result"]
+    raw_id_fields = ["expert", "event", "assignment", "assessor"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Proposal)
+class ProposalAdmin(ReadOnlyAdmin):
+    list_display = ["expert", "from_status", "to_status", "state", "proposed_by", "proposed_at"]
+    list_filter = ["state", "to_status"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin):
+    """Decisions are immutable: the back office may read them, never change or delete them."""
+
+    list_display = ["expert", "from_status", "to_status", "outcome", "proposed_by", "decided_by",
+                    "decided_at"]
+    list_filter = ["outcome", "to_status"]
+    actions = None
+
+
+@admin.register(ExpiryNotice)
+class ExpiryNoticeAdmin(ReadOnlyAdmin):
+    list_display = ["expert", "stage", "valid_until", "sent_at"]
