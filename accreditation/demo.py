@@ -9,6 +9,7 @@ Idempotent: an expert's history is written only when that expert is first create
 """
 
 import datetime
+import functools
 import random
 
 from django.contrib.auth import get_user_model
@@ -130,9 +131,15 @@ def _country_codes(language: str) -> list[str]:
     return [c for c in COUNTRIES_BY_LANGUAGE[language] if c in known]
 
 
-def _customs(country_id: str) -> Organisation | None:
+@functools.cache
+def _customs_pk(country_id: str) -> int | None:
     return (Organisation.objects.filter(country_id=country_id, kind=Organisation.Kind.CUSTOMS)
-            .order_by("pk").first())
+            .order_by("pk").values_list("pk", flat=True).first())
+
+
+def _customs(country_id: str) -> Organisation | None:
+    pk = _customs_pk(country_id)
+    return Organisation(pk=pk) if pk else None
 
 
 def _event(*, title, start, days, kind, country_id, language, venue="", status=None) -> TrainingEvent:
@@ -162,6 +169,7 @@ class _Seeder:
         self.trainings: list[TrainingEvent] = []
         self.assessors: list[Person] = []
         self.new_experts = 0
+        self.pending_decisions: list = []
 
     # --- people -----------------------------------------------------------------------------
     def person(self, *, language: str, country_id: str, gender=None) -> tuple[Person, bool]:
@@ -236,21 +244,39 @@ class _Seeder:
 
     # --- workflow ---------------------------------------------------------------------------
     def decide(self, expert, from_status, to_status, on: datetime.date, evidence=(), rationale=""):
+        """Queue an approved proposal and its decision; `flush_decisions` writes them in bulk."""
         moment = timezone.make_aware(datetime.datetime.combine(on, datetime.time(11, 0)))
-        proposal = Proposal.objects.create(
+        proposal = Proposal(
             expert=expert, from_status=from_status, to_status=to_status,
             rationale=rationale or "Evidence on file.", proposed_by=self.coordinator,
             proposed_at=moment - datetime.timedelta(days=5), state=Proposal.State.APPROVED,
         )
-        proposal.evidence.set(evidence)
-        decision = Decision.objects.create(
-            expert=expert, proposal=proposal, outcome=Decision.Outcome.APPROVED,
+        decision = Decision(
+            expert=expert, outcome=Decision.Outcome.APPROVED,
             from_status=from_status, to_status=to_status,
             evidence_relied_on="\n".join(e.summary for e in evidence),
             proposed_by=self.coordinator, decided_by=self.administrator, decided_at=moment,
             effective_on=on, rationale=rationale or "Agreed on the evidence.",
         )
-        decision.evidence.set(evidence)
+        self.pending_decisions.append((proposal, decision, list(evidence)))
+
+    def flush_decisions(self):
+        # Decisions are append-only: bulk_create inserts them without going through save().
+        proposals = Proposal.objects.bulk_create([p for p, _d, _e in self.pending_decisions])
+        for proposal, (_p, decision, _e) in zip(proposals, self.pending_decisions, strict=True):
+            decision.proposal = proposal
+        decisions = Decision.objects.bulk_create([d for _p, d, _e in self.pending_decisions])
+        ProposalEvidence = Proposal.evidence.through
+        DecisionEvidence = Decision.evidence.through
+        ProposalEvidence.objects.bulk_create([
+            ProposalEvidence(proposal_id=p.pk, evidence_id=e.pk)
+            for p, (_p, _d, evidence) in zip(proposals, self.pending_decisions, strict=True) for e in evidence
+        ])
+        DecisionEvidence.objects.bulk_create([
+            DecisionEvidence(decision_id=d.pk, evidence_id=e.pk)
+            for d, (_p, _d, evidence) in zip(decisions, self.pending_decisions, strict=True) for e in evidence
+        ])
+        self.pending_decisions = []
 
     def co_deliver(self, expert, after: datetime.date, until: datetime.date, result=EvaluationResult.PASSED):
         event = self.training_between(after, until)
@@ -278,7 +304,7 @@ class _Seeder:
         rng = self.rng
         nominated_on = workshop.start_date - 75 * DAY
         expert = Expert.objects.create(
-            person=person, nominating_administration=person.organisation, nominated_on=nominated_on,
+            person=person, nominating_administration_id=person.organisation_id, nominated_on=nominated_on,
             profile=rng.choice([
                 "Enforcement officer with ten years at the border; teaches risk management.",
                 "Trainer at the national customs academy; specialist in dual-use goods.",
@@ -286,8 +312,7 @@ class _Seeder:
                 "Works in the strategic goods licensing liaison unit.",
             ]),
         )
-        expert.languages.set(Language.objects.filter(code__in={language, "en"} if rng.random() < 0.5
-                                                     else {language}))
+        expert.languages.set({language, "en"} if rng.random() < 0.5 else {language})
         expert.modules.set(rng.sample(self.modules, k=min(len(self.modules), rng.randint(3, 7))))
         Enrolment.objects.get_or_create(event=workshop, person=person)
         self.decide(expert, S.NOMINATED, S.SELECTED, workshop.start_date - 30 * DAY,
@@ -374,6 +399,7 @@ class _Seeder:
                 self.participant(workshop, language, country, pending=last and n < 3)
         if self.new_experts:
             self.extra_cases()
+        self.flush_decisions()
 
     def extra_cases(self):
         """Pending accreditations and a lapse for the queue, a suspension, withdrawals, new nominees."""
@@ -405,7 +431,7 @@ class _Seeder:
         for language in ("en", "es", "fr"):
             person, _ = self.person(language=language, country_id=rng.choice(_country_codes(language)))
             if not Expert.objects.filter(person=person).exists():
-                Expert.objects.create(person=person, nominating_administration=person.organisation,
+                Expert.objects.create(person=person, nominating_administration_id=person.organisation_id,
                                       nominated_on=self.today - rng.randint(5, 60) * DAY)
 
 
@@ -421,6 +447,7 @@ def _demo_users():
 
 
 def seed(stdout=None) -> None:
+    _customs_pk.cache_clear()  # reference data may have changed since the last run
     seeder = _Seeder(stdout)
     seeder.run()
     if stdout:

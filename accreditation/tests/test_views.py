@@ -328,3 +328,32 @@ def test_find_trainers_link_include(db):
     event = TrainingEventFactory()
     html = _render("accreditation/includes/find_trainers_link.html", event=event)
     assert f"{LIST}?event={event.pk}" in html
+
+
+def test_expert_page_query_count_is_bounded(coordinator_client, places, django_assert_max_num_queries):
+    expert = make_expert("Alvarez", country=places["CL"], status=S.PRE_ACCREDITED,
+                         languages=[places["es"]])
+    workshop = WorkshopFactory()
+    record_workshop_result(expert=expert, event=workshop, attended=True, result="passed")
+    for _ in range(5):
+        record_workshop_result(expert=expert, event=WorkshopFactory(), attended=True, result="passed")
+    with django_assert_max_num_queries(10):
+        coordinator_client.get(expert.get_absolute_url())
+
+
+def test_recording_a_co_delivery_on_an_unfinished_event_shows_why(coordinator_client, places):
+    expert = make_expert("Alvarez", country=places["CL"], status=S.PRE_ACCREDITED)
+    unfinished = TrainingEventFactory(status="confirmed")
+    assignment = TrainerAssignmentFactory(person=expert.person, event=unfinished)
+    response = coordinator_client.post(
+        reverse("accreditation:evidence-add", args=[expert.pk, "co_delivery"]),
+        {"assignment": assignment.pk, "assessor": PersonFactory().pk, "result": "passed"},
+    )
+    assert response.status_code == 200
+    assert "is not completed yet" in response.content.decode()
+    assert not expert.evidence.exists()
+
+
+def test_trainers_cannot_use_find_trainers(trainer_client):
+    event = TrainingEventFactory()
+    assert trainer_client.get(LIST, {"event": event.pk}).status_code == 403
