@@ -126,9 +126,11 @@ class CoDeliveryForm(forms.Form):
         self.fields["assignment"].label_from_instance = lambda a: (
             f"{a.event.title} ({a.event.start_date:%d %b %Y}) – {a.get_role_display()}"
         )
-        self.fields["assessor"].queryset = Person.objects.filter(erased_at__isnull=True).exclude(
-            pk=expert.person_id
-        )
+        # Assessors are people assigned as mentor / assessor on an event the expert trained on.
+        self.fields["assessor"].queryset = Person.objects.filter(
+            assignments__role=TrainerAssignment.Role.ASSESSOR,
+            assignments__event__assignments__person=expert.person_id,
+        ).exclude(pk=expert.person_id).distinct()
         self.helper = FormHelper()
         self.helper.layout = Layout("assignment", "assessor", "result", "evaluation",
                                     Submit("save", _("Record")))

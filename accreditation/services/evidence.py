@@ -62,7 +62,7 @@ def record_co_delivery(
     """Record the assessor's evaluation of a training the expert co-delivered.
 
     The assignment must be the expert's own, as a trainer, on a completed event; the assessor
-    must be someone else.
+    must be someone else, assigned to that event as mentor / assessor.
     """
     event = assignment.event
     if assignment.person_id != expert.person_id:
@@ -76,6 +76,14 @@ def record_co_delivery(
         )
     if assessor.pk == expert.person_id:
         raise DomainError(_("Experts cannot assess themselves."), field="assessor")
+    if not TrainerAssignment.objects.filter(
+        event=event, person=assessor, role=TrainerAssignment.Role.ASSESSOR
+    ).exists():
+        raise DomainError(
+            _("%(name)s is not an assessor on %(event)s: assign them to the event as mentor / "
+              "assessor first.") % {"name": assessor.full_name, "event": event.title},
+            field="assessor",
+        )
     return _upsert(
         expert=expert, kind=EvidenceKind.CO_DELIVERY, event=event, by=by,
         values={"assignment": assignment, "assessor": assessor, "result": result,

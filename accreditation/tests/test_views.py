@@ -345,9 +345,10 @@ def test_recording_a_co_delivery_on_an_unfinished_event_shows_why(coordinator_cl
     expert = make_expert("Alvarez", country=places["CL"], status=S.PRE_ACCREDITED)
     unfinished = TrainingEventFactory(status="confirmed")
     assignment = TrainerAssignmentFactory(person=expert.person, event=unfinished)
+    assessor = TrainerAssignmentFactory(event=unfinished, role="assessor").person
     response = coordinator_client.post(
         reverse("accreditation:evidence-add", args=[expert.pk, "co_delivery"]),
-        {"assignment": assignment.pk, "assessor": PersonFactory().pk, "result": "passed"},
+        {"assignment": assignment.pk, "assessor": assessor.pk, "result": "passed"},
     )
     assert response.status_code == 200
     assert "is not completed yet" in response.content.decode()
@@ -357,3 +358,19 @@ def test_recording_a_co_delivery_on_an_unfinished_event_shows_why(coordinator_cl
 def test_trainers_cannot_use_find_trainers(trainer_client):
     event = TrainingEventFactory()
     assert trainer_client.get(LIST, {"event": event.pk}).status_code == 403
+
+
+def test_co_delivery_form_offers_the_assessors_of_the_experts_events(coordinator_client, places):
+    expert = make_expert("Alvarez", country=places["CL"], status=S.PRE_ACCREDITED)
+    event = TrainingEventFactory(status="completed")
+    assignment = TrainerAssignmentFactory(person=expert.person, event=event, role="co_trainer")
+    assessor = PersonFactory(family_name="Assessor")
+    TrainerAssignmentFactory(person=assessor, event=event, role="assessor")
+    PersonFactory(family_name="Bystander")
+    url = reverse("accreditation:evidence-add", args=[expert.pk, "co_delivery"])
+    form = coordinator_client.get(url).context["form"]
+    assert list(form.fields["assessor"].queryset) == [assessor]
+    coordinator_client.post(url, {"assignment": assignment.pk, "assessor": assessor.pk, "result": "passed",
+                                  "evaluation": "Clear and well prepared."})
+    evidence = expert.evidence.get()
+    assert evidence.assessor == assessor and evidence.result == "passed"

@@ -27,6 +27,12 @@ def second_administrator(db):
     return UserFactory(username="second_admin", role=roles.ADMINISTRATOR)
 
 
+def assessor_on(event):
+    assessor = PersonFactory()
+    TrainerAssignmentFactory(event=event, person=assessor, role=TrainerAssignment.Role.ASSESSOR)
+    return assessor
+
+
 def walk(expert, to_status, *, proposer, decider, today=TODAY):
     proposal = propose_step(expert=expert, to_status=to_status, rationale="Evidence checked.",
                             by=proposer, today=today)
@@ -72,7 +78,7 @@ def test_full_path_from_nomination_to_accreditation(coordinator, administrator, 
 
     assignment = TrainerAssignmentFactory(event=co_delivered, person=expert.person,
                                           role=TrainerAssignment.Role.CO_TRAINER)
-    assessor = PersonFactory()
+    assessor = assessor_on(co_delivered)
     record_co_delivery(expert=expert, assignment=assignment, assessor=assessor,
                        result=EvaluationResult.PASSED)
     decision = walk(expert, S.ACCREDITED, proposer=coordinator, decider=administrator)
@@ -128,7 +134,7 @@ def test_accreditation_needs_an_evaluated_co_delivery_on_a_completed_event(coord
     assert "No co-delivered training is recorded" in missing_for(expert, S.ACCREDITED, by=coordinator)
     assignment = TrainerAssignmentFactory(event=co_delivered, person=expert.person,
                                           role=TrainerAssignment.Role.CO_TRAINER)
-    record_co_delivery(expert=expert, assignment=assignment, assessor=PersonFactory(),
+    record_co_delivery(expert=expert, assignment=assignment, assessor=assessor_on(assignment.event),
                        result=EvaluationResult.PENDING)
     assert "evaluation is not recorded" in missing_for(expert, S.ACCREDITED, by=coordinator)
 
@@ -138,7 +144,7 @@ def test_co_delivery_evidence_refuses_an_event_not_yet_completed(db):
     confirmed = TrainingEventFactory(status=TrainingEvent.Status.CONFIRMED)
     assignment = TrainerAssignmentFactory(event=confirmed, person=expert.person)
     with pytest.raises(DomainError, match="not completed"):
-        record_co_delivery(expert=expert, assignment=assignment, assessor=PersonFactory(),
+        record_co_delivery(expert=expert, assignment=assignment, assessor=assessor_on(assignment.event),
                            result=EvaluationResult.PASSED)
 
 
@@ -146,7 +152,8 @@ def test_co_delivery_evidence_refuses_someone_elses_assignment_and_self_assessme
     expert = ExpertFactory(status=S.PRE_ACCREDITED)
     theirs = TrainerAssignmentFactory(event=co_delivered)
     with pytest.raises(DomainError, match="someone else"):
-        record_co_delivery(expert=expert, assignment=theirs, assessor=PersonFactory(), result="passed")
+        record_co_delivery(expert=expert, assignment=theirs, assessor=assessor_on(co_delivered),
+                           result="passed")
     mine = TrainerAssignmentFactory(event=co_delivered, person=expert.person)
     with pytest.raises(DomainError, match="assess themselves"):
         record_co_delivery(expert=expert, assignment=mine, assessor=expert.person, result="passed")
@@ -155,7 +162,7 @@ def test_co_delivery_evidence_refuses_someone_elses_assignment_and_self_assessme
 def test_a_failed_co_delivery_leads_to_not_accredited(coordinator, administrator, co_delivered):
     expert = ExpertFactory(status=S.PRE_ACCREDITED)
     assignment = TrainerAssignmentFactory(event=co_delivered, person=expert.person)
-    record_co_delivery(expert=expert, assignment=assignment, assessor=PersonFactory(),
+    record_co_delivery(expert=expert, assignment=assignment, assessor=assessor_on(assignment.event),
                        result=EvaluationResult.FAILED)
     walk(expert, S.NOT_ACCREDITED, proposer=coordinator, decider=administrator)
     assert expert.status == S.NOT_ACCREDITED
@@ -232,7 +239,8 @@ def test_validity_years_are_configurable(settings, coordinator, administrator, c
     settings.STCE_ACCREDITATION_YEARS = 3
     expert = ExpertFactory(status=S.PRE_ACCREDITED)
     assignment = TrainerAssignmentFactory(event=co_delivered, person=expert.person)
-    record_co_delivery(expert=expert, assignment=assignment, assessor=PersonFactory(), result="passed")
+    record_co_delivery(expert=expert, assignment=assignment, assessor=assessor_on(assignment.event),
+                       result="passed")
     walk(expert, S.ACCREDITED, proposer=coordinator, decider=administrator,
          today=datetime.date(2020, 2, 29))
     assert expert.valid_until == datetime.date(2023, 2, 28)
@@ -327,7 +335,8 @@ def test_accreditation_calls_the_certificate_hook(monkeypatch, coordinator, admi
                         lambda **kwargs: issued.append(kwargs))
     expert = ExpertFactory(status=S.PRE_ACCREDITED)
     assignment = TrainerAssignmentFactory(event=co_delivered, person=expert.person)
-    record_co_delivery(expert=expert, assignment=assignment, assessor=PersonFactory(), result="passed")
+    record_co_delivery(expert=expert, assignment=assignment, assessor=assessor_on(assignment.event),
+                       result="passed")
     decision = walk(expert, S.ACCREDITED, proposer=coordinator, decider=administrator)
     assert issued == [{"expert": expert, "decision": decision, "by": administrator}]
 
@@ -341,3 +350,11 @@ def test_the_certificate_hook_does_nothing_without_the_registry(db):
         assert _registry_issue_function() is None
     else:
         assert callable(_registry_issue_function())
+
+
+def test_co_delivery_needs_an_assessor_assigned_to_that_event(co_delivered):
+    expert = ExpertFactory(status=S.PRE_ACCREDITED)
+    assignment = TrainerAssignmentFactory(event=co_delivered, person=expert.person)
+    with pytest.raises(DomainError, match="is not an assessor on"):
+        record_co_delivery(expert=expert, assignment=assignment, assessor=PersonFactory(), result="passed")
+    assert not expert.evidence.exists()
