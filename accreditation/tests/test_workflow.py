@@ -358,3 +358,13 @@ def test_co_delivery_needs_an_assessor_assigned_to_that_event(co_delivered):
     with pytest.raises(DomainError, match="is not an assessor on"):
         record_co_delivery(expert=expert, assignment=assignment, assessor=PersonFactory(), result="passed")
     assert not expert.evidence.exists()
+
+
+def test_the_database_refuses_to_update_a_decision_even_in_raw_sql(coordinator, administrator):
+    from django.db import DatabaseError, connection, transaction
+
+    decision = walk(ExpertFactory(), S.WITHDRAWN, proposer=coordinator, decider=administrator)
+    with pytest.raises(DatabaseError, match="immutable"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE accreditation_decision SET rationale = 'rewritten' WHERE id = %s",
+                       [decision.pk])
+    assert Decision.objects.get().rationale == "Agreed."
