@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from accreditation.models import Decision, Evidence, Expert, ExpiryNotice, Proposal
@@ -12,6 +13,16 @@ class ExpertAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["person"]
     # The status moves only through proposals and decisions.
     readonly_fields = ["status", "pre_accredited_on", "accredited_on", "valid_until"]
+
+    def revert_disabled(self, request, obj=None):
+        # Reverting to an old version would bring back an old status without a decision.
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple_history still saves a POSTed revert form when reverting is disabled.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Evidence)

@@ -374,3 +374,13 @@ def test_co_delivery_form_offers_the_assessors_of_the_experts_events(coordinator
                                   "evaluation": "Clear and well prepared."})
     evidence = expert.evidence.get()
     assert evidence.assessor == assessor and evidence.result == "passed"
+
+
+def test_the_admin_cannot_revert_an_expert_to_an_old_status(administrator_client, decision):
+    expert = decision.expert
+    old_version = expert.history.order_by("history_id").first()
+    url = reverse("admin:accreditation_expert_simple_history", args=[expert.pk, old_version.history_id])
+    response = administrator_client.post(url, {"person": expert.person_id, "profile": "reverted"})
+    assert response.status_code == 403
+    expert.refresh_from_db()
+    assert expert.status == ExpertStatus.WITHDRAWN
