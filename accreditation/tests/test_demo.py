@@ -8,6 +8,7 @@ from courses.models import TrainingEvent
 from stce.demo import load_reference_data
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_demo_data_is_consistent_and_idempotent():
     load_reference_data()

@@ -384,3 +384,12 @@ def test_the_admin_cannot_revert_an_expert_to_an_old_status(administrator_client
     assert response.status_code == 403
     expert.refresh_from_db()
     assert expert.status == ExpertStatus.WITHDRAWN
+
+
+def test_directory_search_matches_names_in_any_script(coordinator_client, places):
+    expert = make_expert("Иванов", country=places["BE"])
+    expert.person.latin_name = "Dmitry Ivanov"
+    expert.person.save()
+    make_expert("Alvarez", country=places["CL"])
+    assert names(coordinator_client.get(LIST, {"q": "иванов"})) == ["Иванов"]
+    assert names(coordinator_client.get(LIST, {"q": "ivanov"})) == ["Иванов"]
