@@ -31,6 +31,12 @@ class EvidenceAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "result"]
     raw_id_fields = ["expert", "event", "assignment", "assessor"]
 
+    def has_delete_permission(self, request, obj=None):
+        # Evidence a proposal or decision relied on stays, so the record keeps its links.
+        if obj is not None and (obj.decisions.exists() or obj.proposals.exists()):
+            return False
+        return super().has_delete_permission(request, obj)
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):

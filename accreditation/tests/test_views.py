@@ -393,3 +393,16 @@ def test_directory_search_matches_names_in_any_script(coordinator_client, places
     make_expert("Alvarez", country=places["CL"])
     assert names(coordinator_client.get(LIST, {"q": "иванов"})) == ["Иванов"]
     assert names(coordinator_client.get(LIST, {"q": "ivanov"})) == ["Иванов"]
+
+
+def test_evidence_a_decision_relied_on_cannot_be_deleted_in_the_admin(
+    coordinator, administrator, administrator_client, places
+):
+    workshop = WorkshopFactory()
+    expert = make_expert("Candidate", country=places["BE"], status=S.IN_WORKSHOP)
+    evidence = record_workshop_result(expert=expert, event=workshop, attended=True, result="passed")
+    proposal = propose_step(expert=expert, to_status=S.PRE_ACCREDITED, rationale="x", by=coordinator)
+    decide_proposal(proposal=proposal, approve=True, rationale="ok", by=administrator)
+    url = reverse("admin:accreditation_evidence_delete", args=[evidence.pk])
+    assert administrator_client.post(url, {"post": "yes"}).status_code == 403
+    assert Decision.objects.get().evidence.get() == evidence
