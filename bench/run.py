@@ -19,6 +19,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 BENCHMARKS = [
     "scheduling",
     "attendance",
+    "accreditation",
 ]
 
 

@@ -28,4 +28,18 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     world.assignment = TrainerAssignment.objects.get(event=world.event, person=trainer.person)
     agenda_day, _ = EventDay.objects.get_or_create(event=world.event, date=world.event.end_date)
     world.agenda_item = AgendaItem.objects.create(day=agenda_day, module=world.module, position=1)
+    _add_accreditation(world)
     return world
+
+
+def _add_accreditation(world) -> None:
+    """An expert, and a pending proposal on another expert, for the accreditation URLs."""
+    from accreditation.models import Expert, ExpertStatus, Proposal
+    from stce.tests.factories import UserFactory
+
+    world.expert = Expert.objects.create(person=PersonFactory(), status=ExpertStatus.PRE_ACCREDITED)
+    world.proposal = Proposal.objects.create(
+        expert=Expert.objects.create(person=PersonFactory()),
+        from_status=ExpertStatus.NOMINATED, to_status=ExpertStatus.WITHDRAWN,
+        rationale="Retired from the service.", proposed_by=UserFactory(username="world_proposer"),
+    )
