@@ -22,4 +22,17 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
         event=world.event, person=trainer.person, role=TrainerAssignment.Role.LEAD
     )
     world.trainer, world.other_trainer = trainer, other_trainer
+    _add_certificate(world)
     return world
+
+
+def _add_certificate(world) -> None:
+    """A participation certificate of `world.person` for `world.event` (which has no days yet)."""
+    from courses.models import Enrolment
+    from stce.certificates import issue_certificate
+    from stce.models import Certificate
+
+    Enrolment.objects.create(event=world.event, person=world.person)
+    world.certificate = issue_certificate(
+        kind=Certificate.Kind.PARTICIPATION, holder=world.person, event=world.event, by=None
+    )
