@@ -14,7 +14,10 @@ Why it is fast (see bench/certificates.py):
   of glyphs used; images are read once per process.
 """
 
+import copy
+import hashlib
 import io
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +28,7 @@ from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -77,17 +81,14 @@ class CertificateSheet:
 # ---------------------------------------------------------------- text
 
 
-ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def _has_arabic(text: str) -> bool:
-    return any(lo <= ord(c) <= hi for c in text for lo, hi in ARABIC_RANGES)
-
-
+@lru_cache(maxsize=4096)
 def visual_order(text: str) -> str:
     """Letters joined and runs ordered for drawing left to right: Arabic needs both."""
     text = unicodedata.normalize("NFC", text or "")
-    if not _has_arabic(text):
+    if not ARABIC.search(text):
         return text
     import arabic_reshaper
     from bidi.algorithm import get_display
@@ -162,24 +163,50 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _image(path: str) -> ImageReader | None:
-    """Images are decoded once per process; a missing or broken file is left out."""
+def _encoded_image(path: str) -> PDFImageXObject | None:
+    """An image decoded and compressed once per process; a missing or broken file is left out."""
     try:
         reader = ImageReader(path)
-        reader.getSize()
-        return reader
+        image = PDFImageXObject(f"stceimg{hashlib.md5(path.encode()).hexdigest()}", reader, mask="auto")  # noqa: S324
     except Exception:  # noqa: BLE001 - a broken upload must not stop a batch
         return None
+    smask = getattr(image, "_smask", None)
+    if smask is not None:
+        smask.name = f"{image.name}m"
+    return image
 
 
 def _draw_image_in_box(canvas: Canvas, path: str, x: float, y: float, w: float, h: float) -> None:
-    reader = _image(path)
-    if reader is None:
+    """canvas.drawImage, minus the per-document decoding, hashing and compression.
+
+    ReportLab would compress every signature and logo again in every document; here each
+    document gets a copy of the object encoded once. The bookkeeping mirrors drawImage's.
+    """
+    template = _encoded_image(path)
+    if template is None:
         return
-    iw, ih = reader.getSize()
-    scale = min(w / iw, h / ih)
-    dw, dh = iw * scale, ih * scale
-    canvas.drawImage(reader, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh, mask="auto")
+    doc = canvas._doc
+    reg_name = doc.getXObjectName(template.name)
+    if doc.idToObject.get(reg_name) is None:
+        image = copy.copy(template)
+        canvas._setXObjects(image)
+        doc.Reference(image, reg_name)
+        doc.addForm(image.name, image)
+        smask = getattr(template, "_smask", None)
+        if smask is not None:
+            smask = copy.copy(smask)
+            canvas._setXObjects(smask)
+            image.smask = doc.Reference(smask, doc.getXObjectName(smask.name))
+            del image._smask
+    scale = min(w / template.width, h / template.height)
+    dw, dh = template.width * scale, template.height * scale
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.translate(x + (w - dw) / 2, y + (h - dh) / 2)
+    canvas.scale(dw, dh)
+    canvas.addLiteral(f"/{reg_name} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(template.name)
 
 
 # ---------------------------------------------------------------- QR
