@@ -64,25 +64,40 @@ def _issue(count: int):
     _make_images(media)
     region, _ = Region.objects.get_or_create(code="AP", defaults={"name": "Asia/Pacific"})
     china, _ = Country.objects.get_or_create(code="CN", defaults={"name": "China", "region": region})
-    Signatory.objects.create(name="Ana Hinojosa", title="Director, Compliance and Facilitation",
-                             signature="signatures/ana.png")
-    Signatory.objects.create(name="Kunio Mikuriya", title="Secretary General", signature="signatures/kunio.png")
-    wco = Organisation.objects.create(name="World Customs Organization", kind="international", logo="logos/wco.png")
+    Signatory.objects.create(
+        name="Ana Hinojosa", title="Director, Compliance and Facilitation", signature="signatures/ana.png"
+    )
+    Signatory.objects.create(
+        name="Kunio Mikuriya", title="Secretary General", signature="signatures/kunio.png"
+    )
+    wco = Organisation.objects.create(
+        name="World Customs Organization", kind="international", logo="logos/wco.png"
+    )
     event = TrainingEvent.objects.create(
-        title="National training on Strategic Trade Control Enforcement", host_country=china,
-        venue="Beijing", start_date=datetime.date(2021, 10, 18), end_date=datetime.date(2021, 10, 22),
+        title="National training on Strategic Trade Control Enforcement",
+        host_country=china,
+        venue="Beijing",
+        start_date=datetime.date(2021, 10, 18),
+        end_date=datetime.date(2021, 10, 22),
     )
     event.organisers.add(wco)
     from courses.models import AgendaItem
 
-    days = [EventDay.objects.create(event=event, date=event.start_date + datetime.timedelta(days=i))
-            for i in range(5)]
+    days = [
+        EventDay.objects.create(event=event, date=event.start_date + datetime.timedelta(days=i))
+        for i in range(5)
+    ]
     for i, day in enumerate(days):
         module = Module.objects.create(code=f"T-{i + 1:02d}", title=f"Curriculum module {i + 1}", hours=6)
         AgendaItem.objects.create(day=day, module=module)
     people = Person.objects.bulk_create(
-        Person(given_name=g, family_name=f"{f}{'' if i < len(NAMES) else i}", latin_name=latin,
-               country=china, preferred_language=("en", "fr", "es", "ru")[i % 4])
+        Person(
+            given_name=g,
+            family_name=f"{f}{'' if i < len(NAMES) else i}",
+            latin_name=latin,
+            country=china,
+            preferred_language=("en", "fr", "es", "ru")[i % 4],
+        )
         for i, (g, f, latin) in enumerate(NAMES[i % len(NAMES)] for i in range(count))
     )
     enrolments = Enrolment.objects.bulk_create(Enrolment(event=event, person=p) for p in people)
@@ -109,8 +124,15 @@ def _baseline_pdf(sheet) -> bytes:
     c.setStrokeColor(GOLD)
     c.rect(MARGIN / 2 + 6, MARGIN / 2 + 6, PAGE_WIDTH - MARGIN - 12, PAGE_HEIGHT - MARGIN - 12)
     for index, path in enumerate(sheet.logo_paths):
-        c.drawImage(path, PAGE_WIDTH / 2 - 55 + index * 120, PAGE_HEIGHT - MARGIN - 62, 110, 52,
-                    preserveAspectRatio=True, mask="auto")
+        c.drawImage(
+            path,
+            PAGE_WIDTH / 2 - 55 + index * 120,
+            PAGE_HEIGHT - MARGIN - 62,
+            110,
+            52,
+            preserveAspectRatio=True,
+            mask="auto",
+        )
     c.setFillColor(GREY)
     c.setFont(pdf.SANS, 11)
     c.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN - 82, sheet.programme_line)
@@ -135,7 +157,9 @@ def _baseline_pdf(sheet) -> bytes:
     for index, signatory in enumerate(sheet.signatories):
         centre = MARGIN + slot * index + slot / 2
         if signatory.signature_path:
-            c.drawImage(signatory.signature_path, centre - 70, 108, 140, 42, preserveAspectRatio=True, mask="auto")
+            c.drawImage(
+                signatory.signature_path, centre - 70, 108, 140, 42, preserveAspectRatio=True, mask="auto"
+            )
         c.setFont(pdf.SANS_BOLD, 10)
         c.drawCentredString(centre, 90, signatory.name)
         c.setFont(pdf.SANS, 8.5)
