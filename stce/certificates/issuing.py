@@ -269,7 +269,11 @@ def reissue_certificate(*, certificate: Certificate, by) -> Certificate:
     The new certificate certifies the same thing under the holder's current name, with a
     new serial and code, and points back at the old one, which becomes superseded.
     """
-    locked = Certificate.objects.select_for_update().select_related("holder", "event").get(pk=certificate.pk)
+    locked = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("holder", "event")
+        .get(pk=certificate.pk)
+    )
     if not locked.is_valid:
         raise DomainError(
             _("Only a valid certificate can be reissued; this one is %(status)s.")

@@ -68,7 +68,15 @@ def test_the_lookup_form_takes_a_code_or_the_whole_printed_address(client, certi
     assert response["Location"] == reverse("verify", args=[certificate.code])
 
 
-def test_verification_is_rate_limited_per_address(client, certificate, settings):
+def test_verification_is_rate_limited_per_address(client, certificate, settings, monkeypatch):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from stce.views import verify as verify_views
+
+    cache.clear()
+    moment = timezone.now()
+    monkeypatch.setattr(verify_views.timezone, "now", lambda: moment)  # all requests in one minute
     settings.STCE_VERIFY_RATE_PER_MINUTE = 3
     url = reverse("verify", args=["guess-0000000000000000000000000"])
     statuses = [client.get(url).status_code for _ in range(4)]
