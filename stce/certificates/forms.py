@@ -26,11 +26,23 @@ class CertificateFilter(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(
         label=_("Language"), choices=[(c, c.upper()) for c in CERTIFICATE_LANGUAGES]
     )
+    event = django_filters.ModelChoiceFilter(
+        label=_("Training"), queryset=None, method="by_event", empty_label=_("All trainings")
+    )
     year = django_filters.NumberFilter(label=_("Year issued"), field_name="issued_at", lookup_expr="year")
 
     class Meta:
         model = Certificate
-        fields = ["q", "kind", "status", "language", "year"]
+        fields = ["q", "kind", "status", "language", "event", "year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from courses.models import TrainingEvent
+
+        self.filters["event"].queryset = TrainingEvent.objects.delivered().order_by("-start_date", "title")
+
+    def by_event(self, queryset, name, value):
+        return queryset.filter(event=value) if value else queryset
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -19,7 +19,7 @@ from stce.errors import DomainError
 from stce.models import Certificate, Person, SerialCounter
 from stce.pdf import missing_glyphs
 
-from .snapshot import build_snapshot, certificate_language, holder_names, statement_of
+from .snapshot import build_snapshot, certificate_language, holder_names, issued_line, statement_of
 
 EVENT_KINDS = (Certificate.Kind.COMPLETION, Certificate.Kind.PARTICIPATION)
 
@@ -135,7 +135,12 @@ def issue_certificate(
     if supersedes is not None:
         # A reissue certifies exactly what the old certificate did, under the corrected name.
         name, latin = holder_names(holder)
-        snapshot = {**supersedes.snapshot, "holder_name": name, "holder_latin_name": latin}
+        snapshot = {
+            **supersedes.snapshot,
+            "holder_name": name,
+            "holder_latin_name": latin,
+            "issued_line": issued_line(language),
+        }
     else:
         snapshot = build_snapshot(kind=kind, holder=holder, language=language, event=event, subject=subject)
     year = event.end_date.year if event is not None else timezone.localdate().year

@@ -8,7 +8,7 @@ them (event, dates, hours, modules). Rendering only reads it.
 import datetime
 from decimal import Decimal
 
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from stce.models import Certificate, Person, Signatory
@@ -43,6 +43,12 @@ def _date_range(start: datetime.date, end: datetime.date) -> str:
         "start": _date(start),
         "end": _date(end),
     }
+
+
+def issued_line(language: str | None = None) -> str:
+    """ "Issued on <today>" in `language` (or the active language)."""
+    with translation.override(language or translation.get_language()):
+        return _("Issued on %(date)s") % {"date": _date(timezone.localdate())}
 
 
 def _place(event) -> str:
@@ -121,8 +127,7 @@ def build_snapshot(
             ),
             "serial_label": _("Serial number"),
             "verify_hint": _("Scan the code or visit the address to verify"),
-            "issued_line": _("Issued on %(date)s")
-            % {"date": _date(datetime.date.today())},
+            "issued_line": issued_line(),
             "signatories": _signatories(),
             "logos": _logos(event),
             "language": language,
@@ -192,8 +197,7 @@ def sample_snapshot(*, name: str, language: str) -> dict:
             ),
             "serial_label": _("Serial number"),
             "verify_hint": _("Scan the code or visit the address to verify"),
-            "issued_line": _("Issued on %(date)s")
-            % {"date": _date(datetime.date(2021, 10, 22))},
+            "issued_line": _("Issued on %(date)s") % {"date": _date(datetime.date(2021, 10, 22))},
             "signatories": _signatories()
             or [
                 {

@@ -244,3 +244,21 @@ def test_the_person_page_lists_their_certificates(
     assert certificate.serial in page
     empty = coordinator_client.get(PersonFactory().get_absolute_url()).content.decode()
     assert "No certificate issued yet." in empty
+
+
+def test_filtering_by_training_offers_its_batch_page(coordinator_client, certificate, event, coordinator):
+    other_event = event_with_days(title="Another training")
+    other = issue_certificate(
+        kind=Certificate.Kind.COMPLETION, holder=enrol(other_event).person, event=other_event, by=coordinator
+    )
+    page = coordinator_client.get(reverse("stce:certificate-list"), {"event": event.pk}).content.decode()
+    assert certificate.serial in page and other.serial not in page
+    assert reverse("stce:certificate-event", args=[event.pk]) in page
+
+
+def test_a_reissued_certificate_is_dated_the_day_of_reissue(certificate, coordinator):
+    certificate.snapshot["issued_line"] = "Issued on 1 January 2000"
+    certificate.save()
+    new = reissue_certificate(certificate=certificate, by=coordinator)
+    assert new.snapshot["issued_line"] != "Issued on 1 January 2000"
+    assert new.snapshot["issued_line"].startswith("Issued on")

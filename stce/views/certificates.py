@@ -61,12 +61,8 @@ def certificate_list(request):
     certificates = Certificate.objects.for_listing().annotate(
         sent_count=Count("deliveries", filter=Q(deliveries__outcome=CertificateDelivery.Outcome.SENT))
     )
-    event_id = request.GET.get("event")
-    event = None
-    if event_id and event_id.isdigit():
-        event = _event_for(request, int(event_id))
-        certificates = certificates.filter(event=event)
     filterset = CertificateFilter(request.GET or None, queryset=certificates)
+    event = filterset.form.cleaned_data.get("event") if filterset.is_bound and filterset.is_valid() else None
     sort = request.GET.get("sort", "-issued")
     rows = filterset.qs.order_by(*CERTIFICATE_SORTS.get(sort, CERTIFICATE_SORTS["-issued"]))
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
