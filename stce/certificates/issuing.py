@@ -111,16 +111,23 @@ def issue_certificate(
     by,
     event=None,
     subject: dict | None = None,
+    expert=None,
     language: str | None = None,
     supersedes: Certificate | None = None,
 ) -> Certificate:
     """Issue one certificate to `holder` and return it.
 
     `event` is required for completion and participation certificates (completion needs
-    the completion rule met); accreditation certificates pass `subject` instead, with
-    `lines` saying what is certified. Raises `CertificateAlreadyIssued` when a valid one
-    exists and `DomainError` when the rules or the holder's name do not allow it.
+    the completion rule met). Accreditation certificates need no event: `expert` (any
+    object with a pk) is recorded as `expert_id`, and `subject` may give `title`, `lines`
+    and `details` (strings or lazy translations, rendered in the holder's language) and any
+    other JSON facts to keep; the default lines say "Accredited Customs Expert".
+    Raises `CertificateAlreadyIssued` when a valid one exists and `DomainError` when the
+    rules or the holder's name do not allow it.
     """
+    if expert is not None:
+        # Kept as a plain id in the snapshot: the registry does not depend on accreditation.
+        subject = {"expert_id": expert.pk, **(subject or {})}
     if kind not in Certificate.Kind.values:
         raise DomainError(_("Unknown kind of certificate."))
     if kind in EVENT_KINDS and event is None:

@@ -169,8 +169,16 @@ def build_snapshot(
                 },
             )
         else:
+            lines = subject.get("lines") or (
+                [
+                    _("is accredited by the World Customs Organization as an"),
+                    _("Accredited Customs Expert (ACE) for Strategic Trade Control Enforcement"),
+                ]
+                if kind == Certificate.Kind.ACCREDITATION
+                else []
+            )
             snapshot.update(
-                lines=[str(line) for line in subject.get("lines", [])],
+                lines=[str(line) for line in lines],
                 details=[str(line) for line in subject.get("details", [])],
             )
         snapshot["subject"] = {k: v for k, v in subject.items() if k not in {"title", "lines", "details"}}

@@ -325,3 +325,16 @@ def test_two_processes_issuing_at_once_on_a_sqlite_file_leave_one_certificate(tm
         "print(Certificate.objects.count())",
     )
     assert count.strip() == "1"
+
+
+def test_accreditation_certificates_say_accredited_expert_by_default(coordinator):
+    from types import SimpleNamespace
+
+    certificate = issue_certificate(
+        kind=Certificate.Kind.ACCREDITATION,
+        holder=PersonFactory(preferred_language="fr"),
+        by=coordinator,
+        expert=SimpleNamespace(pk=42),
+    )
+    assert certificate.snapshot["subject"] == {"expert_id": 42}
+    assert "Expert(e) douanier(ère) accrédité(e) (ACE)" in certificate.statement
