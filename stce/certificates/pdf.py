@@ -23,7 +23,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import segno
 from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, landscape
@@ -34,12 +33,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from stce import pdf
 
+from .qr import qr_operators
+
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN = 36
 NAVY = Color(0.05, 0.19, 0.38)
 GOLD = Color(0.72, 0.56, 0.20)
 GREY = Color(0.35, 0.35, 0.35)
-QR_MODULE = 2.2  # points per QR module: about 0.78 mm, well above what phones need
 # Binary streams instead of ASCII85: smaller files and no encoding pass. Only affects how
 # streams are written, never what a PDF shows.
 rl_config.useA85 = 0
@@ -207,35 +207,6 @@ def _draw_image_in_box(canvas: Canvas, path: str, x: float, y: float, w: float, 
     canvas.addLiteral(f"/{reg_name} Do")
     canvas.restoreState()
     canvas._formsinuse.append(template.name)
-
-
-# ---------------------------------------------------------------- QR
-
-
-def qr_operators(data: str, x: float, y: float, module: float = QR_MODULE) -> tuple[str, float]:
-    """PDF operators that fill the QR code's dark modules, and the code's side in points.
-
-    One `re` per horizontal run of dark modules, in module units under one `cm`: a fraction
-    of the operators (and bytes) of one rectangle per module.
-    """
-    # Mask 0 is as valid as the one segno would pick after scoring all eight; scoring them
-    # costs more than everything else on the page.
-    qr = segno.make(data, error="m", mask=0, micro=False, boost_error=False)
-    matrix = qr.matrix
-    size = len(matrix)
-    parts = [f"q 0 g {module:.3f} 0 0 {-module:.3f} {x:.2f} {y + size * module:.2f} cm"]
-    for row_index, row in enumerate(matrix):
-        start = None
-        for col, dark in enumerate(row):
-            if dark and start is None:
-                start = col
-            elif not dark and start is not None:
-                parts.append(f"{start} {row_index} {col - start} 1 re")
-                start = None
-        if start is not None:
-            parts.append(f"{start} {row_index} {size - start} 1 re")
-    parts.append("f Q")
-    return "\n".join(parts), size * module
 
 
 # ---------------------------------------------------------------- page
