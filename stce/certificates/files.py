@@ -16,15 +16,21 @@ from stce.models import Certificate
 
 from .pdf import CertificateSheet, Signatory, render_certificate, render_merged
 
+# Stored images copied out of a remote storage, once per process (uploads get new names).
+_remote_copies: dict[str, str] = {}
+
 
 def _local_path(name: str) -> str:
     """A path ReportLab can read for a stored image, or "" when it is missing."""
-    if not name or not default_storage.exists(name):
+    if not name:
+        return ""
+    if name in _remote_copies:
+        return _remote_copies[name]
+    if not default_storage.exists(name):
         return ""
     try:
         return default_storage.path(name)
     except NotImplementedError:
-        # Remote storage: copy the image next to the process once.
         import tempfile
 
         suffix = "." + name.rsplit(".", 1)[-1]
@@ -33,7 +39,8 @@ def _local_path(name: str) -> str:
             tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as dst,
         ):
             dst.write(src.read())
-            return dst.name
+        _remote_copies[name] = dst.name
+        return dst.name
 
 
 def sheet_from_snapshot(snap: dict, *, serial: str, verify_url: str) -> CertificateSheet:
