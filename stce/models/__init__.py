@@ -1,5 +1,5 @@
 from .certificates import Certificate, CertificateDelivery, SerialCounter, Signatory
-from .people import Gender, Language, Person, PersonQuerySet
+from .people import Gender, Language, Person, PersonQuerySet, UserPreference
 from .reference import Country, Organisation, Region
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "Person",
     "PersonQuerySet",
     "Region",
+    "UserPreference",
 ]
