@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-LOCALE = Path(__file__).resolve().parent.parent / "locale"
+LOCALE = Path(__file__).resolve().parents[2] / "locale"
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _certificate_catalogues():
-    """Certificates print in the holder's language: compile stce's catalogues when stale.
+    """Certificates print in the holder's language: compile the catalogues when stale.
 
     `make test` compiles every catalogue; a bare `pytest` run gets them here. Each file is
     written aside and renamed, so parallel workers never read half a catalogue.
