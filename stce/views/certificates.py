@@ -226,6 +226,11 @@ def issue_one(request, event_pk: int, person_pk: int):
     )
 
 
+def _batch_filename(event) -> str:
+    # slugify drops non-Latin titles entirely; the event number keeps the name useful.
+    return f"certificates-{event.pk}-{slugify(event.title)[:60]}".rstrip("-")
+
+
 def _event_batch(event):
     return list(Certificate.objects.valid().filter(event=event).order_by("holder_name", "pk"))
 
@@ -234,7 +239,7 @@ def _event_batch(event):
 def event_certificates_zip(request, event_pk: int):
     event = _event_for(request, event_pk)
     response = HttpResponse(certificates_zip(_event_batch(event)), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="certificates-{slugify(event.title)[:60]}.zip"'
+    response["Content-Disposition"] = f'attachment; filename="{_batch_filename(event)}.zip"'
     return response
 
 
@@ -246,7 +251,7 @@ def event_certificates_pdf(request, event_pk: int):
         messages.info(request, _("This event has no valid certificate to print yet."))
         return redirect("stce:certificate-event", event_pk=event.pk)
     data = merged_pdf(certificates, title=event.title)
-    return _pdf_response(data, f"certificates-{slugify(event.title)[:60]}.pdf")
+    return _pdf_response(data, f"{_batch_filename(event)}.pdf")
 
 
 @require_POST
