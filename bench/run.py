@@ -20,6 +20,7 @@ BENCHMARKS = [
     "scheduling",
     "attendance",
     "accreditation",
+    "certificates",
 ]
 
 

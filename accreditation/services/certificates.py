@@ -1,31 +1,33 @@
-"""HOOK for the certificate registry (built by the certificates issue).
+"""Accreditation certificates, issued through the one certificate registry (stce.certificates)."""
 
-When `stce.services.certificates.issue_certificate` exists, an approved accreditation (or
-renewal) issues the accreditation certificate through it; until then this does nothing.
-The integrator should check the keyword arguments below against the real signature.
-"""
-
-import importlib
 import logging
 
 from django.db import transaction
 
+from stce.certificates import CertificateAlreadyIssued, issue_certificate
+from stce.errors import DomainError
+from stce.models import Certificate
+
 logger = logging.getLogger(__name__)
 
 
-def _registry_issue_function():
+def issue_accreditation_certificate(*, expert, decision, by) -> Certificate | None:
+    """Issue the accreditation certificate for an approved accreditation decision.
+
+    The decision stands even when the certificate cannot be issued (for example a name no
+    shipped font can draw): the coordinator is told on the expert's page and can issue it
+    once the name is corrected. An expert who already holds a valid accreditation
+    certificate keeps it.
+    """
     try:
-        module = importlib.import_module("stce.services.certificates")
-    except ModuleNotFoundError:
+        with transaction.atomic():
+            return issue_certificate(
+                kind=Certificate.Kind.ACCREDITATION, holder=expert.person, expert=expert, by=by,
+                subject={"decision_id": decision.pk,
+                         "valid_until": expert.valid_until.isoformat() if expert.valid_until else None},
+            )
+    except CertificateAlreadyIssued as exc:
+        return exc.certificate
+    except DomainError:
+        logger.warning("accreditation certificate not issued for expert %s", expert.pk, exc_info=True)
         return None
-    return getattr(module, "issue_certificate", None)
-
-
-@transaction.atomic
-def issue_accreditation_certificate(*, expert, decision, by):
-    """Issue the accreditation certificate for an approved decision, if the registry exists."""
-    issue = _registry_issue_function()
-    if issue is None:
-        return None
-    # HOOK: adjust to the registry's signature on merge.
-    return issue(holder=expert.person, kind="accreditation", source=decision, by=by)

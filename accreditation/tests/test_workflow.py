@@ -341,15 +341,20 @@ def test_accreditation_calls_the_certificate_hook(monkeypatch, coordinator, admi
     assert issued == [{"expert": expert, "decision": decision, "by": administrator}]
 
 
-def test_the_certificate_hook_does_nothing_without_the_registry(db):
-    from accreditation.services.certificates import _registry_issue_function
+def test_accreditation_issues_an_accreditation_certificate_in_the_registry(
+    coordinator, administrator, co_delivered
+):
+    from stce.models import Certificate
 
-    try:
-        import stce.services.certificates  # noqa: F401
-    except ModuleNotFoundError:
-        assert _registry_issue_function() is None
-    else:
-        assert callable(_registry_issue_function())
+    expert = ExpertFactory(status=S.PRE_ACCREDITED)
+    assignment = TrainerAssignmentFactory(event=co_delivered, person=expert.person)
+    record_co_delivery(expert=expert, assignment=assignment, assessor=assessor_on(assignment.event),
+                       result="passed")
+    decision = walk(expert, S.ACCREDITED, proposer=coordinator, decider=administrator)
+    certificate = Certificate.objects.get(holder=expert.person, kind=Certificate.Kind.ACCREDITATION)
+    assert certificate.snapshot["subject"]["expert_id"] == expert.pk
+    assert certificate.snapshot["subject"]["decision_id"] == decision.pk
+    assert certificate.issued_by == administrator
 
 
 def test_co_delivery_needs_an_assessor_assigned_to_that_event(co_delivered):

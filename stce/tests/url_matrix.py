@@ -52,9 +52,32 @@ CASES = [
     Case("set_language", everyone(302), method="post"),
     Case("verify-lookup", everyone()),
     Case("verify", everyone(404), kwargs=lambda w: {"code": "0" * 32}),
+    Case("verify", everyone(200), kwargs=lambda w: {"code": w.certificate.code}),
     Case("stce:person-list", ladder()),
     Case("stce:person-create", ladder()),
     Case("stce:person-detail", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
     Case("stce:person-edit", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
     Case("stce:person-merge", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
+    # Certificates (issue 5): coordinators and administrators; verification is public (above).
+    Case("stce:certificate-list", ladder()),
+    Case("stce:certificate-preview", ladder()),
+    Case("stce:certificate-detail", ladder(), kwargs=lambda w: {"pk": w.certificate.pk}),
+    Case("stce:certificate-pdf", ladder(), kwargs=lambda w: {"pk": w.certificate.pk}),
+    Case("stce:certificate-revoke", ladder(), kwargs=lambda w: {"pk": w.certificate.pk}),
+    Case("stce:certificate-reissue", ladder(), kwargs=lambda w: {"pk": w.certificate.pk}),
+    Case(
+        "stce:certificate-send", ladder(coord=302, admin=302), method="post",
+        kwargs=lambda w: {"pk": w.certificate.pk},
+    ),
+    Case("stce:certificate-event", ladder(), kwargs=lambda w: {"event_pk": w.event.pk}),
+    Case(
+        "stce:certificate-issue", ladder(),
+        kwargs=lambda w: {"event_pk": w.event.pk, "person_pk": w.person.pk},
+    ),
+    Case("stce:certificate-event-zip", ladder(), kwargs=lambda w: {"event_pk": w.event.pk}),
+    Case("stce:certificate-event-pdf", ladder(), kwargs=lambda w: {"event_pk": w.event.pk}),
+    Case(
+        "stce:certificate-event-send", ladder(coord=302, admin=302), method="post",
+        kwargs=lambda w: {"event_pk": w.event.pk},
+    ),
 ]

@@ -29,6 +29,7 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     agenda_day, _ = EventDay.objects.get_or_create(event=world.event, date=world.event.end_date)
     world.agenda_item = AgendaItem.objects.create(day=agenda_day, module=world.module, position=1)
     _add_accreditation(world)
+    _add_certificate(world)
     return world
 
 
@@ -42,4 +43,15 @@ def _add_accreditation(world) -> None:
         expert=Expert.objects.create(person=PersonFactory()),
         from_status=ExpertStatus.NOMINATED, to_status=ExpertStatus.WITHDRAWN,
         rationale="Retired from the service.", proposed_by=UserFactory(username="world_proposer"),
+    )
+
+
+def _add_certificate(world) -> None:
+    """A participation certificate of `world.person` for `world.event`."""
+    from stce.certificates import issue_certificate
+    from stce.models import Certificate
+
+    # world.enrolment (above) already enrols world.person on world.event.
+    world.certificate = issue_certificate(
+        kind=Certificate.Kind.PARTICIPATION, holder=world.person, event=world.event, by=None
     )

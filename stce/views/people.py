@@ -54,9 +54,8 @@ def _querystring(request) -> str:
 
 @role_required(COORDINATOR, ADMINISTRATOR)
 def person_detail(request, pk: int):
-    """The person, the trainings they took part in and the roles they held on events."""
+    """The person, their training history, roles on events, certificates and merges."""
     person = get_object_or_404(Person.objects.with_relations(), pk=pk)
-    enrolments = person.enrolments.select_related("event__host_country").order_by("-event__start_date")
     assignments = person.assignments.select_related("event__host_country").order_by("-event__start_date")
     merges = PersonMerge.objects.filter(kept=person).select_related("merged_by")
     return render(
@@ -64,7 +63,6 @@ def person_detail(request, pk: int):
         "stce/person_detail.html",
         {
             "person": person,
-            "enrolments": enrolments,
             "assignments": assignments,
             "merges": merges,
         },
