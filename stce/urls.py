@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from stce.views import core, people, verify
+from stce.views import audit, core, people, privacy, verify
 
 handler404 = "stce.views.core.page_not_found"
 handler403 = "stce.views.core.permission_denied"
@@ -13,6 +13,11 @@ stce_patterns = (
         path("people/new/", people.person_create, name="person-create"),
         path("people/<int:pk>/", people.person_detail, name="person-detail"),
         path("people/<int:pk>/edit/", people.person_edit, name="person-edit"),
+        path("people/<int:pk>/export.json", privacy.person_export_as_json, name="person-export-json"),
+        path("people/<int:pk>/export.pdf", privacy.person_export_as_pdf, name="person-export-pdf"),
+        path("people/<int:pk>/erase/", privacy.person_erase, name="person-erase"),
+        path("audit/", audit.audit_log, name="audit-log"),
+        path("audit/<str:app_label>/<str:model_name>/<str:pk>/", audit.object_history, name="audit-object"),
     ],
     "stce",
 )
