@@ -80,3 +80,11 @@ class AuditFilterForm(forms.Form):
             (m._meta.label_lower, str(m._meta.verbose_name).capitalize()) for m in models
         ]
         self.fields["user"].queryset = User.objects.order_by("username")
+
+
+class UnlockForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    ip_address = forms.GenericIPAddressField(
+        label=_("Address"), required=False,
+        help_text=_("Leave empty to clear the attempts from every address."),
+    )

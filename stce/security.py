@@ -36,3 +36,4 @@ class PersonalDataLogFilter(logging.Filter):
             record.msg = EMAIL_PATTERN.sub(REDACTED_EMAIL, message)
             record.args = ()
         return True
+

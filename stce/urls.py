@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from stce.views import audit, core, people, privacy, verify
+from stce.views import audit, core, lockouts, people, privacy, verify
 
 handler404 = "stce.views.core.page_not_found"
 handler403 = "stce.views.core.permission_denied"
@@ -17,6 +17,7 @@ stce_patterns = (
         path("people/<int:pk>/export.pdf", privacy.person_export_as_pdf, name="person-export-pdf"),
         path("people/<int:pk>/erase/", privacy.person_erase, name="person-erase"),
         path("audit/", audit.audit_log, name="audit-log"),
+        path("security/lockouts/", lockouts.lockout_list, name="lockout-list"),
         path("audit/<str:app_label>/<str:model_name>/<str:pk>/", audit.object_history, name="audit-object"),
     ],
     "stce",

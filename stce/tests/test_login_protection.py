@@ -141,3 +141,32 @@ def test_the_console_log_handler_uses_the_personal_data_filter(settings):
 def test_sign_in_works_with_the_real_user_model(client, member):
     assert User.objects.get(username="alice").check_password(PASSWORD)
     assert sign_in(client, "alice", PASSWORD).status_code == 302
+
+
+def test_an_administrator_sees_lockouts_and_unlocks_in_the_app(member, administrator_client):
+    client = Client()
+    fail_times(client, 5)
+    page = administrator_client.get(reverse("stce:lockout-list")).content.decode()
+    assert "alice" in page and "10.0.0.1" in page
+
+    response = administrator_client.post(
+        reverse("stce:lockout-list"), {"username": "alice", "ip_address": "10.0.0.1"}, follow=True
+    )
+    assert "alice can sign in again" in response.content.decode()
+    assert "Nobody is locked out" in response.content.decode()
+    assert sign_in(client, "alice", PASSWORD).status_code == 302
+
+
+def test_unlocking_by_username_alone_clears_every_address(member, administrator_client):
+    client = Client()
+    fail_times(client, 5, ip="10.0.0.1")
+    fail_times(client, 5, ip="10.0.0.2")
+    administrator_client.post(reverse("stce:lockout-list"), {"username": "alice", "ip_address": ""})
+    assert not AccessAttempt.objects.exists()
+
+
+def test_with_the_cache_handler_an_unlock_needs_the_address(administrator_client, settings):
+    settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+    response = administrator_client.post(reverse("stce:lockout-list"), {"username": "alice"})
+    assert response.status_code == 200
+    assert "Give the address" in response.content.decode()
