@@ -1,9 +1,9 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row, Submit
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import Module
+from courses.models import Module, ModuleTranslation
 
 
 class ModuleForm(forms.ModelForm):
@@ -27,8 +27,9 @@ class ModuleForm(forms.ModelForm):
             "summary",
             "learning_objectives",
             "active",
-            Submit("save", _("Save")),
         )
+        # The page renders the translation forms after these fields and one submit button.
+        self.helper.form_tag = False
 
     def clean_code(self):
         return self.cleaned_data["code"].strip().upper()
@@ -45,3 +46,43 @@ class ModuleSearchForm(forms.Form):
         choices=[("active", _("Active")), ("retired", _("Retired")), ("all", _("All"))],
         required=False, label=_("Status"),
     )
+
+
+class ModuleTranslationForm(forms.Form):
+    """Title and summary of a module in one language; leaving both blank removes it."""
+
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, language: str, language_name, **kwargs):
+        super().__init__(*args, prefix=f"tr-{language}", **kwargs)
+        self.language = language
+        self.language_name = language_name
+
+    def clean(self):
+        data = super().clean()
+        if data.get("summary") and not data.get("title"):
+            self.add_error("title", _("A translated summary needs a translated title."))
+        return data
+
+
+def module_translation_forms(module, data=None) -> list[ModuleTranslationForm]:
+    existing = {t.language: t for t in module.translations.all()} if module.pk else {}
+    forms_ = []
+    for code, name in ModuleTranslation.Language.choices:
+        current = existing.get(code)
+        initial = {"title": current.title, "summary": current.summary} if current else {}
+        forms_.append(ModuleTranslationForm(data, language=code, language_name=name, initial=initial))
+    return forms_
+
+
+def save_module_translations(module, translation_forms) -> None:
+    for form in translation_forms:
+        title = form.cleaned_data.get("title", "").strip()
+        summary = form.cleaned_data.get("summary", "").strip()
+        if title:
+            ModuleTranslation.objects.update_or_create(
+                module=module, language=form.language, defaults={"title": title, "summary": summary}
+            )
+        else:
+            ModuleTranslation.objects.filter(module=module, language=form.language).delete()

@@ -12,3 +12,12 @@ urlpatterns = [
     path("curriculum/<int:pk>/retire/", curriculum.module_retire, name="module-retire"),
     path("curriculum/<int:pk>/reactivate/", curriculum.module_reactivate, name="module-reactivate"),
 ]
+
+# Information Notes (issue 9).
+from courses.views import notes  # noqa: E402
+
+urlpatterns += [
+    path("events/<int:pk>/information-note/", notes.event_note, name="event-note"),
+    path("events/<int:pk>/information-note.pdf", notes.event_note_pdf, name="event-note-pdf"),
+    path("events/<int:pk>/information-note.txt", notes.event_note_text, name="event-note-text"),
+]

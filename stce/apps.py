@@ -10,6 +10,7 @@ class StceConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        import stce.language  # noqa: F401  (connects the sign-in language receiver)
         from stce.signals import sync_role_permissions
 
         # post_migrate fires once per app, after that app's permissions are created; syncing

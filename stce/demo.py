@@ -8,7 +8,9 @@ from django.core.management import call_command
 from stce import roles
 from stce.models import Country, Gender, Organisation, Person
 
-REFERENCE_FIXTURES = ["regions", "countries", "languages", "organisations", "curriculum"]
+REFERENCE_FIXTURES = [
+    "regions", "countries", "languages", "organisations", "curriculum", "curriculum_translations",
+]
 
 DEMO_PASSWORDS = {
     "coordinator": "stce-coordinator-2026",

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from stce import language
 from stce.views import audit, core, lockouts, people, privacy, verify
 
 handler404 = "stce.views.core.page_not_found"
@@ -35,7 +36,7 @@ urlpatterns = [
         "accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("", include(stce_patterns)),
     path("courses/", include("courses.urls")),

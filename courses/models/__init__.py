@@ -1,5 +1,5 @@
 from .attendance import Attendance, AttendanceStatus, Enrolment
-from .curriculum import Module
+from .curriculum import LocalisedModule, Module, ModuleTranslation
 from .events import (
     AgendaItem,
     EventDateChange,
@@ -16,7 +16,9 @@ __all__ = [
     "Enrolment",
     "EventDateChange",
     "EventDay",
+    "LocalisedModule",
     "Module",
+    "ModuleTranslation",
     "TrainerAssignment",
     "TrainingEvent",
     "TrainingEventQuerySet",

@@ -1,9 +1,19 @@
 """The WCO STCE Training Curriculum."""
 
+from typing import NamedTuple
+
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+
+class LocalisedModule(NamedTuple):
+    title: str
+    summary: str
+    language: str
+    is_fallback: bool  # True when English stands in for a missing translation
 
 
 class ModuleQuerySet(models.QuerySet):
@@ -53,6 +63,45 @@ class Module(models.Model):
     def get_absolute_url(self):
         return reverse("courses:module-detail", args=[self.pk])
 
+    def localised(self, language: str | None = None) -> "LocalisedModule":
+        """Title and summary in `language` (default: the active one), falling back to English.
+
+        Uses prefetched `translations` when present, so lists can call it per row.
+        """
+        language = (language or translation.get_language() or "en")[:2]
+        if language != "en":
+            for item in self.translations.all():
+                if item.language == language:
+                    return LocalisedModule(item.title, item.summary or self.summary, language, False)
+            return LocalisedModule(self.title, self.summary, "en", True)
+        return LocalisedModule(self.title, self.summary, "en", False)
+
     @property
     def objectives_list(self) -> list[str]:
         return [line.strip() for line in self.learning_objectives.splitlines() if line.strip()]
+
+
+class ModuleTranslation(models.Model):
+    """A module's title and summary in French, Spanish or Russian; English is on Module."""
+
+    class Language(models.TextChoices):
+        FR = "fr", _("French")
+        ES = "es", _("Spanish")
+        RU = "ru", _("Russian")
+
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["module", "language"]
+        verbose_name = _("module translation")
+        verbose_name_plural = _("module translations")
+        constraints = [
+            models.UniqueConstraint(fields=["module", "language"], name="module_translation_unique_language"),
+        ]
+
+    def __str__(self):
+        return f"{self.module.code} [{self.language}] {self.title}"

@@ -85,3 +85,40 @@ def test_retiring_asks_first_then_keeps_the_module(coordinator_client, modules):
 def test_trainer_sees_no_edit_buttons(trainer_client, modules):
     content = trainer_client.get(reverse("courses:module-detail", args=[modules[0].pk])).content.decode()
     assert reverse("courses:module-edit", args=[modules[0].pk]) not in content
+
+
+def test_coordinator_saves_translations_with_the_module(coordinator_client, modules):
+    module = modules[0]
+    response = coordinator_client.post(reverse("courses:module-edit", args=[module.pk]), {
+        "code": module.code, "title": module.title, "topic_area": "foundations", "hours": "2", "active": "on",
+        "tr-fr-title": "Définition et importance du CCES", "tr-fr-summary": "",
+        "tr-es-title": "", "tr-es-summary": "", "tr-ru-title": "Определение", "tr-ru-summary": "Кратко",
+    })
+    assert response.status_code == 302
+    assert module.localised("fr").title == "Définition et importance du CCES"
+    assert module.localised("ru").summary == "Кратко"
+    assert module.localised("es") == (module.title, module.summary, "en", True)
+
+
+def test_a_translated_summary_without_a_title_is_refused(coordinator_client, modules):
+    module = modules[0]
+    response = coordinator_client.post(reverse("courses:module-edit", args=[module.pk]), {
+        "code": module.code, "title": module.title, "topic_area": "foundations", "hours": "2", "active": "on",
+        "tr-fr-title": "", "tr-fr-summary": "Résumé",
+    })
+    assert response.status_code == 200
+    assert not module.translations.exists()
+
+
+def test_missing_translation_falls_back_to_english_marked_for_coordinators(persona_client, modules):
+    from courses.models import ModuleTranslation
+
+    coordinator_client, trainer_client = persona_client("coordinator"), persona_client("trainer")
+    ModuleTranslation.objects.create(module=modules[0], language="fr", title="Définition du CCES")
+    coordinator_client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    content = coordinator_client.get(reverse("courses:module-list")).content.decode()
+    assert "Définition du CCES" in content
+    assert "Strategic Trade Atlas" in content  # STCE-07 has no French title: English stands in
+    assert content.count("badge text-bg-warning") == 1
+    trainer_client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    assert "badge text-bg-warning" not in trainer_client.get(reverse("courses:module-list")).content.decode()

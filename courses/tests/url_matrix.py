@@ -11,3 +11,9 @@ CASES = [
         kwargs=lambda w: {"pk": w.module.pk},
     ),
 ]
+
+CASES += [
+    Case("courses:event-note", ladder(), kwargs=lambda w: {"pk": w.event.pk}),
+    Case("courses:event-note-pdf", ladder(), kwargs=lambda w: {"pk": w.event.pk}),
+    Case("courses:event-note-text", ladder(), kwargs=lambda w: {"pk": w.event.pk}),
+]

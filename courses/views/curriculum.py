@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.forms import ModuleForm, ModuleSearchForm
+from courses.forms import ModuleForm, ModuleSearchForm, module_translation_forms, save_module_translations
 from courses.models import Module
 from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 
@@ -24,7 +25,7 @@ MODULE_SORTS = {
 @role_required(COORDINATOR, ADMINISTRATOR, TRAINER)
 def module_list(request):
     form = ModuleSearchForm(request.GET or None)
-    modules = Module.objects.all()
+    modules = Module.objects.prefetch_related("translations")
     status = "active"
     if form.is_valid():
         data = form.cleaned_data
@@ -54,29 +55,34 @@ def module_list(request):
 
 @role_required(COORDINATOR, ADMINISTRATOR, TRAINER)
 def module_detail(request, pk: int):
-    module = get_object_or_404(Module, pk=pk)
-    return render(request, "courses/module_detail.html", {"module": module})
+    module = get_object_or_404(Module.objects.prefetch_related("translations"), pk=pk)
+    return render(request, "courses/module_detail.html", {"module": module, "localised": module.localised()})
+
+
+def _module_form_page(request, module: Module | None):
+    data = request.POST if request.method == "POST" else None
+    form = ModuleForm(data, instance=module)
+    translation_forms = module_translation_forms(module or Module(), data)
+    if data is not None and form.is_valid() and all(f.is_valid() for f in translation_forms):
+        with transaction.atomic():
+            saved = form.save()
+            save_module_translations(saved, translation_forms)
+        message = _("Module %(code)s was added.") if module is None else _("Module %(code)s was saved.")
+        messages.success(request, message % {"code": saved.code})
+        return redirect(saved)
+    return render(request, "courses/module_form.html", {
+        "form": form, "translation_forms": translation_forms, "module": module, "creating": module is None,
+    })
 
 
 @role_required(COORDINATOR)
 def module_create(request):
-    form = ModuleForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        module = form.save()
-        messages.success(request, _("Module %(code)s was added.") % {"code": module.code})
-        return redirect(module)
-    return render(request, "courses/module_form.html", {"form": form, "creating": True})
+    return _module_form_page(request, None)
 
 
 @role_required(COORDINATOR)
 def module_edit(request, pk: int):
-    module = get_object_or_404(Module, pk=pk)
-    form = ModuleForm(request.POST or None, instance=module)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Module %(code)s was saved.") % {"code": module.code})
-        return redirect(module)
-    return render(request, "courses/module_form.html", {"form": form, "module": module})
+    return _module_form_page(request, get_object_or_404(Module, pk=pk))
 
 
 @role_required(COORDINATOR)

@@ -1,4 +1,4 @@
-from .people import Gender, Language, Person, PersonQuerySet
+from .people import Gender, Language, Person, PersonQuerySet, UserPreference
 from .reference import Country, Organisation, Region
 
 __all__ = [
@@ -9,4 +9,5 @@ __all__ = [
     "Person",
     "PersonQuerySet",
     "Region",
+    "UserPreference",
 ]

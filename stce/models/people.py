@@ -150,3 +150,19 @@ class Person(models.Model):
         if self.latin_name and self.latin_name != self.full_name:
             return f"{self.full_name} ({self.latin_name})"
         return self.full_name
+
+
+class UserPreference(models.Model):
+    """What a user chose for themselves, remembered across browsers and devices."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference"
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("user preference")
+        verbose_name_plural = _("user preferences")
+
+    def __str__(self):
+        return f"{self.user}: {self.language}"

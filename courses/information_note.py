@@ -1,0 +1,255 @@
+"""The Information Note written after every event, as the 1540 Committee's notes are laid out.
+
+Event, Organizers, Date and Venue (with any postponement) and Participants come from the
+records; Background, Highlights and Additional comments are written by the coordinator and
+kept on the event. A generated paragraph on delivery (participants, gender balance, topics,
+speakers by organisation) opens the Highlights. The note renders as a PDF and as plain text
+for e-mail, in the language chosen for it.
+"""
+
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from courses.models import AgendaItem, Enrolment, TrainerAssignment, TrainingEvent
+from stce import pdf
+from stce.models import Gender
+
+# (day month year, day month) per language. Django's own formats say "October 18, 2021" in
+# English and use the nominative month in Russian ("18 октябрь"), so the note keeps its own.
+_DATE_PATTERNS = {
+    "en": ("j F Y", "j F"),
+    "fr": ("j F Y", "j F"),
+    "es": (r"j \d\e F \d\e Y", r"j \d\e F"),
+    "ru": ("j E Y", "j E"),
+}
+
+
+def format_date_range(start, end) -> str:
+    """'18–22 October 2021', '30 June – 2 July 2021' or '30 December 2021 – 3 January 2022',
+    in the active language."""
+    full, day_month = _DATE_PATTERNS.get(translation.get_language() or "en", _DATE_PATTERNS["en"])
+    if start == end:
+        return formats.date_format(start, full)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{formats.date_format(end, full)}"
+    if start.year == end.year:
+        return f"{formats.date_format(start, day_month)} – {formats.date_format(end, full)}"
+    return f"{formats.date_format(start, full)} – {formats.date_format(end, full)}"
+
+
+@dataclass
+class InformationNote:
+    event: TrainingEvent
+    language: str
+    rows: list[tuple[str, str]] = field(default_factory=list)
+    delivery: str = ""
+    background: str = ""
+    highlights: str = ""
+    additional_comments: str = ""
+
+    @property
+    def title(self) -> str:
+        return _("Information Note")
+
+    @property
+    def footnote(self) -> str:
+        return _(
+            "For information – not an official report. The views expressed here do not "
+            "necessarily represent those of the organizers or participants in the event."
+        )
+
+
+def _join(names: list[str]) -> str:
+    names = [n for n in dict.fromkeys(names) if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return _("%(list)s and %(last)s") % {"list": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def _venue(event: TrainingEvent) -> str:
+    if event.format == TrainingEvent.Format.VIRTUAL:
+        return _("virtually via %(platform)s") % {"platform": event.platform} if event.platform else _(
+            "virtually"
+        )
+    place = event.venue or (str(event.host_country) if event.host_country else "")
+    if event.format == TrainingEvent.Format.HYBRID:
+        online = event.platform or _("online")
+        return _("%(place)s and %(online)s (hybrid)") % {"place": place, "online": online}
+    return place
+
+
+def _date_and_venue(event: TrainingEvent, date_changes) -> str:
+    text = format_date_range(event.start_date, event.end_date)
+    venue = _venue(event)
+    if venue:
+        text = f"{text}, {venue}"
+    if date_changes:
+        first = date_changes[0]
+        text += " " + _("(postponed from %(dates)s)") % {
+            "dates": format_date_range(first.old_start_date, first.old_end_date)
+        }
+    return text
+
+
+def _gender_sentence(counts: Counter) -> str:
+    parts = []
+    labels = [
+        (Gender.FEMALE, lambda n: ngettext("%(n)d woman", "%(n)d women", n)),
+        (Gender.MALE, lambda n: ngettext("%(n)d man", "%(n)d men", n)),
+        (Gender.ANOTHER, lambda n: ngettext("%(n)d of another gender", "%(n)d of another gender", n)),
+        (Gender.NOT_RECORDED, lambda n: ngettext("%(n)d not recorded", "%(n)d not recorded", n)),
+    ]
+    for gender, label in labels:
+        if counts.get(gender):
+            parts.append(label(counts[gender]) % {"n": counts[gender]})
+    return ", ".join(parts)
+
+
+def _in_order_added(through, event) -> list[str]:
+    # Organisers are listed in the order the coordinator added them ("WCO and GACC").
+    return [str(row.organisation) for row in
+            through.objects.filter(trainingevent=event).select_related("organisation").order_by("pk")]
+
+
+def build_note(event: TrainingEvent, language: str = "en") -> InformationNote:
+    """Everything the note says, computed in a fixed number of queries."""
+    with translation.override(language):
+        event = (
+            TrainingEvent.objects.select_related("host_country", "region")
+            .prefetch_related("date_changes")
+            .get(pk=event.pk)
+        )
+        enrolments = list(
+            Enrolment.objects.active().filter(event=event).select_related("person__organisation")
+        )
+        assignments = list(
+            TrainerAssignment.objects.filter(event=event).select_related("person__organisation")
+        )
+        items = list(
+            AgendaItem.objects.filter(day__event=event)
+            .select_related("module")
+            .prefetch_related(
+                "speaker_organisations", "speakers__organisation"
+            )
+            .order_by("day__date", "position", "start_time")
+        )
+        organisers = _in_order_added(TrainingEvent.organisers.through, event)
+        partner_names = _in_order_added(TrainingEvent.partners.through, event)
+        speaker_orgs = [str(o) for item in items for o in item.speaker_organisations.all()]
+        speaker_orgs += [str(s.organisation) for item in items for s in item.speakers.all() if s.organisation]
+        speaker_orgs += [str(a.person.organisation) for a in assignments if a.person.organisation]
+        participant_orgs = [str(e.person.organisation) for e in enrolments if e.person.organisation]
+        participants_line = _join(list(dict.fromkeys(participant_orgs + partner_names + speaker_orgs)))
+
+        note = InformationNote(event=event, language=language)
+        note.rows = [
+            (_("Event"), event.title),
+            (_("Organizers"), _join(organisers) or "—"),
+            (_("Date and Venue"), _date_and_venue(event, list(event.date_changes.all()))),
+            (_("Participants"), participants_line or "—"),
+        ]
+        genders = Counter(e.person.gender for e in enrolments)
+        topics = [item.module.title if item.module_id else item.title for item in items]
+        sentences = [
+            ngettext(
+                "The %(days)d-day %(kind)s brought together %(count)d participant",
+                "The %(days)d-day %(kind)s brought together %(count)d participants",
+                len(enrolments),
+            ) % {"days": event.duration_days, "kind": event.get_kind_display().lower(),
+                 "count": len(enrolments)}
+            + (f" ({_gender_sentence(genders)})" if enrolments else "")
+            + "."
+        ]
+        if speaker_orgs:
+            sentences.append(
+                _("Speakers came from %(orgs)s.") % {"orgs": _join(list(dict.fromkeys(speaker_orgs)))}
+            )
+        if topics:
+            sentences.append(
+                _("They discussed %(topics)s.") % {"topics": _join(list(dict.fromkeys(topics)))}
+            )
+        note.delivery = " ".join(sentences)
+        note.background = event.background.strip()
+        note.highlights = event.highlights.strip()
+        note.additional_comments = event.additional_comments.strip()
+    return note
+
+
+def render_text(note: InformationNote) -> str:
+    """Plain text for an e-mail body."""
+    with translation.override(note.language):
+        lines = [f"{note.title}¹", ""]
+        width = max(len(label) for label, _value in note.rows) + 2
+        lines += [f"{(label + ':').ljust(width)} {value}" for label, value in note.rows]
+        for heading, body in (
+            (_("Background"), note.background),
+            (_("Highlights"), "\n\n".join(filter(None, [note.delivery, note.highlights]))),
+            (_("Additional comments"), note.additional_comments),
+        ):
+            if body:
+                lines += ["", heading, "", body]
+        lines += ["", "—", f"¹ {note.footnote}"]
+        return "\n".join(lines) + "\n"
+
+
+def _paragraphs(text: str, style) -> list:
+    return [Paragraph(pdf.markup(chunk.strip()), style) for chunk in text.split("\n\n") if chunk.strip()]
+
+
+def render_pdf(note: InformationNote) -> bytes:
+    """The note as an A4 PDF laid out like the 1540 Committee's Information Notes."""
+    pdf.register_fonts()
+    with translation.override(note.language):
+        body = ParagraphStyle("body", fontName=pdf.SERIF, fontSize=11, leading=15, spaceAfter=6)
+        label = ParagraphStyle("label", parent=body, fontName=pdf.SERIF_BOLD)
+        heading = ParagraphStyle("heading", parent=body, fontName=pdf.SERIF_BOLD, fontSize=12,
+                                 spaceBefore=10)
+        title = ParagraphStyle("title", parent=body, fontName=pdf.SERIF_BOLD, fontSize=14,
+                               alignment=TA_CENTER, spaceAfter=12)
+        footnote_style = ParagraphStyle("footnote", parent=body, fontSize=8, leading=10,
+                                        textColor=colors.HexColor("#333333"))
+
+        def footer(canvas, doc):
+            canvas.saveState()
+            canvas.setStrokeColor(colors.grey)
+            canvas.line(doc.leftMargin, 22 * mm, doc.leftMargin + 60 * mm, 22 * mm)
+            p = Paragraph(f"<super>1</super> {pdf.markup(note.footnote)}", footnote_style)
+            _w, h = p.wrap(doc.width, 20 * mm)
+            p.drawOn(canvas, doc.leftMargin, 20 * mm - h)
+            canvas.restoreState()
+
+        story = [Paragraph(f"{pdf.markup(note.title)}<super>1</super>", title)]
+        table = Table(
+            [[Paragraph(pdf.markup(lbl + ":"), label), Paragraph(pdf.markup(value), body)]
+             for lbl, value in note.rows],
+            colWidths=[40 * mm, None],
+        )
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        story += [table, Spacer(1, 6 * mm)]
+        if note.background:
+            story += [Paragraph(pdf.markup(_("Background")), heading), *_paragraphs(note.background, body)]
+        story += [Paragraph(pdf.markup(_("Highlights")), heading), *_paragraphs(note.delivery, body)]
+        if note.highlights:
+            story += _paragraphs(note.highlights, body)
+        if note.additional_comments:
+            story += [Paragraph(pdf.markup(_("Additional comments")), heading),
+                      *_paragraphs(note.additional_comments, body)]
+        buffer = io.BytesIO()
+        doc = SimpleDocTemplate(
+            buffer, pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm, topMargin=25 * mm,
+            bottomMargin=35 * mm, title=f"{note.title} – {note.event.title}", author="WCO STCE Programme",
+        )
+        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+        return buffer.getvalue()
