@@ -20,9 +20,9 @@ def test_coordinator_maintains_the_curriculum_and_finds_a_person(page: Page):
     assert_accessible(page)
 
     page.get_by_role("link", name=re.compile("Add a module")).click()
-    page.get_by_label("Code").fill("E2E-01")
-    page.get_by_label("Title").fill("Detecting dual-use goods at the border")
-    page.get_by_label("Hours").fill("3")
+    page.locator("#id_code").fill("E2E-01")
+    page.locator("#id_title").fill("Detecting dual-use goods at the border")
+    page.locator("#id_hours").fill("3")
     shot(page, "module-form")
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()

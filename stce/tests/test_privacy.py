@@ -7,7 +7,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from courses.models import Attendance, TrainerAssignment
@@ -38,7 +38,8 @@ def participant(db):
 
 
 def test_the_export_holds_the_person_their_enrolments_attendance_assignments_and_history(participant):
-    export = person_export(participant)
+    with translation.override("en"):
+        export = person_export(participant)
     assert export["person"]["family_name"] == "Иванов"
     assert export["person"]["country_text"] == "Belgium"
     enrolments = export["related"]["enrolments"]["rows"]
