@@ -131,8 +131,8 @@ def erase_person(*, person: Person, reason: str, erased_by) -> Person:
     """Anonymise a person on their request and scrub their personal data from the history.
 
     Keeps gender and country (aggregate figures) and every related row (attendance,
-    certificates), so counts and verification stay right. The erasure itself is recorded
-    as a history row with who, when and the reason.
+    certificates), so counts and verification stay right. A linked sign-in account is closed.
+    The erasure itself is recorded as a history row with who, when and the reason.
     """
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.erased_at is not None:
@@ -152,7 +152,18 @@ def erase_person(*, person: Person, reason: str, erased_by) -> Person:
     person._change_reason = f"Erased on request: {reason}"[:100]
     person._history_user = erased_by
     person.save()
+    if person.user_id:
+        _close_user_account(person.user)
     return person
+
+
+def _close_user_account(user) -> None:
+    """A sign-in account is personal data too: it is closed and stripped of names."""
+    user.username = f"erased-{user.pk}"
+    user.first_name = user.last_name = user.email = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
 
 
 def retention_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:

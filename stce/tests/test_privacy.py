@@ -154,3 +154,12 @@ def test_people_without_activity_past_the_retention_period_are_listed(db, settin
 
     settings.STCE_RETENTION_YEARS = 12
     assert not people_past_retention().exists()
+
+
+def test_erasing_a_person_with_a_sign_in_account_closes_the_account(trainer, administrator):
+    person = trainer.person
+    erase_person(person=person, reason="Request", erased_by=administrator)
+    trainer.refresh_from_db()
+    assert trainer.username == f"erased-{trainer.pk}"
+    assert (trainer.first_name, trainer.last_name, trainer.email) == ("", "", "")
+    assert not trainer.is_active and not trainer.has_usable_password()
