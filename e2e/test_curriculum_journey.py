@@ -2,6 +2,7 @@
 public verify page. Every page visited is screenshotted and checked with axe-core."""
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -97,3 +98,28 @@ def test_the_accessibility_check_does_fail_on_a_serious_violation(page: Page):
         assert "image-alt" in str(error)
     else:
         raise AssertionError("axe did not report an image without alt text")
+
+
+def test_an_administrator_exports_then_erases_a_person_on_request(page: Page):
+    sign_in(page, "admin")
+    page.goto("/people/?q=Wiśniewski")
+    page.get_by_role("link", name="Łukasz Wiśniewski").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export (PDF)").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export (JSON)").click()
+    assert "Wiśniewski" in Path(download.value.path()).read_text(encoding="utf-8")
+
+    page.get_by_role("link", name="Erase…").click()
+    shot(page, "erase-confirmation")
+    assert_accessible(page)
+    page.get_by_label("Reason").fill("Request of 3 March, DP-2026-014")
+    page.get_by_role("button", name="Erase this person's data").click()
+    expect(page.get_by_label("I understand", exact=False)).to_be_visible()  # unconfirmed: asked again
+    page.get_by_label("I understand", exact=False).check()
+    page.get_by_role("button", name="Erase this person's data").click()
+    expect(page.get_by_text("The person's data was erased.")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("Erased person #"))).to_be_visible()
+    shot(page, "erased")
+    assert_accessible(page)

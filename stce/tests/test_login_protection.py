@@ -170,3 +170,14 @@ def test_with_the_cache_handler_an_unlock_needs_the_address(administrator_client
     response = administrator_client.post(reverse("stce:lockout-list"), {"username": "alice"})
     assert response.status_code == 200
     assert "Give the address" in response.content.decode()
+
+
+def test_the_lockout_list_has_bounded_queries(administrator_client, django_assert_max_num_queries):
+    for n in range(30):
+        AccessAttempt.objects.create(
+            username=f"user{n}", ip_address=f"10.0.1.{n}", user_agent="", failures_since_start=5,
+            get_data="", post_data="", http_accept="", path_info="/accounts/login/",
+        )
+    with django_assert_max_num_queries(8):
+        response = administrator_client.get(reverse("stce:lockout-list"))
+    assert response.content.decode().count("btn-sm btn-outline-primary\" type=\"submit\">Unlock") == 30
