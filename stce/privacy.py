@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Max, Q
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,10 @@ from stce.errors import DomainError
 from stce.models import Person
 
 ERASED_NAME = "Erased person #{pk}"
+# Sent inside the erasure's transaction with `person` (already anonymised) and `erased_by`.
+# Apps that keep copies of a person's name (e.g. a certificate's text snapshot) connect to it
+# and scrub them; an exception in a receiver rolls the whole erasure back.
+person_erased = Signal()
 # Person fields an erasure clears; gender and country stay so aggregate figures stay correct.
 PERSONAL_FIELDS = {"given_name": "", "latin_name": "", "position": "", "email": None}
 ERASURE_REASON_MAX = 80  # fits the history's 100-character reason with its prefix
@@ -154,6 +159,7 @@ def erase_person(*, person: Person, reason: str, erased_by) -> Person:
     person.save()
     if person.user_id:
         _close_user_account(person.user)
+    person_erased.send(sender=Person, person=person, erased_by=erased_by)
     return person
 
 

@@ -163,3 +163,31 @@ def test_erasing_a_person_with_a_sign_in_account_closes_the_account(trainer, adm
     assert trainer.username == f"erased-{trainer.pk}"
     assert (trainer.first_name, trainer.last_name, trainer.email) == ("", "", "")
     assert not trainer.is_active and not trainer.has_usable_password()
+
+
+def test_other_apps_are_told_of_an_erasure_inside_its_transaction(participant, administrator):
+    from stce.privacy import person_erased
+
+    seen = []
+
+    def scrub_copies(sender, person, erased_by, **kwargs):
+        seen.append((person.pk, person.full_name, erased_by))
+
+    def refuse(sender, person, **kwargs):
+        raise RuntimeError("could not scrub a copy")
+
+    person_erased.connect(scrub_copies)
+    try:
+        erase_person(person=participant, reason="Request", erased_by=administrator)
+    finally:
+        person_erased.disconnect(scrub_copies)
+    assert seen == [(participant.pk, f"Erased person #{participant.pk}", administrator)]
+
+    other = PersonFactory(family_name="Keeps")
+    person_erased.connect(refuse)
+    try:
+        with pytest.raises(RuntimeError):
+            erase_person(person=other, reason="Request", erased_by=administrator)
+    finally:
+        person_erased.disconnect(refuse)
+    assert Person.objects.get(pk=other.pk).family_name == "Keeps"  # nothing half-erased
