@@ -30,6 +30,10 @@ def role_permissions() -> dict[str, set[tuple[str, str]]]:
             trainer.add(key)
     for codename in ("view_user", "change_user", "add_user", "view_group"):
         administrator.add(("auth", codename))
+    # Administrators see sign-in lockouts in the back office and unlock an account by
+    # deleting its access attempt.
+    for codename in ("view_accessattempt", "delete_accessattempt", "view_accessfailurelog", "view_accesslog"):
+        administrator.add(("axes", codename))
     return {roles.COORDINATOR: coordinator, roles.TRAINER: trainer, roles.ADMINISTRATOR: administrator}
 
 

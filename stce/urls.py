@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from stce import language
-from stce.views import certificates, core, people, verify
+from stce.views import audit, certificates, core, lockouts, people, privacy, verify
 
 handler404 = "stce.views.core.page_not_found"
 handler403 = "stce.views.core.permission_denied"
@@ -41,6 +41,12 @@ stce_patterns = (
             "certificates/events/<int:event_pk>/send/", certificates.event_certificates_send,
             name="certificate-event-send",
         ),
+        path("people/<int:pk>/export.json", privacy.person_export_as_json, name="person-export-json"),
+        path("people/<int:pk>/export.pdf", privacy.person_export_as_pdf, name="person-export-pdf"),
+        path("people/<int:pk>/erase/", privacy.person_erase, name="person-erase"),
+        path("audit/", audit.audit_log, name="audit-log"),
+        path("security/lockouts/", lockouts.lockout_list, name="lockout-list"),
+        path("audit/<str:app_label>/<str:model_name>/<str:pk>/", audit.object_history, name="audit-object"),
     ],
     "stce",
 )

@@ -140,6 +140,14 @@ class Person(models.Model):
             setattr(self, field, unicodedata.normalize("NFC", (getattr(self, field) or "").strip()))
 
     @property
+    def is_erased(self) -> bool:
+        """True once the person's data was erased on request (see stce.privacy.erase_person).
+
+        Pages that show the holder of a certificate say "holder's data erased" instead.
+        """
+        return self.erased_at is not None
+
+    @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.given_name, self.family_name) if p)
 

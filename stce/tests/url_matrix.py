@@ -80,4 +80,13 @@ CASES = [
         "stce:certificate-event-send", ladder(coord=302, admin=302), method="post",
         kwargs=lambda w: {"event_pk": w.event.pk},
     ),
+    Case("stce:person-export-json", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
+    Case("stce:person-export-pdf", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
+    Case("stce:person-erase", ladder(coord=403), kwargs=lambda w: {"pk": w.person.pk}),
+    Case("stce:audit-log", ladder(coord=403)),
+    Case("stce:lockout-list", ladder(coord=403)),
+    Case(
+        "stce:audit-object", ladder(coord=403),
+        kwargs=lambda w: {"app_label": "stce", "model_name": "person", "pk": w.person.pk},
+    ),
 ]
