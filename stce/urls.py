@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from stce.dashboards import views as dashboards
 from stce.views import core, people, verify
 
 handler404 = "stce.views.core.page_not_found"
@@ -13,6 +14,12 @@ stce_patterns = (
         path("people/new/", people.person_create, name="person-create"),
         path("people/<int:pk>/", people.person_detail, name="person-detail"),
         path("people/<int:pk>/edit/", people.person_edit, name="person-edit"),
+        path("dashboards/gender/", dashboards.gender_dashboard, name="dashboard-gender"),
+        path("dashboards/programme/", dashboards.programme_dashboard, name="dashboard-programme"),
+        path(
+            "dashboards/<str:dashboard>/tables/<slug:table>.<str:fmt>", dashboards.export_table,
+            name="dashboard-export",
+        ),
     ],
     "stce",
 )

@@ -1,3 +1,4 @@
+from .figures import TraineeFigure, TraineeLanguageSlice, TraineeMembership, TraineeSlice
 from .people import Gender, Language, Person, PersonQuerySet
 from .reference import Country, Organisation, Region
 
@@ -9,4 +10,8 @@ __all__ = [
     "Person",
     "PersonQuerySet",
     "Region",
+    "TraineeFigure",
+    "TraineeLanguageSlice",
+    "TraineeMembership",
+    "TraineeSlice",
 ]

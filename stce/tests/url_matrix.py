@@ -56,4 +56,10 @@ CASES = [
     Case("stce:person-create", ladder()),
     Case("stce:person-detail", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
     Case("stce:person-edit", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
+    Case("stce:dashboard-gender", ladder()),
+    Case("stce:dashboard-programme", ladder()),
+    Case(
+        "stce:dashboard-export", ladder(),
+        kwargs=lambda w: {"dashboard": "gender", "table": "trainees", "fmt": "csv"},
+    ),
 ]
