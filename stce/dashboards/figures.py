@@ -6,14 +6,15 @@ people are counted over the slices (one query per breakdown).
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Sum
+from django.core.cache import cache
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Min, Q, Sum
 from django.db.models.functions import ExtractYear
 
 from accreditation.models import Expert, ExpertStatus
 from courses.models import Enrolment, TrainerAssignment, TrainingEvent
-from stce.models import Gender, TraineeFigure, TraineeLanguageSlice, TraineeSlice
+from stce.models import Gender, TraineeFigure, TraineeFiguresVersion, TraineeLanguageSlice, TraineeSlice
 from stce.models.figures import NO_ORGANISATION, Dimension
 
 GENDERS = [g.value for g in Gender]  # female, male, another, unknown: the order of every table
@@ -36,6 +37,12 @@ class Filters:
     region: str | None = None
     kind: str | None = None
     language: str | None = None
+
+    @property
+    def cache_key(self) -> str:
+        return "-".join(
+            str(v or "") for v in (self.year_from, self.year_to, self.region, self.kind, self.language)
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -89,7 +96,41 @@ def _slice_queryset(filters: Filters, *, by_language: bool):
 
 
 def trainee_figures(filters: Filters) -> TraineeFigures:
-    """People trained and participations by gender, overall and per breakdown."""
+    """People trained and participations by gender, overall and per breakdown.
+
+    Unfiltered: one query on the figure rows. Filtered: distinct people counted over the
+    slices (8 queries, slow on a programme of 200,000 people), cached under the version
+    counter that every change of a slice increments, so a cached figure is never stale.
+    """
+    filters = _without_period_covering_everything(filters)
+    if filters.is_empty:
+        return _count_trainees(filters)
+    version = TraineeFiguresVersion.objects.values_list("counter", flat=True).first()
+    if version is None:
+        return _count_trainees(filters)
+    key = f"stce:trainee-figures:{version}:{filters.cache_key}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = _count_trainees(filters)
+        cache.set(key, figures, timeout=24 * 3600)
+    return figures
+
+
+def _without_period_covering_everything(filters: Filters) -> Filters:
+    """A period that spans every year with trainees is no filter: drop it, take the fast path."""
+    if not (filters.year_from or filters.year_to):
+        return filters
+    years = TraineeFigure.objects.filter(dimension=Dimension.YEAR, people__gt=0).aggregate(
+        first=Min("value"), last=Max("value")
+    )
+    if years["first"] is None:
+        return filters
+    if (filters.year_from or 0) <= int(years["first"]) and (filters.year_to or 9999) >= int(years["last"]):
+        return replace(filters, year_from=None, year_to=None)
+    return filters
+
+
+def _count_trainees(filters: Filters) -> TraineeFigures:
     total = GenderCounts()
     breakdowns: dict[str, dict[str, GenderCounts]] = {d.value: defaultdict(GenderCounts) for d in BREAKDOWNS}
     if filters.is_empty:

@@ -26,6 +26,8 @@ SLICE = "stce_trainee_slice"
 LANGUAGE_SLICE = "stce_trainee_language_slice"
 MEMBERSHIP = "stce_trainee_membership"
 FIGURE = "stce_trainee_figure"
+VERSION = "stce_trainee_figures_version"
+BUMP_VERSION = f"UPDATE {VERSION} SET counter = counter + 1"
 SLICE_KEY = "person_id, year, region, kind, format"
 SLICE_COLUMNS = "person_id, year, region, kind, format, gender, country, organisation_id, n"
 
@@ -141,7 +143,7 @@ def _membership_add(row: str, dimension: str, value: str) -> str:
     return (
         f"INSERT INTO {MEMBERSHIP} (person_id, dimension, value, gender, n) "
         f"VALUES ({row}.person_id, '{dimension}', {value}, {row}.gender, {row}.n) "
-        f"ON CONFLICT (person_id, dimension, value) DO UPDATE SET "
+        f"ON CONFLICT (dimension, person_id, value) DO UPDATE SET "
         f"n = {MEMBERSHIP}.n + excluded.n, gender = excluded.gender"
     )
 
@@ -282,9 +284,15 @@ def triggers(vendor: str) -> list[Trigger]:
             _membership_remove(row, d, v) for d, v in dims.items()
         )
         result += [
-            Trigger(f"stce_fig_{short}_ins", table, "INSERT", "1 = 1", add("NEW")),
-            Trigger(f"stce_fig_{short}_upd", table, "UPDATE", slice_changed, remove("OLD") + add("NEW")),
-            Trigger(f"stce_fig_{short}_del", table, "DELETE", "1 = 1", remove("OLD")),
+            Trigger(f"stce_fig_{short}_ins", table, "INSERT", "1 = 1", (*add("NEW"), BUMP_VERSION)),
+            Trigger(
+                f"stce_fig_{short}_upd",
+                table,
+                "UPDATE",
+                slice_changed,
+                (*remove("OLD"), *add("NEW"), BUMP_VERSION),
+            ),
+            Trigger(f"stce_fig_{short}_del", table, "DELETE", "1 = 1", (*remove("OLD"), BUMP_VERSION)),
         ]
     membership_changed = " OR ".join(differs(f"OLD.{c}", f"NEW.{c}") for c in ("n", "gender"))
     result += [
@@ -402,6 +410,10 @@ def _rebuild_statements(vendor: str) -> list[str]:
                 f"SELECT person_id, '{dimension}', {value}, MAX(gender), SUM(n) FROM {table} "
                 f"GROUP BY {group_by}"
             )
+    statements += [
+        f"INSERT INTO {VERSION} (id, counter) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM {VERSION})",
+        BUMP_VERSION,
+    ]
     statements.append(
         f"INSERT INTO {FIGURE} (dimension, value, gender, people, participations) "
         f"SELECT dimension, value, gender, COUNT(*), SUM(n) FROM {MEMBERSHIP} WHERE n > 0 "

@@ -1,4 +1,10 @@
-from .figures import TraineeFigure, TraineeLanguageSlice, TraineeMembership, TraineeSlice
+from .figures import (
+    TraineeFigure,
+    TraineeFiguresVersion,
+    TraineeLanguageSlice,
+    TraineeMembership,
+    TraineeSlice,
+)
 from .people import Gender, Language, Person, PersonQuerySet
 from .reference import Country, Organisation, Region
 
@@ -11,6 +17,7 @@ __all__ = [
     "PersonQuerySet",
     "Region",
     "TraineeFigure",
+    "TraineeFiguresVersion",
     "TraineeLanguageSlice",
     "TraineeMembership",
     "TraineeSlice",

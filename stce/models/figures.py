@@ -100,7 +100,9 @@ class TraineeMembership(models.Model):
         db_table = "stce_trainee_membership"
         constraints = [
             models.UniqueConstraint(
-                fields=["person_id", "dimension", "value"], name="trainee_membership_key"
+                # Dimension first: a recount inserts one dimension at a time, in person order.
+                fields=["dimension", "person_id", "value"],
+                name="trainee_membership_key",
             ),
         ]
 
@@ -123,3 +125,16 @@ class TraineeFigure(models.Model):
 
     def __str__(self):
         return f"{self.dimension}={self.value} {self.gender}: {self.people}"
+
+
+class TraineeFiguresVersion(models.Model):
+    """One row whose counter every change of a slice increments (by trigger): filtered figures
+    are cached under it, so a cached figure can never outlive the records it counted."""
+
+    counter = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "stce_trainee_figures_version"
+
+    def __str__(self):
+        return str(self.counter)
