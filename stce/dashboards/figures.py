@@ -9,8 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from django.core.cache import cache
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Min, Q, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models import BooleanField, Count, ExpressionWrapper, Func, IntegerField, Max, Min, Q, Sum
 
 from accreditation.models import Expert, ExpertStatus
 from courses.models import Enrolment, TrainerAssignment, TrainingEvent
@@ -248,6 +247,23 @@ def expert_figures(filters: Filters) -> ExpertFigures:
     return ExpertFigures(by_status, pipeline, {k: dict(v) for k, v in by_region.items()})
 
 
+class StartYear(Func):
+    """The year of a date column; SQLite's own strftime instead of Django's Python function,
+    which is called once per row."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template="CAST(EXTRACT(YEAR FROM %(expressions)s) AS INTEGER)"
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template="CAST(strftime('%%%%Y', %(expressions)s) AS INTEGER)"
+        )
+
+
 def delivered_events(filters: Filters):
     events = TrainingEvent.objects.delivered()
     if filters.year_from:
@@ -278,7 +294,7 @@ def event_figures(filters: Filters) -> EventFigures:
     events = delivered_events(filters)
     by_year_and_kind = {
         (row["year"], row["kind"]): row["n"]
-        for row in events.values("kind", year=ExtractYear("start_date")).annotate(n=Count("id"))
+        for row in events.values("kind", year=StartYear("start_date")).annotate(n=Count("id"))
     }
     host_countries = events.exclude(host_country__isnull=True).aggregate(
         n=Count("host_country", distinct=True)

@@ -168,7 +168,6 @@ def load_synthetic_programme(*, size: Size, seed: int = 2016, progress=None) -> 
         # The default 2 MB page cache makes every index insert of a large load go to disk.
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size = -400000")
-            cursor.execute("PRAGMA temp_store = MEMORY")
     drop_triggers(connection)
     counts = {}
 

@@ -13,10 +13,10 @@ from accreditation.models import Expert, ExpertStatus
 from courses.models import Enrolment, TrainerAssignment, TrainingEvent
 from stce.models import Country, Gender, Language, Organisation, Person, Region
 
-REGIONS = [("AF", "East and Southern Africa"), ("EUR", "Europe"), ("AP", "Asia/Pacific")]
+REGIONS = [("ESA", "East and Southern Africa"), ("EUR", "Europe"), ("AP", "Asia/Pacific")]
 COUNTRIES = [
-    ("KE", "Kenya", "AF"),
-    ("ZA", "South Africa", "AF"),
+    ("KE", "Kenya", "ESA"),
+    ("ZA", "South Africa", "ESA"),
     ("BE", "Belgium", "EUR"),
     ("PL", "Poland", "EUR"),
     ("TH", "Thailand", "AP"),

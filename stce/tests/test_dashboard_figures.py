@@ -31,7 +31,7 @@ FILTERS = [
     Filters(),
     Filters(year_from=2020),
     Filters(year_from=2020, year_to=2021),
-    Filters(region="AF"),
+    Filters(region="ESA"),
     Filters(region="EUR", year_to=2021),
     Filters(kind="national"),
     Filters(kind="ttt", year_from=2021),
