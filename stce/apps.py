@@ -8,13 +8,15 @@ class StceConfig(AppConfig):
     verbose_name = _("STCE programme")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_migrate
 
-        from stce.dashboards.triggers import ensure_triggers
+        from stce.dashboards.recount import ensure_triggers, suspend_triggers
         from stce.signals import sync_role_permissions
 
         # post_migrate fires once per app, after that app's permissions are created; syncing
         # on each keeps the roles complete whichever app migrates last.
         post_migrate.connect(sync_role_permissions, dispatch_uid="stce_role_perms")
-        # SQLite drops a table's triggers when a migration rebuilds the table: put them back.
+        # The dashboard triggers are set aside while migrations run (SQLite cannot rebuild a
+        # table that a trigger names) and put back, with a recount, once they are done.
+        pre_migrate.connect(suspend_triggers, sender=self, dispatch_uid="stce_figure_triggers_off")
         post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="stce_figure_triggers")

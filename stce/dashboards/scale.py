@@ -21,7 +21,8 @@ from accreditation.models import Expert
 from courses.models import Attendance, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from stce.models import Country, Organisation, Person
 
-from .triggers import drop_triggers, rebuild_figures
+from .recount import rebuild_figures
+from .triggers import drop_triggers
 
 log = logging.getLogger(__name__)
 BATCH = 50_000

@@ -19,8 +19,6 @@ Definitions the triggers encode (and the tests count by hand):
 
 from dataclasses import dataclass
 
-from django.db import transaction
-
 DELIVERED = "NOT IN ('cancelled', 'draft')"
 SLICE = "stce_trainee_slice"
 LANGUAGE_SLICE = "stce_trainee_language_slice"
@@ -54,7 +52,6 @@ class Trigger:
     # PostgreSQL fires AFTER ROW triggers at the end of a multi-row statement; triggers that
     # count sibling rows must run BEFORE there to see the rows processed so far.
     before_on_postgresql: bool = False
-    before_condition: str = ""
 
 
 def _year(vendor: str, column: str) -> str:
@@ -378,71 +375,3 @@ def installed_trigger_names(connection) -> set[str]:
 
 def missing_triggers(connection) -> set[str]:
     return {t.name for t in triggers(_check_vendor(connection))} - installed_trigger_names(connection)
-
-
-def _rebuild_statements(vendor: str) -> list[str]:
-    event_columns = (
-        f"e.person_id, {_year(vendor, 'ev.start_date')}, COALESCE(ev.region_id, hc.region_id, ''), "
-        "ev.kind, ev.format, p.gender, COALESCE(p.country_id, ''), COALESCE(p.organisation_id, 0)"
-    )
-    joins = (
-        "FROM courses_enrolment e JOIN courses_trainingevent ev ON ev.id = e.event_id "
-        "JOIN stce_person p ON p.id = e.person_id "
-        "LEFT JOIN stce_country hc ON hc.code = ev.host_country_id"
-    )
-    where = f"WHERE e.status = 'enrolled' AND ev.status {DELIVERED}"
-    statements = [f"DELETE FROM {table}" for table in (FIGURE, MEMBERSHIP, LANGUAGE_SLICE, SLICE)]
-    statements += [
-        f"INSERT INTO {SLICE} ({SLICE_COLUMNS}) SELECT {event_columns}, COUNT(*) {joins} {where} "
-        "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
-        f"INSERT INTO {LANGUAGE_SLICE} ({SLICE_COLUMNS.replace(', n', ', language, n')}) "
-        f"SELECT {event_columns}, COALESCE(el.language_id, ''), COUNT(*) {joins} "
-        "LEFT JOIN courses_trainingevent_languages el ON el.trainingevent_id = ev.id "
-        f"{where} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
-    ]
-    for table, dimensions in ((SLICE, SLICE_DIMENSIONS), (LANGUAGE_SLICE, LANGUAGE_SLICE_DIMENSIONS)):
-        for dimension, value in dimensions.items():
-            value = value.replace("X.", "")
-            # PostgreSQL refuses a constant in GROUP BY.
-            group_by = "person_id" if value == "''" else f"person_id, {value}"
-            statements.append(
-                f"INSERT INTO {MEMBERSHIP} (person_id, dimension, value, gender, n) "
-                f"SELECT person_id, '{dimension}', {value}, MAX(gender), SUM(n) FROM {table} "
-                f"GROUP BY {group_by}"
-            )
-    statements += [
-        f"INSERT INTO {VERSION} (id, counter) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM {VERSION})",
-        BUMP_VERSION,
-    ]
-    statements.append(
-        f"INSERT INTO {FIGURE} (dimension, value, gender, people, participations) "
-        f"SELECT dimension, value, gender, COUNT(*), SUM(n) FROM {MEMBERSHIP} WHERE n > 0 "
-        "GROUP BY dimension, value, gender"
-    )
-    return statements
-
-
-def rebuild_figures(connection) -> None:
-    """Recount every summary row from the records, set-based, and re-install the triggers.
-
-    Used after bulk loads that bypass the triggers (seed_scale) and whenever a migration
-    dropped a trigger (SQLite drops them with a table it rebuilds).
-    """
-    vendor = _check_vendor(connection)
-    with transaction.atomic(using=connection.alias):
-        drop_triggers(connection)
-        with connection.cursor() as cursor:
-            for sql in _rebuild_statements(vendor):
-                cursor.execute(sql)
-        install_triggers(connection)
-
-
-def ensure_triggers(using: str = "default", **kwargs) -> None:
-    """post_migrate: re-install missing triggers and recount, since figures may have drifted."""
-    from django.db import connections
-
-    connection = connections[using]
-    if SLICE not in connection.introspection.table_names():
-        return
-    if missing_triggers(connection):
-        rebuild_figures(connection)

@@ -7,8 +7,11 @@ from stce.roles import ADMINISTRATOR, COORDINATOR, role_required
 
 from .exports import EXPORTERS
 from .forms import DashboardFilterForm
-from .tables import DASHBOARDS, Labels, target_percent
+from .gender import gender_dashboard as gender_tables
+from .programme import programme_dashboard as programme_tables
+from .tables import Labels, target_percent
 
+DASHBOARDS = {"gender": gender_tables, "programme": programme_tables}
 TITLES = {"gender": "stce/dashboards/gender.html", "programme": "stce/dashboards/programme.html"}
 
 

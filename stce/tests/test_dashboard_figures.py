@@ -16,7 +16,8 @@ from stce.dashboards.figures import (
     expert_figures,
     trainee_figures,
 )
-from stce.dashboards.triggers import missing_triggers, rebuild_figures
+from stce.dashboards.recount import rebuild_figures
+from stce.dashboards.triggers import missing_triggers
 from stce.models import Gender, TraineeFigure, TraineeLanguageSlice, TraineeMembership, TraineeSlice
 from stce.tests.factories import PersonFactory
 from stce.tests.programme_data import (
