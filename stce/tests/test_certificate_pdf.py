@@ -1,6 +1,8 @@
 """Certificate PDFs read back: names in their own script, serial, QR code, size, caching."""
 
 import io
+import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -74,6 +76,21 @@ def test_the_text_is_in_the_holders_language(event, coordinator, media_root):
     text = pdf_text(certificate_files.certificate_pdf(certificate))
     assert "Сертификат об окончании" in text
     assert "с 18 октября 2021 по 22 октября 2021" in text
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
+def test_a_russian_certificate_reads_back_with_pdftotext(event, coordinator, media_root):
+    certificate = _issue(
+        event, coordinator, given_name="Айгерим", family_name="Касымова", preferred_language="ru"
+    )
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=certificate_files.certificate_pdf(certificate),
+        capture_output=True, check=True,
+    ).stdout.decode()
+    text = " ".join(text.split())
+    assert "Айгерим Касымова" in text
+    assert "Сертификат об окончании" in text
+    assert certificate.serial in text
 
 
 def test_an_arabic_name_is_shaped_right_to_left(event, coordinator, media_root):
