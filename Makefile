@@ -43,7 +43,7 @@ bench: db
 
 e2e: install messages
 	bash e2e/setup.sh
-	$(PY) -m pytest e2e -p no:xdist $(PYTEST_ARGS)
+	$(PY) -m pytest e2e -n 0 $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* var/staticfiles

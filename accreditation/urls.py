@@ -1,3 +1,19 @@
+from django.urls import path
+
+from accreditation.views import directory, experts, review
+
 app_name = "accreditation"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("experts/", directory.expert_list, name="expert-list"),
+    path("experts/new/", experts.expert_create, name="expert-create"),
+    path("experts/expiring/", review.expiring_list, name="expiring"),
+    path("experts/<int:pk>/", experts.expert_detail, name="expert-detail"),
+    path("experts/<int:pk>/edit/", experts.expert_edit, name="expert-edit"),
+    path("experts/<int:pk>/assign/", directory.expert_assign, name="expert-assign"),
+    path("experts/<int:pk>/workshop-place/", experts.expert_workshop_place, name="expert-workshop-place"),
+    path("experts/<int:pk>/evidence/<slug:kind>/", experts.evidence_add, name="evidence-add"),
+    path("experts/<int:pk>/propose/", review.proposal_create, name="proposal-create"),
+    path("review/", review.review_queue, name="review-queue"),
+    path("proposals/<int:pk>/decide/", review.proposal_decide, name="proposal-decide"),
+]

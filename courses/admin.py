@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from courses.models import (
     AgendaItem,
     Attendance,
+    AttendanceReopening,
     Enrolment,
     EventDateChange,
     EventDay,
@@ -77,3 +78,17 @@ class AttendanceAdmin(SimpleHistoryAdmin):
     list_filter = ["status"]
     raw_id_fields = ["enrolment", "day"]
     list_select_related = ["enrolment__person", "enrolment__event", "day"]
+
+
+@admin.register(AttendanceReopening)
+class AttendanceReopeningAdmin(admin.ModelAdmin):
+    """Read-only: a reopening is a record of what happened, not something to edit."""
+
+    list_display = ["event", "reopened_by", "reopened_at", "reason"]
+    list_select_related = ["event", "reopened_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -6,3 +6,12 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "courses"
     verbose_name = _("Courses and trainings")
+
+    def ready(self):
+        from django.db.models.signals import post_save, pre_save
+
+        from courses.models import TrainingEvent
+        from courses.services.attendance import lock_when_completed, write_lock_after_save
+
+        pre_save.connect(lock_when_completed, sender=TrainingEvent, dispatch_uid="attendance_lock")
+        post_save.connect(write_lock_after_save, sender=TrainingEvent, dispatch_uid="attendance_lock")

@@ -69,3 +69,22 @@ def completion_for_event(event: TrainingEvent, enrolments=None) -> dict[int, Com
 
 def completion_for_enrolment(enrolment: Enrolment) -> Completion:
     return completion_for_event(enrolment.event, [enrolment])[enrolment.pk]
+
+
+def completion_for_enrolments(enrolments) -> dict[int, Completion]:
+    """Completion of enrolments across many events (a person's training history) in 2 queries.
+
+    Each enrolment must have its `event` loaded (select_related) to read the event's rule.
+    """
+    enrolments = list(enrolments)
+    event_ids = {e.event_id for e in enrolments}
+    day_dates: dict[int, list] = {event_id: [] for event_id in event_ids}
+    for day_id, event_id, date in (
+        EventDay.objects.filter(event_id__in=event_ids).order_by("date").values_list("pk", "event_id", "date")
+    ):
+        day_dates[event_id].append((day_id, date))
+    statuses: dict[int, dict[int, str]] = {e.pk: {} for e in enrolments}
+    rows = Attendance.objects.filter(enrolment__in=[e.pk for e in enrolments])
+    for enrolment_id, day_id, status in rows.values_list("enrolment_id", "day_id", "status"):
+        statuses[enrolment_id][day_id] = status
+    return {e.pk: _evaluate(e.event, e, day_dates[e.event_id], statuses[e.pk]) for e in enrolments}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses.views import curriculum
+from courses.views import agenda, attendance, curriculum, events, participants, trainers
 
 app_name = "courses"
 
@@ -11,6 +11,63 @@ urlpatterns = [
     path("curriculum/<int:pk>/edit/", curriculum.module_edit, name="module-edit"),
     path("curriculum/<int:pk>/retire/", curriculum.module_retire, name="module-retire"),
     path("curriculum/<int:pk>/reactivate/", curriculum.module_reactivate, name="module-reactivate"),
+    # Events
+    path("events/", events.event_list, name="event-list"),
+    path("events/calendar/", events.event_calendar, name="event-calendar"),
+    path("events/new/", events.event_create, name="event-create"),
+    path("events/mine.ics", events.my_events_ics, name="my-events-ics"),
+    path("events/<int:pk>/", events.event_detail, name="event-detail"),
+    path("events/<int:pk>/edit/", events.event_edit, name="event-edit"),
+    path("events/<int:pk>/status/", events.event_status, name="event-status"),
+    path("events/<int:pk>/dates/", events.event_dates, name="event-dates"),
+    path("events/<int:pk>/event.ics", events.event_ics, name="event-ics"),
+    # Agenda
+    path("events/<int:pk>/days/generate/", agenda.days_generate, name="days-generate"),
+    path("events/<int:pk>/agenda/modules/", agenda.agenda_modules, name="agenda-modules"),
+    path("events/<int:pk>/agenda/new/", agenda.agenda_item_create, name="agenda-item-create"),
+    path("events/<int:pk>/agenda/copy/", agenda.agenda_copy, name="agenda-copy"),
+    path("events/<int:pk>/agenda/<int:item_pk>/edit/", agenda.agenda_item_edit, name="agenda-item-edit"),
+    path(
+        "events/<int:pk>/agenda/<int:item_pk>/delete/", agenda.agenda_item_delete, name="agenda-item-delete"
+    ),
+    path("events/<int:pk>/agenda/<int:item_pk>/move/", agenda.agenda_item_move, name="agenda-item-move"),
+    # Trainers
+    path("events/<int:pk>/trainers/add/", trainers.trainer_assign, name="trainer-assign"),
+    path(
+        "events/<int:pk>/trainers/<int:assignment_pk>/remove/", trainers.trainer_remove, name="trainer-remove"
+    ),
+    # Participants
+    path("events/<int:pk>/participants/", participants.participant_list, name="participant-list"),
+    path("events/<int:pk>/participants/add/", participants.participant_add, name="participant-add"),
+    path("events/<int:pk>/participants/import/", participants.participant_import, name="participant-import"),
+    path(
+        "events/<int:pk>/participants/import/commit/",
+        participants.participant_import_commit,
+        name="participant-import-commit",
+    ),
+    path("events/<int:pk>/participants/export/", participants.participant_export, name="participant-export"),
+    path(
+        "events/<int:pk>/participants/<int:enrolment_pk>/withdraw/",
+        participants.participant_withdraw,
+        name="participant-withdraw",
+    ),
+    path(
+        "events/<int:pk>/joining-instructions/",
+        participants.joining_instructions,
+        name="joining-instructions",
+    ),
+    # --- Attendance (issue 4) -------------------------------------------------------
+    path("events/<int:pk>/attendance/", attendance.event_attendance, name="attendance-event"),
+    path("events/<int:pk>/attendance/grid/", attendance.grid, name="attendance-grid"),
+    path("events/<int:pk>/attendance/days/<int:day_pk>/", attendance.day_sheet, name="attendance-day"),
+    path(
+        "events/<int:pk>/attendance/days/<int:day_pk>/sign-in-sheet.pdf", attendance.signin_sheet,
+        name="attendance-signin-sheet",
+    ),
+    path("events/<int:pk>/attendance/export.csv", attendance.export_csv, name="attendance-export-csv"),
+    path("events/<int:pk>/attendance/export.xlsx", attendance.export_xlsx, name="attendance-export-xlsx"),
+    path("events/<int:pk>/attendance/lock/", attendance.lock, name="attendance-lock"),
+    path("events/<int:pk>/attendance/reopen/", attendance.reopen, name="attendance-reopen"),
 ]
 
 # Information Notes (issue 9).

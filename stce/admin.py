@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from stce.models import Country, Language, Organisation, Person, Region
+from stce.models import (
+    Certificate,
+    CertificateDelivery,
+    Country,
+    Language,
+    Organisation,
+    Person,
+    Region,
+    Signatory,
+)
 
 admin.site.site_header = "STCE Training & Accreditation Manager"
 admin.site.site_title = "STCE back office"
@@ -39,3 +48,38 @@ class PersonAdmin(SimpleHistoryAdmin):
     search_fields = ["search_text", "email"]
     autocomplete_fields = ["country", "organisation", "user"]
     list_select_related = ["country", "organisation"]
+
+
+@admin.register(Signatory)
+class SignatoryAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "title", "active", "position"]
+    list_editable = ["active", "position"]
+
+
+class CertificateDeliveryInline(admin.TabularInline):
+    model = CertificateDelivery
+    extra = 0
+    can_delete = False
+    readonly_fields = ["sent_to", "sent_at", "sent_by", "resend", "outcome", "error"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    """Read-only: certificates change only through the services (revoke, reissue)."""
+
+    list_display = ["serial", "holder_name", "kind", "language", "issued_at", "revoked_at", "superseded_at"]
+    list_filter = ["kind", "language"]
+    search_fields = ["serial", "holder_name"]
+    inlines = [CertificateDeliveryInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

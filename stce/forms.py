@@ -51,3 +51,40 @@ class PersonSearchForm(forms.Form):
                                           label=_("Organisation"))
     gender = forms.ChoiceField(choices=[("", _("Any gender"))] + list(Gender.choices),
                                required=False, label=_("Gender"))
+
+
+class ErasureForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=80,
+        help_text=_("For example: the person's request of 3 March, reference DP-2026-014."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that the name, e-mail address and position are removed for good."),
+    )
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AuditFilterForm(forms.Form):
+    model = forms.ChoiceField(label=_("Kind of record"), required=False)
+    user = forms.ModelChoiceField(label=_("Changed by"), queryset=None, required=False)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
+    date_to = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
+
+    def __init__(self, *args, models=(), **kwargs):
+        from django.contrib.auth.models import User
+
+        super().__init__(*args, **kwargs)
+        self.fields["model"].choices = [("", _("All kinds"))] + [
+            (m._meta.label_lower, str(m._meta.verbose_name).capitalize()) for m in models
+        ]
+        self.fields["user"].queryset = User.objects.order_by("username")
+
+
+class UnlockForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    ip_address = forms.GenericIPAddressField(
+        label=_("Address"), required=False,
+        help_text=_("Leave empty to clear the attempts from every address."),
+    )

@@ -79,6 +79,11 @@ def missing_glyphs(text: str) -> set[str]:
     }
 
 
+def font_for_char(char: str, preferred: str = SANS) -> str:
+    """The preferred font if it can draw `char`, else the first shipped font that can."""
+    return _font_for(char, preferred)
+
+
 def _font_for(char: str, preferred: str) -> str:
     if _drawable_by(preferred, char):
         return preferred

@@ -149,7 +149,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "var" / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -157,7 +157,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "stce.storage.StaticFilesStorage"
             if not DEBUG
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
@@ -167,6 +167,10 @@ STORAGES = {
 # Uploads: participant lists are small; refuse anything huge before it reaches a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Dashboards: the share of women the programme aims at (percent), and whether exports
+# replace counts of fewer than 5 people by "<5" (so that nobody can be singled out).
+STCE_GENDER_TARGET = float(os.environ.get("STCE_GENDER_TARGET", "50"))
+STCE_MASK_SMALL_COUNTS = env_bool("STCE_MASK_SMALL_COUNTS", True)
 STCE_MAX_IMPORT_BYTES = int(os.environ.get("STCE_MAX_IMPORT_BYTES", 10 * 1024 * 1024))
 
 # Caches, rate limits and lockouts must be shared by every app server: the database by
@@ -197,6 +201,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Lockouts must hold on every app server: in the database (AccessAttempt rows) by default,
+# in the shared Redis cache when there is one.
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
+)
+# Axes would log the username and address of every failed sign-in; log a keyed digest instead.
+AXES_CLIENT_STR_CALLABLE = "stce.security.anonymous_client_str"
+
+# People with no activity for this many years are listed by `manage.py list_retention_due`.
+STCE_RETENTION_YEARS = int(os.environ.get("STCE_RETENTION_YEARS", "10"))
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
@@ -236,7 +250,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"no_personal_data": {"()": "stce.security.PersonalDataLogFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }

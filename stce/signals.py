@@ -30,6 +30,10 @@ def role_permissions() -> dict[str, set[tuple[str, str]]]:
             trainer.add(key)
     for codename in ("view_user", "change_user", "add_user", "view_group"):
         administrator.add(("auth", codename))
+    # Administrators see sign-in lockouts in the back office and unlock an account by
+    # deleting its access attempt.
+    for codename in ("view_accessattempt", "delete_accessattempt", "view_accessfailurelog", "view_accesslog"):
+        administrator.add(("axes", codename))
     return {roles.COORDINATOR: coordinator, roles.TRAINER: trainer, roles.ADMINISTRATOR: administrator}
 
 
@@ -46,3 +50,20 @@ def sync_role_permissions(**kwargs):
             if (app_label, codename) in keys
         ]
         group.permissions.set(ids)
+
+
+def use_sqlite_variable_limit(sender, connection, **kwargs):
+    """Let bulk writes use the SQLite library's real limit of query parameters.
+
+    Django 5.2 assumes 999 (SQLite before 3.32), so saving a 60 × 5 attendance grid with
+    its history took a batch per 80 rows and the query count grew with the participants.
+    The library reports its own limit (32766 since 3.32); Django 6.0 reads it the same way.
+    """
+    if connection.vendor != "sqlite":
+        return
+    import sqlite3
+
+    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    # Capped at SQLite's own default so that one statement stays well under its 1 MB
+    # SQL-length limit even where the library allows more variables.
+    connection.features.max_query_params = max(999, min(limit, 32766))

@@ -1,1 +1,23 @@
-CASES: list = []
+from stce.tests.url_matrix import Case, ladder
+
+# Coordinators prepare (nominate, record evidence, propose); administrators decide.
+PREPARE = ladder(admin=403)
+POST_ONLY_FOR_COORDINATORS = ladder(coord=405, admin=403)
+
+CASES = [
+    Case("accreditation:expert-list", ladder()),
+    Case("accreditation:expert-create", PREPARE),
+    Case("accreditation:expiring", ladder()),
+    Case("accreditation:expert-detail", ladder(), kwargs=lambda w: {"pk": w.expert.pk}),
+    Case("accreditation:expert-edit", PREPARE, kwargs=lambda w: {"pk": w.expert.pk}),
+    Case("accreditation:expert-assign", POST_ONLY_FOR_COORDINATORS, kwargs=lambda w: {"pk": w.expert.pk}),
+    Case("accreditation:expert-workshop-place", POST_ONLY_FOR_COORDINATORS,
+         kwargs=lambda w: {"pk": w.expert.pk}),
+    Case("accreditation:evidence-add", PREPARE, kwargs=lambda w: {"pk": w.expert.pk, "kind": "workshop"}),
+    Case("accreditation:proposal-create", PREPARE, kwargs=lambda w: {"pk": w.expert.pk}),
+    Case("accreditation:review-queue", ladder(coord=403)),
+    Case("accreditation:proposal-decide", ladder(coord=403, admin=405),
+         kwargs=lambda w: {"pk": w.proposal.pk}),
+    Case("accreditation:proposal-decide", ladder(coord=403, admin=302), method="post",
+         kwargs=lambda w: {"pk": w.proposal.pk}),
+]

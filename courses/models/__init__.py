@@ -1,6 +1,7 @@
-from .attendance import Attendance, AttendanceStatus, Enrolment
+from .attendance import Attendance, AttendanceReopening, AttendanceStatus, Enrolment
 from .curriculum import LocalisedModule, Module, ModuleTranslation
 from .events import (
+    ALLOWED_TRANSITIONS,
     AgendaItem,
     EventDateChange,
     EventDay,
@@ -8,10 +9,14 @@ from .events import (
     TrainingEvent,
     TrainingEventQuerySet,
 )
+from .merges import PersonMerge
 
 __all__ = [
+    "ALLOWED_TRANSITIONS",
+    "PersonMerge",
     "AgendaItem",
     "Attendance",
+    "AttendanceReopening",
     "AttendanceStatus",
     "Enrolment",
     "EventDateChange",

@@ -82,3 +82,28 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.enrolment} – {self.day.date}: {self.get_status_display()}"
+
+
+class AttendanceReopening(models.Model):
+    """A coordinator reopened the locked attendance of an event; the reason stays on record."""
+
+    event = models.ForeignKey(
+        TrainingEvent, on_delete=models.CASCADE, related_name="attendance_reopenings"
+    )
+    reason = models.TextField(_("reason"))
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("reopened by"),
+    )
+    reopened_at = models.DateTimeField(_("reopened at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-reopened_at", "-pk"]
+        verbose_name = _("attendance reopening")
+        verbose_name_plural = _("attendance reopenings")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reason=""), name="reopening_has_reason"),
+        ]
+
+    def __str__(self):
+        return f"{self.event} – {self.reopened_at:%Y-%m-%d}"

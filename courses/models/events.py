@@ -147,6 +147,21 @@ class TrainingEvent(models.Model):
     def get_absolute_url(self):
         return reverse("courses:event-detail", args=[self.pk])
 
+    def allowed_next_statuses(self) -> list[str]:
+        return list(ALLOWED_TRANSITIONS[self.status])
+
+    def can_become(self, status: str) -> bool:
+        return status in ALLOWED_TRANSITIONS[self.status]
+
+    @property
+    def original_dates(self) -> tuple[datetime.date, datetime.date] | None:
+        """The dates first announced, when the event has since moved (for "postponed from")."""
+        changes = list(self.date_changes.all())
+        if not changes:
+            return None
+        first = changes[0]
+        return first.old_start_date, first.old_end_date
+
     @property
     def is_online(self) -> bool:
         return self.format == self.Format.VIRTUAL
@@ -154,6 +169,20 @@ class TrainingEvent(models.Model):
     @property
     def duration_days(self) -> int:
         return (self.end_date - self.start_date).days + 1
+
+
+_S = TrainingEvent.Status
+# The status lifecycle. Postponing goes through `courses.services.events.change_dates`, which
+# also records the date change; completed events are final, and a cancelled event can only be
+# taken back to draft (never straight to completed).
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    _S.DRAFT: frozenset({_S.PLANNED, _S.CANCELLED}),
+    _S.PLANNED: frozenset({_S.DRAFT, _S.CONFIRMED, _S.POSTPONED, _S.CANCELLED}),
+    _S.CONFIRMED: frozenset({_S.PLANNED, _S.POSTPONED, _S.COMPLETED, _S.CANCELLED}),
+    _S.POSTPONED: frozenset({_S.PLANNED, _S.CONFIRMED, _S.CANCELLED}),
+    _S.COMPLETED: frozenset(),
+    _S.CANCELLED: frozenset({_S.DRAFT}),
+}
 
 
 class EventDateChange(models.Model):

@@ -91,3 +91,23 @@ def test_event_completion_runs_three_queries_whatever_the_size(event, django_ass
     with django_assert_num_queries(3):
         results = completion_for_event(event)
     assert len(results) == 30 and all(r.completed for r in results.values())
+
+
+def test_training_history_computes_completion_across_events_in_a_fixed_number_of_queries(
+    db, django_assert_num_queries
+):
+    from courses.completion import completion_for_enrolments
+    from stce.tests.factories import PersonFactory
+
+    person = PersonFactory()
+    enrolments = []
+    for threshold, statuses in ((80, [P, P, P, P, A]), (100, [P, P, P, P, A]), (50, [E, E, E, E, E])):
+        event = TrainingEventFactory(with_days=True, completion_threshold=threshold)
+        enrolment = EnrolmentFactory(event=event, person=person)
+        record(enrolment, statuses)
+        enrolments.append(enrolment)
+    enrolments = list(Enrolment.objects.filter(person=person).select_related("event").order_by("pk"))
+    with django_assert_num_queries(2):
+        results = completion_for_enrolments(enrolments)
+    assert [results[e.pk].completed for e in enrolments] == [True, False, False]
+    assert results[enrolments[2].pk].percentage is None  # all excused, excused left out

@@ -1,5 +1,20 @@
 from stce.tests.url_matrix import Case, ladder, signed_in
 
+
+def _event(w):
+    return {"pk": w.event.pk}
+
+
+def _item(w):
+    return {"pk": w.event.pk, "item_pk": w.agenda_item.pk}
+
+
+COORDINATOR_ONLY = ladder(admin=403)
+COORDINATOR_POST = ladder(coord=302, admin=403)
+# Trainers see their own events; another trainer's event does not exist for them (404).
+ASSIGNED_TRAINER = ladder(trainer=200, other=404)
+EVENT_STAFF = ASSIGNED_TRAINER
+
 CASES = [
     Case("courses:module-list", {**signed_in()}),
     Case("courses:module-detail", signed_in(), kwargs=lambda w: {"pk": w.module.pk}),
@@ -10,6 +25,57 @@ CASES = [
         "courses:module-reactivate", ladder(coord=302, admin=403), method="post",
         kwargs=lambda w: {"pk": w.module.pk},
     ),
+    # Scheduling (issue 3)
+    Case("courses:event-list", signed_in()),
+    Case("courses:event-calendar", signed_in()),
+    Case("courses:my-events-ics", signed_in()),
+    Case("courses:event-create", COORDINATOR_ONLY),
+    Case("courses:event-detail", ASSIGNED_TRAINER, kwargs=_event),
+    Case("courses:event-ics", ASSIGNED_TRAINER, kwargs=_event),
+    Case("courses:event-edit", COORDINATOR_ONLY, kwargs=_event),
+    Case("courses:event-dates", COORDINATOR_ONLY, kwargs=_event),
+    Case("courses:event-status", COORDINATOR_POST, kwargs=_event, method="post"),
+    Case("courses:days-generate", COORDINATOR_POST, kwargs=_event, method="post"),
+    Case("courses:agenda-modules", COORDINATOR_ONLY, kwargs=_event),
+    Case("courses:agenda-item-create", COORDINATOR_ONLY, kwargs=_event),
+    Case("courses:agenda-copy", COORDINATOR_ONLY, kwargs=_event),
+    Case("courses:agenda-item-edit", COORDINATOR_ONLY, kwargs=_item),
+    Case("courses:agenda-item-delete", COORDINATOR_ONLY, kwargs=_item),
+    Case("courses:agenda-item-move", COORDINATOR_POST, kwargs=_item, method="post"),
+    Case("courses:trainer-assign", COORDINATOR_ONLY, kwargs=_event),
+    Case(
+        "courses:trainer-remove", COORDINATOR_ONLY,
+        kwargs=lambda w: {"pk": w.event.pk, "assignment_pk": w.assignment.pk},
+    ),
+    Case("courses:participant-list", ASSIGNED_TRAINER, kwargs=_event),
+    Case("courses:participant-add", COORDINATOR_ONLY, kwargs=_event),
+    Case("courses:participant-import", COORDINATOR_ONLY, kwargs=_event),
+    Case("courses:participant-import-commit", ladder(coord=302, admin=403), kwargs=_event),
+    Case("courses:participant-export", ladder(), kwargs=_event),
+    Case(
+        "courses:participant-withdraw", COORDINATOR_ONLY,
+        kwargs=lambda w: {"pk": w.event.pk, "enrolment_pk": w.enrolment.pk},
+    ),
+    Case("courses:joining-instructions", COORDINATOR_ONLY, kwargs=_event),
+    # --- Attendance (issue 4): the event's trainers, coordinators, administrators -------
+    # (another trainer gets 404: the event is not theirs to know about)
+    Case("courses:attendance-event", EVENT_STAFF, kwargs=lambda w: {"pk": w.event.pk}),
+    Case("courses:attendance-grid", EVENT_STAFF, kwargs=lambda w: {"pk": w.event.pk}),
+    Case(
+        "courses:attendance-day", EVENT_STAFF,
+        kwargs=lambda w: {"pk": w.event.pk, "day_pk": w.event_day.pk},
+    ),
+    Case(
+        "courses:attendance-signin-sheet", EVENT_STAFF,
+        kwargs=lambda w: {"pk": w.event.pk, "day_pk": w.event_day.pk},
+    ),
+    Case("courses:attendance-export-csv", EVENT_STAFF, kwargs=lambda w: {"pk": w.event.pk}),
+    Case("courses:attendance-export-xlsx", EVENT_STAFF, kwargs=lambda w: {"pk": w.event.pk}),
+    Case(
+        "courses:attendance-lock", ladder(coord=302, admin=403), method="post",
+        kwargs=lambda w: {"pk": w.event.pk},
+    ),
+    Case("courses:attendance-reopen", ladder(admin=403), kwargs=lambda w: {"pk": w.event.pk}),
 ]
 
 CASES += [

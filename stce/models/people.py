@@ -47,11 +47,26 @@ def fold_for_search(*parts: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_EAST_ASIAN_SCRIPTS = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")
+
+
+def _is_east_asian(text: str) -> bool:
+    letters = [c for c in text if not c.isspace()]
+    return bool(letters) and all(unicodedata.name(c, "").startswith(_EAST_ASIAN_SCRIPTS) for c in letters)
+
+
 class PersonQuerySet(models.QuerySet):
     def search(self, query: str):
+        """Every word must appear in a name (any script or its transliteration), the e-mail, or
+        the name of the person's country or organisation."""
         qs = self
-        for word in fold_for_search(query).split():
-            qs = qs.filter(search_text__contains=word)
+        for raw, word in zip(query.split(), fold_for_search(query).split(), strict=False):
+            qs = qs.filter(
+                models.Q(search_text__contains=word)
+                | models.Q(country__name__icontains=raw)
+                | models.Q(organisation__name__icontains=raw)
+                | models.Q(organisation__short_name__iexact=raw)
+            )
         return qs
 
     def with_relations(self):
@@ -133,7 +148,19 @@ class Person(models.Model):
             setattr(self, field, unicodedata.normalize("NFC", (getattr(self, field) or "").strip()))
 
     @property
+    def is_erased(self) -> bool:
+        """True once the person's data was erased on request (see stce.privacy.erase_person).
+
+        Pages that show the holder of a certificate say "holder's data erased" instead.
+        """
+        return self.erased_at is not None
+
+    @property
     def full_name(self) -> str:
+        """The name as its owner writes it: family name first, unspaced, in Chinese,
+        Japanese and Korean scripts (王伟), given name first otherwise (José Núñez)."""
+        if _is_east_asian(self.family_name):
+            return f"{self.family_name}{self.given_name}"
         return " ".join(p for p in (self.given_name, self.family_name) if p)
 
     @property

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .images import validate_image_upload
+
 
 class Region(models.Model):
     """One of the six WCO regions."""
@@ -59,6 +61,10 @@ class Organisation(models.Model):
         blank=True,
         related_name="organisations",
         verbose_name=_("country"),
+    )
+    logo = models.FileField(
+        _("logo"), upload_to="logos/", blank=True, validators=[validate_image_upload],
+        help_text=_("Printed on the certificates of events this organisation organises (PNG or JPEG)."),
     )
     history = HistoricalRecords()
 

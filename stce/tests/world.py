@@ -6,7 +6,7 @@ The `trainer` persona is assigned to `world.event`; `other_trainer` is not.
 import datetime
 from types import SimpleNamespace
 
-from courses.models import Module, TrainerAssignment, TrainingEvent
+from courses.models import AgendaItem, Enrolment, EventDay, Module, TrainerAssignment, TrainingEvent
 from stce.tests.factories import PersonFactory
 
 
@@ -21,5 +21,37 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     TrainerAssignment.objects.create(
         event=world.event, person=trainer.person, role=TrainerAssignment.Role.LEAD
     )
+    world.event_day = EventDay.objects.create(event=world.event, date=world.event.start_date)
+    world.enrolment = Enrolment.objects.create(event=world.event, person=world.person)
     world.trainer, world.other_trainer = trainer, other_trainer
+    # Scheduling (issue 3): an agenda item, the trainer's assignment and an enrolment.
+    world.assignment = TrainerAssignment.objects.get(event=world.event, person=trainer.person)
+    agenda_day, _ = EventDay.objects.get_or_create(event=world.event, date=world.event.end_date)
+    world.agenda_item = AgendaItem.objects.create(day=agenda_day, module=world.module, position=1)
+    _add_accreditation(world)
+    _add_certificate(world)
     return world
+
+
+def _add_accreditation(world) -> None:
+    """An expert, and a pending proposal on another expert, for the accreditation URLs."""
+    from accreditation.models import Expert, ExpertStatus, Proposal
+    from stce.tests.factories import UserFactory
+
+    world.expert = Expert.objects.create(person=PersonFactory(), status=ExpertStatus.PRE_ACCREDITED)
+    world.proposal = Proposal.objects.create(
+        expert=Expert.objects.create(person=PersonFactory()),
+        from_status=ExpertStatus.NOMINATED, to_status=ExpertStatus.WITHDRAWN,
+        rationale="Retired from the service.", proposed_by=UserFactory(username="world_proposer"),
+    )
+
+
+def _add_certificate(world) -> None:
+    """A participation certificate of `world.person` for `world.event`."""
+    from stce.certificates import issue_certificate
+    from stce.models import Certificate
+
+    # world.enrolment (above) already enrols world.person on world.event.
+    world.certificate = issue_certificate(
+        kind=Certificate.Kind.PARTICIPATION, holder=world.person, event=world.event, by=None
+    )

@@ -6,7 +6,13 @@ from django.db import transaction
 
 # Each app contributes its demo data through a `demo.seed(stdout)` function, in this order
 # (later apps build on the people and events of earlier ones). Every seeder is idempotent.
-DEMO_MODULES = ["stce.demo", "courses.demo", "accreditation.demo"]
+DEMO_MODULES = [
+    "stce.demo",
+    "courses.demo",
+    "courses.demo_attendance",
+    "accreditation.demo",
+    "stce.certificates.demo",
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,28 @@
+from .decisions import Decision, ExpiryNotice, ImmutableRecordError, Proposal
+from .evidence import EvaluationResult, Evidence, EvidenceKind
+from .experts import (
+    ACTIVE_STATUSES,
+    Expert,
+    ExpertStatus,
+    accreditation_years,
+    add_months,
+    add_years,
+    subtract_months,
+)
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "Decision",
+    "EvaluationResult",
+    "Evidence",
+    "EvidenceKind",
+    "ExpiryNotice",
+    "Expert",
+    "ExpertStatus",
+    "ImmutableRecordError",
+    "Proposal",
+    "accreditation_years",
+    "add_months",
+    "add_years",
+    "subtract_months",
+]

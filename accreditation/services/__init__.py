@@ -1,0 +1,1 @@
+"""State-changing operations of the accreditation app, one transaction each."""

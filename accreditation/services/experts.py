@@ -1,0 +1,61 @@
+"""Nominating experts and preparing them for a workshop."""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accreditation.models import Expert
+from courses.models import Enrolment, TrainingEvent
+from stce.errors import DomainError
+from stce.models import Organisation, Person
+
+
+@transaction.atomic
+def nominate_expert(
+    *,
+    person: Person,
+    nominating_administration: Organisation | None,
+    nominated_on: datetime.date | None = None,
+    profile: str = "",
+    languages=(),
+    modules=(),
+) -> Expert:
+    """Register a person as a nominated expert. A person can be an expert only once."""
+    if Expert.objects.filter(person=person).exists():
+        raise DomainError(
+            _("%(name)s is already in the experts registry.") % {"name": person.full_name},
+            field="person", code="duplicate_expert",
+        )
+    try:
+        with transaction.atomic():
+            expert = Expert.objects.create(
+                person=person, nominating_administration=nominating_administration,
+                nominated_on=nominated_on or timezone.localdate(), profile=profile,
+            )
+    except IntegrityError as exc:
+        raise DomainError(
+            _("%(name)s is already in the experts registry.") % {"name": person.full_name},
+            field="person", code="duplicate_expert",
+        ) from exc
+    expert.languages.set(languages)
+    expert.modules.set(modules)
+    return expert
+
+
+@transaction.atomic
+def enrol_on_workshop(*, expert: Expert, event: TrainingEvent, by=None) -> Enrolment:
+    """Give a nominated expert a place on a Train-the-Trainer workshop (idempotent)."""
+    if event.kind != TrainingEvent.Kind.TTT:
+        raise DomainError(_("%(event)s is not a Train-the-Trainer workshop.") % {"event": event.title},
+                          field="event")
+    if event.status == TrainingEvent.Status.CANCELLED:
+        raise DomainError(_("%(event)s is cancelled.") % {"event": event.title}, field="event")
+    enrolment, created = Enrolment.objects.get_or_create(
+        event=event, person=expert.person, defaults={"enrolled_by": by}
+    )
+    if not created and enrolment.status != Enrolment.Status.ENROLLED:
+        enrolment.status = Enrolment.Status.ENROLLED
+        enrolment.save(update_fields=["status"])
+    return enrolment

@@ -1,0 +1,213 @@
+"""Scheduling an event: its status, its dates (postponements) and its agenda."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import AgendaItem, EventDateChange, EventDay, Module, TrainingEvent
+from stce.errors import DomainError
+
+
+def _locked(event: TrainingEvent) -> TrainingEvent:
+    return TrainingEvent.objects.select_for_update().get(pk=event.pk)
+
+
+@transaction.atomic
+def change_status(*, event: TrainingEvent, status: str, today: datetime.date | None = None) -> TrainingEvent:
+    """Move the event along its lifecycle; refuses transitions the lifecycle does not allow.
+
+    Postponing needs new dates and a reason, so it goes through `change_dates` instead.
+    """
+    current = _locked(event)
+    if status == current.status:
+        return current  # a double submit changes nothing
+    if status == TrainingEvent.Status.POSTPONED:
+        raise DomainError(_("Postpone an event by giving its new dates and a reason."), field="status")
+    if not current.can_become(status):
+        raise DomainError(
+            _("A %(current)s event cannot become %(new)s.")
+            % {
+                "current": current.get_status_display().lower(),
+                "new": TrainingEvent.Status(status).label.lower(),
+            },
+            field="status",
+            code="transition",
+        )
+    today = today or timezone.localdate()
+    if status == TrainingEvent.Status.COMPLETED and current.end_date > today:
+        raise DomainError(_("An event cannot be completed before its last day."), field="status")
+    current.status = status
+    current.save(update_fields=["status", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def change_dates(
+    *,
+    event: TrainingEvent,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    reason: str,
+    postpone: bool,
+    by=None,
+) -> EventDateChange:
+    """Give the event new dates, keeping the old ones, the reason and who changed them.
+
+    With `postpone` the event's status becomes "postponed". Event days move with the event
+    when it keeps its length; days outside the new dates are removed unless attendance was
+    recorded on them, in which case the change is refused.
+    """
+    current = _locked(event)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Say why the dates change."), field="reason")
+    if end_date < start_date:
+        raise DomainError(_("The end date cannot be before the start date."), field="end_date")
+    if (start_date, end_date) == (current.start_date, current.end_date):
+        raise DomainError(_("These are the event's current dates."), field="start_date")
+    if current.status in (TrainingEvent.Status.COMPLETED, TrainingEvent.Status.CANCELLED):
+        raise DomainError(
+            _("The dates of a %(status)s event cannot change.")
+            % {"status": current.get_status_display().lower()}
+        )
+    if (
+        postpone
+        and not current.can_become(TrainingEvent.Status.POSTPONED)
+        and current.status != TrainingEvent.Status.POSTPONED
+    ):
+        raise DomainError(
+            _("A %(status)s event cannot be postponed.") % {"status": current.get_status_display().lower()}
+        )
+    change = EventDateChange.objects.create(
+        event=current,
+        old_start_date=current.start_date,
+        old_end_date=current.end_date,
+        new_start_date=start_date,
+        new_end_date=end_date,
+        reason=reason,
+        changed_by=by,
+    )
+    _move_days(current, start_date, end_date)
+    current.start_date, current.end_date = start_date, end_date
+    if postpone:
+        current.status = TrainingEvent.Status.POSTPONED
+    current.save()
+    return change
+
+
+def _move_days(event: TrainingEvent, start: datetime.date, end: datetime.date) -> None:
+    days = list(event.days.order_by("date"))
+    if not days:
+        return
+    if (end - start) == (event.end_date - event.start_date):
+        shift = start - event.start_date
+        # Move the last day first when moving later (and the first day first when moving
+        # earlier) so that no two days ever share a date mid-way.
+        for day in sorted(days, key=lambda d: d.date, reverse=shift.days > 0):
+            day.date = day.date + shift
+            day.save(update_fields=["date"])
+        return
+    outside = [d for d in days if not start <= d.date <= end]
+    if any(d.attendance.exists() for d in outside):
+        raise DomainError(
+            _(
+                "Attendance was recorded on days outside the new dates; keep the event's length "
+                "or correct the attendance first."
+            ),
+            field="start_date",
+        )
+    EventDay.objects.filter(pk__in=[d.pk for d in outside]).delete()
+
+
+@transaction.atomic
+def create_days_from_dates(*, event: TrainingEvent) -> list[EventDay]:
+    """One event day per calendar date of the event; existing days are kept as they are."""
+    existing = set(event.days.values_list("date", flat=True))
+    new_days = [
+        EventDay(event=event, date=event.start_date + datetime.timedelta(days=offset))
+        for offset in range(event.duration_days)
+    ]
+    new_days = [d for d in new_days if d.date not in existing]
+    EventDay.objects.bulk_create(new_days, ignore_conflicts=True)
+    return new_days
+
+
+def _next_position(day: EventDay) -> int:
+    return (day.items.aggregate(top=Max("position"))["top"] or 0) + 1
+
+
+@transaction.atomic
+def add_modules_to_day(*, day: EventDay, modules: list[Module]) -> list[AgendaItem]:
+    """Append curriculum modules to a day's agenda, in the order given. A module already on
+    that day is not added again (so a double submit changes nothing)."""
+    position = _next_position(day)
+    present = set(day.items.filter(module__isnull=False).values_list("module_id", flat=True))
+    modules = [m for m in modules if m.pk not in present]
+    items = []
+    for offset, module in enumerate(modules):
+        items.append(AgendaItem.objects.create(day=day, module=module, position=position + offset))
+    return items
+
+
+@transaction.atomic
+def move_agenda_item(*, item: AgendaItem, direction: str) -> None:
+    """Swap an agenda item with its neighbour above ("up") or below ("down") on the same day."""
+    siblings = list(
+        AgendaItem.objects.select_for_update().filter(day=item.day).order_by("position", "start_time", "pk")
+    )
+    # Renumber first: items added by hand may share a position.
+    for index, sibling in enumerate(siblings, start=1):
+        sibling.position = index
+    index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(siblings):
+        siblings[index].position, siblings[other].position = (
+            siblings[other].position,
+            siblings[index].position,
+        )
+    AgendaItem.objects.bulk_update(siblings, ["position"])
+
+
+@transaction.atomic
+def copy_agenda(*, source: TrainingEvent, target: TrainingEvent) -> int:
+    """Copy the agenda of an earlier event day by day (first day onto first day, and so on).
+
+    Creates the target's days from its dates when it has none. Refuses when the target already
+    has agenda items, so that copying twice does not duplicate them. Returns the items copied.
+    """
+    if source.pk == target.pk:
+        raise DomainError(_("Choose another event to copy from."), field="source")
+    if AgendaItem.objects.filter(day__event=target).exists():
+        raise DomainError(
+            _("This event already has an agenda; remove its items before copying another."),
+            field="source",
+        )
+    if not target.days.exists():
+        create_days_from_dates(event=target)
+    target_days = list(target.days.order_by("date"))
+    source_days = list(
+        source.days.order_by("date").prefetch_related("items__speakers", "items__speaker_organisations")
+    )
+    if not source_days:
+        raise DomainError(_("%(event)s has no agenda to copy.") % {"event": source.title}, field="source")
+    copied = 0
+    for source_day, target_day in zip(source_days, target_days, strict=False):
+        if source_day.title and not target_day.title:
+            target_day.title = source_day.title
+            target_day.save(update_fields=["title"])
+        for item in source_day.items.all():
+            copy = AgendaItem.objects.create(
+                day=target_day,
+                position=item.position,
+                start_time=item.start_time,
+                end_time=item.end_time,
+                module_id=item.module_id,
+                title=item.title,
+            )
+            copy.speakers.set(item.speakers.all())
+            copy.speaker_organisations.set(item.speaker_organisations.all())
+            copied += 1
+    return copied

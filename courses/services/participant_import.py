@@ -1,0 +1,660 @@
+"""Importing a participant list from CSV or XLSX: read, validate the whole file, commit all or none.
+
+The coordinator uploads a file, sees a report of every problem by row and column, fixes the
+file and uploads it again; only a file without errors can be committed, and the commit
+validates it again inside the transaction (the database may have changed since the preview).
+
+Encoding: we accept UTF-8 (with or without a BOM) and UTF-16 with a BOM, and refuse anything
+else with a message saying how to save the file. We do not fall back to cp1252: a Cyrillic
+file saved as cp1251, or a Chinese one saved as GBK, decodes "successfully" as cp1252 into
+plausible-looking garbage that would then be written into people's names.
+"""
+
+import csv
+import datetime
+import io
+import re
+import secrets
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courses.models import Enrolment, TrainingEvent
+from courses.services.bulk_rows import create_with_history
+from stce.errors import DomainError
+from stce.models import Country, Gender, Organisation, Person
+from stce.models.people import fold_for_search
+
+# Canonical column → the header spellings we recognise (compared after `_header_key`).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "given_name": ("given name", "given names", "first name", "first names", "forename", "prenom", "nombre"),
+    "family_name": ("family name", "last name", "surname", "nom", "apellido", "apellidos"),
+    "latin_name": ("latin name", "name in latin script", "transliteration", "name latin"),
+    "gender": ("gender", "sex", "sexe", "genre", "sexo", "genero", "пол"),
+    "country": ("country", "country code", "pays", "pais"),
+    "organisation": ("organisation", "organization", "administration", "agency"),
+    "position": ("position", "job title", "rank", "function"),
+    "email": (
+        "email",
+        "e mail",
+        "email address",
+        "e mail address",
+        "mail",
+        "courriel",
+        "correo",
+        "correo electronico",
+    ),
+    "preferred_language": ("preferred language", "language"),
+}
+REQUIRED_COLUMNS = ("given_name", "family_name", "country")
+COLUMN_LABELS = {
+    "given_name": gettext_lazy("given name"),
+    "family_name": gettext_lazy("family name"),
+    "latin_name": gettext_lazy("name in Latin script"),
+    "gender": gettext_lazy("gender"),
+    "country": gettext_lazy("country"),
+    "organisation": gettext_lazy("organisation"),
+    "position": gettext_lazy("position"),
+    "email": gettext_lazy("e-mail"),
+    "preferred_language": gettext_lazy("preferred language"),
+}
+
+GENDER_WORDS = {
+    Gender.FEMALE: {
+        "f",
+        "female",
+        "woman",
+        "w",
+        "femme",
+        "mujer",
+        "feminin",
+        "femenino",
+        "ж",
+        "женский",
+        "女",
+    },
+    Gender.MALE: {"m", "male", "man", "homme", "hombre", "masculin", "masculino", "м", "мужской", "男"},
+    Gender.ANOTHER: {"another", "other", "x", "non-binary", "nonbinary", "diverse", "autre", "otro"},
+    Gender.NOT_RECORDED: {"", "unknown", "not recorded", "prefer not to say", "n/a", "na", "-"},
+}
+LANGUAGE_WORDS = {
+    code: {code, str(label).casefold(), name}
+    for (code, label), name in zip(
+        Person.PreferredLanguage.choices, ("english", "french", "spanish", "russian"), strict=True
+    )
+}
+# A value a spreadsheet would execute. Plain numbers such as "+41 22 ..." or "-5" are fine.
+FORMULA = re.compile(r"^[=+\-@\t\r]")
+PLAIN_NUMBER = re.compile(r"^[+\-]?[\d\s().]+$")
+
+SIGNATURES = [
+    (b"PK\x03\x04", gettext_lazy("an Excel workbook or another ZIP file")),
+    (b"%PDF", gettext_lazy("a PDF document")),
+    (b"\xd0\xcf\x11\xe0", gettext_lazy("an old-format Office document (.xls or .doc)")),
+    (b"\x89PNG", gettext_lazy("a PNG image")),
+    (b"\xff\xd8\xff", gettext_lazy("a JPEG image")),
+    (b"GIF8", gettext_lazy("a GIF image")),
+]
+LOOKUP_CHUNK = 900  # stays under SQLite's old 999-parameter limit
+
+
+class ImportFileError(DomainError):
+    """The file as a whole cannot be read; nothing about its rows can be said."""
+
+    def __init__(self, message):
+        super().__init__(message, field="file", code="unreadable")
+
+
+@dataclass
+class Problem:
+    row: int  # 1 = the first participant (the row under the header); 0 = the whole file
+    column: str  # canonical column name, or "" for the whole row
+    message: str
+    value: str = ""
+    is_error: bool = True
+
+    @property
+    def column_label(self) -> str:
+        return str(COLUMN_LABELS.get(self.column, self.column))
+
+    @property
+    def line(self) -> int:
+        """The line number a spreadsheet shows (the header is line 1)."""
+        return self.row + 1 if self.row else 0
+
+
+class RowAction:
+    CREATE = "create"  # a new person, enrolled
+    ENROL = "enrol"  # an existing person, enrolled
+    ALREADY = "already"  # already enrolled on this event: nothing to do
+    WITHDRAWN = "withdrawn"  # withdrawn earlier: left alone
+
+
+@dataclass
+class ImportRow:
+    number: int
+    values: dict[str, str]
+    action: str = RowAction.CREATE
+    person: Person | None = None  # the existing person this row matches
+    new_person: Person | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+@dataclass
+class ImportReport:
+    filename: str
+    columns: list[str]
+    rows: list[ImportRow]
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.errors)
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def to_create(self) -> int:
+        return self.count(RowAction.CREATE)
+
+    @property
+    def to_enrol(self) -> int:
+        return self.count(RowAction.ENROL)
+
+    @property
+    def already_enrolled(self) -> int:
+        return self.count(RowAction.ALREADY) + self.count(RowAction.WITHDRAWN)
+
+
+@dataclass
+class ImportOutcome:
+    people_created: int
+    enrolled: int
+    unchanged: int
+
+
+# ---------------------------------------------------------------- reading the file
+
+
+def _header_key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", plain.replace("_", " ")).split())
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def _extension(filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return extension if re.fullmatch(r"[a-z]{1,5}", extension) else "bin"
+
+
+def read_table(*, data: bytes, filename: str) -> list[list[str]]:
+    """The file's rows as lists of text (header first); raises ImportFileError when unreadable."""
+    limit = settings.STCE_MAX_IMPORT_BYTES
+    if len(data) > limit:
+        raise ImportFileError(
+            _(
+                "The file is %(size).1f MB; files up to %(limit).0f MB can be imported. "
+                "Split the list into several files."
+            )
+            % {"size": len(data) / 1024 / 1024, "limit": limit / 1024 / 1024}
+        )
+    if not data.strip():
+        raise ImportFileError(_("The file is empty."))
+    extension = _extension(filename)
+    if extension in ("xlsx", "xlsm"):
+        return _read_xlsx(data)
+    if extension == "xls":
+        raise ImportFileError(
+            _("Old Excel files (.xls) cannot be read. Save the sheet as .xlsx or as CSV UTF-8.")
+        )
+    if extension in ("csv", "txt", "tsv"):
+        return _read_csv(data)
+    raise ImportFileError(_("Upload a .csv or .xlsx file."))
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        for signature, kind in SIGNATURES:
+            if data.startswith(signature):
+                raise ImportFileError(
+                    _(
+                        "This is not a CSV text file: it looks like %(kind)s. Upload an .xlsx "
+                        "workbook with its own extension, or save the list as CSV UTF-8."
+                    )
+                    % {"kind": kind}
+                )
+        if b"\x00" in data[:4096]:
+            raise ImportFileError(_("This is not a CSV text file: it contains binary data."))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise ImportFileError(
+                _(
+                    "The file is not UTF-8 text (the first unreadable character is on line %(line)s). "
+                    "Names in Cyrillic, Chinese or with accents would be garbled, so nothing was "
+                    "read. In Excel use “Save as… CSV UTF-8”; in LibreOffice choose the "
+                    "“Unicode (UTF-8)” character set."
+                )
+                % {"line": line}
+            ) from exc
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max([",", ";", "\t"], key=first_line.count)
+    try:
+        rows = [
+            [_cell_text(c) for c in row]
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        ]
+    except csv.Error as exc:
+        raise ImportFileError(_("The CSV file could not be read: %(error)s.") % {"error": exc}) from exc
+    return rows
+
+
+def _read_xlsx(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    if not data.startswith(b"PK\x03\x04"):
+        raise ImportFileError(_("This file has an .xlsx name but is not an Excel workbook."))
+    try:
+        # data_only=False keeps formulas as their text ("=…") so that we can refuse them.
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        sheet = workbook.worksheets[0]
+        rows = [[_cell_text(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+        workbook.close()
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as exc:
+        raise ImportFileError(
+            _("The workbook could not be read; open it in Excel and save it again.")
+        ) from exc
+    return rows
+
+
+# ---------------------------------------------------------------- validating
+
+
+def _map_header(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
+    known = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
+    known |= {_header_key(column): column for column in COLUMNS}
+    positions: dict[str, int] = {}
+    problems = []
+    for index, title in enumerate(header):
+        key = _header_key(title)
+        if not key:
+            continue
+        column = known.get(key)
+        if column is None:
+            problems.append(
+                Problem(
+                    0,
+                    "",
+                    _("Column “%(title)s” is not used and was ignored.") % {"title": title},
+                    is_error=False,
+                )
+            )
+        elif column in positions:
+            problems.append(Problem(0, column, _("Two columns are headed “%(title)s”.") % {"title": title}))
+        else:
+            positions[column] = index
+    missing = [c for c in REQUIRED_COLUMNS if c not in positions]
+    if missing:
+        problems.append(
+            Problem(
+                0,
+                "",
+                _("Missing columns: %(missing)s. The first row must name the columns; found: %(found)s.")
+                % {
+                    "missing": ", ".join(str(COLUMN_LABELS[c]) for c in missing),
+                    "found": ", ".join(f"“{h}”" for h in header if h) or _("nothing"),
+                },
+            )
+        )
+    return positions, problems
+
+
+def _name_key(given: str, family: str, country: str) -> str:
+    return f"{fold_for_search(given, family)}|{country}"
+
+
+class _Directory:
+    """Everything the validation needs from the database, fetched in a handful of queries."""
+
+    def __init__(self, event: TrainingEvent, emails: set[str], countries_wanted: set[str]):
+        self.countries: dict[str, str] = {}
+        for code, name in Country.objects.values_list("code", "name"):
+            self.countries[code.casefold()] = code
+            self.countries[_header_key(name)] = code
+        self.organisations: dict[str, list[tuple[int, str | None]]] = {}
+        for pk, name, short, country in Organisation.objects.values_list(
+            "pk", "name", "short_name", "country_id"
+        ):
+            for key in {_header_key(name), _header_key(short)} - {""}:
+                self.organisations.setdefault(key, []).append((pk, country))
+        self.by_email: dict[str, Person] = {}
+        emails = sorted(emails)
+        for start in range(0, len(emails), LOOKUP_CHUNK):
+            chunk = emails[start : start + LOOKUP_CHUNK]
+            for person in Person.objects.annotate(email_key=Lower("email")).filter(email_key__in=chunk):
+                self.by_email[person.email.lower()] = person
+        codes = {self.countries[c] for c in countries_wanted if c in self.countries}
+        self.by_name: dict[str, list[Person]] = {}
+        people = Person.objects.filter(country_id__in=codes, erased_at__isnull=True).only(
+            "pk", "given_name", "family_name", "country_id", "email"
+        )
+        for person in people:
+            key = _name_key(person.given_name, person.family_name, person.country_id)
+            self.by_name.setdefault(key, []).append(person)
+        self.enrolment_status = dict(event.enrolments.values_list("person_id", "status"))
+        self.active_enrolments = sum(
+            1 for s in self.enrolment_status.values() if s == Enrolment.Status.ENROLLED
+        )
+
+    def country(self, text: str) -> str | None:
+        return self.countries.get(text.casefold()) or self.countries.get(_header_key(text))
+
+    def organisation(self, text: str, country: str | None) -> int | None:
+        candidates = self.organisations.get(_header_key(text), [])
+        for pk, org_country in candidates:
+            if org_country == country:
+                return pk
+        return candidates[0][0] if candidates else None
+
+
+def validate_import(*, event: TrainingEvent, data: bytes, filename: str) -> ImportReport:
+    """Read and check the whole file against the database; writes nothing."""
+    table = read_table(data=data, filename=filename)
+    while table and not any(table[0]):
+        table.pop(0)
+    if not table:
+        raise ImportFileError(_("The file is empty."))
+    header, body = table[0], table[1:]
+    positions, problems = _map_header(header)
+    if event.status == TrainingEvent.Status.CANCELLED:
+        problems.append(Problem(0, "", _("Participants cannot be enrolled on a cancelled event.")))
+    if any(p.is_error for p in problems):
+        return ImportReport(filename, header, [], problems)
+
+    rows = []
+    for number, cells in enumerate(body, start=1):
+        if not any(cells):
+            continue  # blank lines, often at the end of a sheet
+        values = {column: (cells[index] if index < len(cells) else "") for column, index in positions.items()}
+        rows.append(ImportRow(number=number, values=values))
+    if not rows:
+        raise ImportFileError(_("The file has a header row but no participants."))
+
+    directory = _Directory(
+        event,
+        emails={r.values.get("email", "").lower() for r in rows} - {""},
+        countries_wanted={r.values.get("country", "").casefold() for r in rows}
+        | {_header_key(r.values.get("country", "")) for r in rows},
+    )
+    seen_email: dict[str, int] = {}
+    seen_name: dict[str, tuple[int, str]] = {}
+    for row in rows:
+        _check_row(row, directory, seen_email, seen_name)
+    _check_capacity(event, rows, directory)
+    for row in rows:
+        problems.extend(row.problems)
+    return ImportReport(filename, header, rows, problems)
+
+
+def _check_row(row: ImportRow, directory: _Directory, seen_email: dict, seen_name: dict) -> None:
+    values = row.values
+
+    def problem(column, message, *, error=True):
+        row.problems.append(Problem(row.number, column, message, values.get(column, ""), error))
+
+    for column, value in values.items():
+        if FORMULA.match(value) and not PLAIN_NUMBER.match(value):
+            problem(column, _("Looks like a spreadsheet formula; type the value itself."))
+    if row.has_errors:
+        return
+    if not values.get("family_name"):
+        problem("family_name", _("The family name is missing."))
+    country = None
+    if not values.get("country"):
+        problem("country", _("The country is missing."))
+    else:
+        country = directory.country(values["country"])
+        if country is None:
+            problem("country", _("Unknown country; use its name in English or its two-letter ISO code."))
+    email = values.get("email", "")
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            problem("email", _("Not a valid e-mail address."))
+    gender_text = values.get("gender", "").casefold()
+    gender = next((g for g, words in GENDER_WORDS.items() if gender_text in words), None)
+    if gender is None:
+        problem("gender", _("Unknown gender; use female, male, another or leave it empty (not recorded)."))
+    language_text = values.get("preferred_language", "").casefold()
+    language = next((code for code, words in LANGUAGE_WORDS.items() if language_text in words), None)
+    if language_text and language is None:
+        problem("preferred_language", _("Unknown language; English was used."), error=False)
+    organisation = None
+    if values.get("organisation"):
+        organisation = directory.organisation(values["organisation"], country)
+        if organisation is None:
+            problem("organisation", _("Unknown organisation; it was left empty."), error=False)
+    if row.has_errors:
+        return
+
+    email_key = email.lower()
+    name_key = _name_key(values.get("given_name", ""), values["family_name"], country)
+    if email_key and email_key in seen_email:
+        problem("email", _("Same e-mail as row %(row)s.") % {"row": seen_email[email_key]})
+        return
+    earlier = seen_name.get(name_key)
+    if earlier and not (email_key and earlier[1]):
+        problem("family_name", _("Same name and country as row %(row)s.") % {"row": earlier[0]})
+        return
+    if email_key:
+        seen_email[email_key] = row.number
+    seen_name.setdefault(name_key, (row.number, email_key))
+
+    person = directory.by_email.get(email_key) if email_key else None
+    if person is None:
+        # Same name in the same country is the same official only when the e-mails cannot
+        # tell them apart: two Wang Weis with different addresses are two people.
+        candidates = [p for p in directory.by_name.get(name_key, []) if not (email_key and p.email)]
+        if len(candidates) > 1:
+            problem(
+                "family_name",
+                _(
+                    "%(n)s people with this name and country are already known; add "
+                    "the e-mail address to tell which one."
+                )
+                % {"n": len(candidates)},
+            )
+            return
+        person = candidates[0] if candidates else None
+    if person is not None:
+        row.person = person
+        status = directory.enrolment_status.get(person.pk)
+        if status == Enrolment.Status.ENROLLED:
+            row.action = RowAction.ALREADY
+            problem("", _("%(name)s is already enrolled.") % {"name": person.full_name}, error=False)
+        elif status == Enrolment.Status.WITHDRAWN:
+            row.action = RowAction.WITHDRAWN
+            problem(
+                "",
+                _("%(name)s withdrew from this event and was left withdrawn.") % {"name": person.full_name},
+                error=False,
+            )
+        else:
+            row.action = RowAction.ENROL
+            problem(
+                "",
+                _("Matches %(name)s, who is already in the directory; not created twice.")
+                % {"name": person.full_name},
+                error=False,
+            )
+        return
+    row.new_person = Person(
+        given_name=values.get("given_name", ""),
+        family_name=values["family_name"],
+        latin_name=values.get("latin_name", ""),
+        gender=gender,
+        country_id=country,
+        organisation_id=organisation,
+        position=values.get("position", "")[:200],
+        email=email or None,
+        preferred_language=language or Person.PreferredLanguage.EN,
+    )
+    for name_field in ("given_name", "family_name", "latin_name"):
+        if len(getattr(row.new_person, name_field)) > Person._meta.get_field(name_field).max_length:
+            problem(name_field, _("Too long."))
+
+
+def _check_capacity(event: TrainingEvent, rows: list[ImportRow], directory: _Directory) -> None:
+    if event.capacity is None:
+        return
+    places = event.capacity - directory.active_enrolments
+    for row in rows:
+        if row.action in (RowAction.CREATE, RowAction.ENROL) and not row.has_errors:
+            places -= 1
+            if places < 0:
+                row.problems.append(
+                    Problem(
+                        row.number,
+                        "",
+                        _("Over capacity: the event has %(capacity)s places and %(enrolled)s are taken.")
+                        % {"capacity": event.capacity, "enrolled": directory.active_enrolments},
+                    )
+                )
+
+
+# ---------------------------------------------------------------- committing
+
+
+class ImportRefused(DomainError):
+    def __init__(self, report: ImportReport):
+        super().__init__(
+            _("The file has %(n)s problems; nothing was imported.") % {"n": len(report.errors)},
+            field="file",
+            code="invalid_rows",
+        )
+        self.report = report
+
+
+@transaction.atomic
+def commit_import(*, event: TrainingEvent, data: bytes, filename: str, by=None) -> ImportOutcome:
+    """Validate the file again and write every row, or nothing when any row has an error."""
+    event = TrainingEvent.objects.select_for_update().get(pk=event.pk)
+    report = validate_import(event=event, data=data, filename=filename)
+    if report.has_errors:
+        raise ImportRefused(report)
+    new_people = [row.new_person for row in report.rows if row.action == RowAction.CREATE]
+    for person in new_people:
+        # bulk_create skips Person.save(), which keeps the search text and e-mail tidy.
+        person.email = (person.email or "").strip() or None
+        person.search_text = fold_for_search(
+            person.given_name, person.family_name, person.latin_name, person.email or ""
+        )
+    reason = _("Imported from %(file)s") % {"file": filename}
+    try:
+        with transaction.atomic():
+            create_with_history(Person, new_people, user=by, reason=reason)
+            enrolments = [
+                Enrolment(event=event, person=row.new_person or row.person, enrolled_by=by)
+                for row in report.rows
+                if row.action in (RowAction.CREATE, RowAction.ENROL)
+            ]
+            create_with_history(Enrolment, enrolments, user=by, reason=reason)
+    except IntegrityError as exc:
+        raise DomainError(
+            _("Someone changed these people while you were importing; upload the file again."),
+            field="file",
+        ) from exc
+    return ImportOutcome(
+        people_created=len(new_people), enrolled=len(enrolments), unchanged=report.already_enrolled
+    )
+
+
+# ---------------------------------------------------- keeping the upload between preview and commit
+
+STASH_DIR = "participant-imports"
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
+
+
+def stash_upload(*, data: bytes, filename: str) -> str:
+    """Keep the uploaded file in the shared default storage (not process memory, so any app
+    server can commit it); returns the token that names it."""
+    _forget_stale_uploads()
+    token = secrets.token_urlsafe(24)
+    default_storage.save(f"{STASH_DIR}/{token}.{_extension(filename)}", ContentFile(data))
+    return token
+
+
+def _forget_stale_uploads(max_age: datetime.timedelta = datetime.timedelta(days=1)) -> None:
+    """Previews that were never committed leave their file behind; a day later it goes."""
+    try:
+        _dirs, files = default_storage.listdir(STASH_DIR)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    cutoff = timezone.now() - max_age
+    for name in files:
+        path = f"{STASH_DIR}/{name}"
+        try:
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+        except (FileNotFoundError, NotImplementedError):
+            continue
+
+
+def _stash_path(token: str, filename: str) -> str:
+    if not TOKEN.match(token or ""):
+        raise DomainError(_("This import has expired; upload the file again."), field="file")
+    return f"{STASH_DIR}/{token}.{_extension(filename)}"
+
+
+def load_upload(*, token: str, filename: str) -> bytes:
+    path = _stash_path(token, filename)
+    if not default_storage.exists(path):
+        raise DomainError(
+            _("This import has expired or was already committed; upload the file again."), field="file"
+        )
+    with default_storage.open(path, "rb") as handle:
+        return handle.read()
+
+
+def discard_upload(*, token: str, filename: str) -> None:
+    path = _stash_path(token, filename)
+    if default_storage.exists(path):
+        default_storage.delete(path)

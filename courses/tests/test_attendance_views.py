@@ -1,0 +1,225 @@
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from courses.models import Attendance, AttendanceReopening, AttendanceStatus, Enrolment, TrainingEvent
+from courses.tests.factories import EnrolmentFactory, TrainerAssignmentFactory, TrainingEventFactory
+from stce.tests.factories import PersonFactory
+
+P, L, E, A = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED,
+              AttendanceStatus.ABSENT)
+
+
+@pytest.fixture
+def event(trainer):
+    event = TrainingEventFactory(with_days=True)
+    TrainerAssignmentFactory(event=event, person=trainer.person)
+    return event
+
+
+@pytest.fixture
+def day(event):
+    return event.days.order_by("date").first()
+
+
+def day_url(day):
+    return reverse("courses:attendance-day", args=[day.event_id, day.pk])
+
+
+def sheet_post(enrolments, day, status=P, **extra):
+    data = {}
+    for enrolment in enrolments:
+        key = f"{enrolment.pk}-{day.pk}"
+        data.update({f"os-{key}": "", f"or-{key}": "", f"r-{key}": ""})
+        if status:
+            data[f"s-{key}"] = status
+    return {**data, **extra}
+
+
+def test_trainer_sees_a_row_per_participant_on_the_day_sheet(trainer_client, event, day):
+    EnrolmentFactory(event=event, person=PersonFactory(given_name="Дмитрий", family_name="Иванов"))
+    EnrolmentFactory(event=event, status=Enrolment.Status.WITHDRAWN)
+    EnrolmentFactory(event=event, joined_on=day.date + datetime.timedelta(days=1))
+    response = trainer_client.get(day_url(day))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Дмитрий Иванов" in html
+    assert "Withdrawn" in html
+    assert "Joined" in html
+    assert html.count('class="btn-check"') == 4 * 2  # the late joiner's row cannot be marked yet
+
+
+def test_other_trainers_get_404_for_the_sheet_and_its_saves(persona_client, event, day):
+    enrolment = EnrolmentFactory(event=event)
+    response = persona_client("other_trainer").post(day_url(day), sheet_post([enrolment], day))
+    assert response.status_code == 404
+    assert not Attendance.objects.exists()
+
+
+def test_saving_shows_what_was_saved_and_a_resubmit_is_harmless(trainer_client, event, day):
+    enrolments = EnrolmentFactory.create_batch(3, event=event)
+    data = sheet_post(enrolments, day, status=L)
+    first = trainer_client.post(day_url(day), data)
+    assert first.status_code == 200
+    assert "Saved 3 changes." in first.content.decode()
+    second = trainer_client.post(day_url(day), data)
+    assert "Nothing had changed" in second.content.decode()
+    assert Attendance.objects.filter(day=day, status=L).count() == 3
+    assert Attendance.history.count() == 3
+
+
+def test_mark_all_works_without_javascript_and_keeps_chosen_statuses(trainer_client, event, day):
+    absent, *others = EnrolmentFactory.create_batch(3, event=event)
+    data = sheet_post([absent, *others], day, status=None, mark_all="1")
+    data[f"s-{absent.pk}-{day.pk}"] = A
+    trainer_client.post(day_url(day), data)
+    statuses = dict(Attendance.objects.values_list("enrolment_id", "status"))
+    assert statuses == {absent.pk: A, **{e.pk: P for e in others}}
+
+
+def test_history_of_a_web_save_names_the_trainer(trainer_client, trainer, event, day):
+    enrolment = EnrolmentFactory(event=event)
+    trainer_client.post(day_url(day), sheet_post([enrolment], day))
+    assert Attendance.history.get().history_user == trainer
+
+
+def test_bad_input_gets_a_message_and_writes_nothing(trainer_client, event, day):
+    good, bad = EnrolmentFactory.create_batch(2, event=event)
+    data = sheet_post([good, bad], day)
+    data[f"s-{bad.pk}-{day.pk}"] = "asleep"
+    response = trainer_client.post(day_url(day), data)
+    assert response.status_code == 400
+    assert "Nothing was saved." in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_a_locked_event_shows_the_sheet_read_only_and_refuses_a_post(trainer_client, event, day):
+    enrolment = EnrolmentFactory(event=event)
+    TrainingEvent.objects.filter(pk=event.pk).update(attendance_locked=True)
+    page = trainer_client.get(day_url(day)).content.decode()
+    assert "btn-check" not in page and "locked" in page
+    response = trainer_client.post(day_url(day), sheet_post([enrolment], day))
+    assert response.status_code == 400
+    assert not Attendance.objects.exists()
+
+
+def test_coordinator_reopens_a_locked_event_with_a_reason(coordinator_client, event):
+    TrainingEvent.objects.filter(pk=event.pk).update(attendance_locked=True)
+    url = reverse("courses:attendance-reopen", args=[event.pk])
+    assert coordinator_client.post(url, {"reason": ""}).status_code == 400
+    response = coordinator_client.post(url, {"reason": "Wrong day marked"})
+    assert response.status_code == 302
+    assert AttendanceReopening.objects.get(event=event).reason == "Wrong day marked"
+    overview = coordinator_client.get(reverse("courses:attendance-event", args=[event.pk])).content.decode()
+    assert "Wrong day marked" in overview
+
+
+def test_the_grid_saves_every_day_at_once(trainer_client, event):
+    days = list(event.days.all())
+    enrolments = EnrolmentFactory.create_batch(2, event=event)
+    data = {}
+    for enrolment in enrolments:
+        for day in days:
+            data.update(sheet_post([enrolment], day))
+    response = trainer_client.post(reverse("courses:attendance-grid", args=[event.pk]), data)
+    assert response.status_code == 200
+    assert Attendance.objects.count() == len(days) * len(enrolments)
+
+
+def grid_post(event, participants):
+    enrolments = EnrolmentFactory.create_batch(participants, event=event)
+    days = list(event.days.all())
+    return {
+        f"{prefix}-{e.pk}-{d.pk}": value
+        for e in enrolments for d in days
+        for prefix, value in (("os", ""), ("s", P))
+    }
+
+
+def test_saving_a_60_by_5_grid_runs_as_many_queries_as_a_10_by_5_grid(trainer_client, trainer, db):
+    counts = {}
+    for participants in (10, 60):
+        event = TrainingEventFactory(with_days=True)
+        TrainerAssignmentFactory(event=event, person=trainer.person)
+        data = grid_post(event, participants)
+        with CaptureQueriesContext(connection) as queries:
+            response = trainer_client.post(reverse("courses:attendance-grid", args=[event.pk]), data)
+        assert response.status_code == 200
+        assert Attendance.objects.filter(day__event=event).count() == participants * 5
+        counts[participants] = len(queries)
+    assert counts[60] == counts[10]
+    assert counts[60] <= 17, counts
+
+
+def test_attendance_page_shows_completion_per_participant(
+    trainer_client, event, django_assert_max_num_queries
+):
+    days = list(event.days.all())
+    for i in range(12):
+        enrolment = EnrolmentFactory(event=event)
+        for day in days[: 5 - i % 3]:
+            Attendance.objects.create(enrolment=enrolment, day=day, status=P)
+    with django_assert_max_num_queries(12):
+        response = trainer_client.get(reverse("courses:attendance-event", args=[event.pk]))
+    html = response.content.decode()
+    assert "100.0%" in html and "60.0%" in html
+    assert "8 of 12 participants completed" in html
+
+
+def test_trainers_home_page_links_their_events_to_attendance(trainer_client, event):
+    response = trainer_client.get(reverse("home"))
+    assert reverse("courses:attendance-event", args=[event.pk]) in response.content.decode()
+
+
+def test_person_page_lists_their_training_history_with_completion(coordinator_client, event):
+    enrolment = EnrolmentFactory(event=event)
+    for day in event.days.all()[:4]:
+        Attendance.objects.create(enrolment=enrolment, day=day, status=P)
+    html = coordinator_client.get(reverse("stce:person-detail", args=[enrolment.person.pk])).content.decode()
+    assert "Training history" in html
+    assert event.title in html and "80.0%" in html
+
+
+def test_exports_neutralise_formulas(trainer_client, event, day):
+    person = PersonFactory(given_name="=HYPERLINK(1)", family_name="@x")
+    enrolment = EnrolmentFactory(event=event, person=person)
+    Attendance.objects.create(enrolment=enrolment, day=day, status=L)
+    csv_response = trainer_client.get(reverse("courses:attendance-export-csv", args=[event.pk]))
+    csv_text = csv_response.content.decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in csv_text and "'@x" in csv_text and "Late" in csv_text
+    xlsx = trainer_client.get(reverse("courses:attendance-export-xlsx", args=[event.pk])).content
+    rows = list(load_workbook(io.BytesIO(xlsx)).active.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Family name", "Given name")
+    assert rows[1][:2] == ("'@x", "'=HYPERLINK(1)")
+    assert rows[1][5] == "Late"
+
+
+def test_a_user_without_a_role_gets_403(client, event, day):
+    from stce.tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="visitor"))
+    assert client.get(day_url(day)).status_code == 403
+    assert client.get(reverse("courses:attendance-event", args=[event.pk])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "page", ["attendance-event", "attendance-grid", "attendance-day", "attendance-export-csv"]
+)
+def test_attendance_pages_run_as_many_queries_for_30_participants_as_for_3(trainer_client, trainer, page, db):
+    counts = {}
+    for participants in (3, 30):
+        event = TrainingEventFactory(with_days=True)
+        TrainerAssignmentFactory(event=event, person=trainer.person)
+        day = event.days.order_by("date").first()
+        for enrolment in EnrolmentFactory.create_batch(participants, event=event):
+            Attendance.objects.create(enrolment=enrolment, day=day, status=P)
+        kwargs = {"pk": event.pk, "day_pk": day.pk} if page == "attendance-day" else {"pk": event.pk}
+        with CaptureQueriesContext(connection) as queries:
+            assert trainer_client.get(reverse(f"courses:{page}", kwargs=kwargs)).status_code == 200
+        counts[participants] = len(queries)
+    assert counts[30] == counts[3] <= 12, counts

@@ -1,0 +1,252 @@
+"""Finding, reading and planning training events."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.access import event_for
+from courses.filters import EventFilter
+from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
+from courses.scheduling_forms import DateChangeForm, StatusForm, TrainingEventForm
+from courses.services import events as event_services
+from courses.services.icalendar import calendar
+from stce.dashboards.figures import event_gender_table
+from stce.errors import DomainError
+from stce.models import Gender
+from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, can_see_all_events, is_coordinator, role_required
+
+EVENT_SORTS = {
+    "start": ("start_date", "title"),
+    "-start": ("-start_date", "title"),
+    "title": ("title",),
+    "-title": ("-title",),
+    "status": ("status", "-start_date"),
+    "-status": ("-status", "-start_date"),
+    "participants": ("participant_count", "-start_date"),
+    "-participants": ("-participant_count", "-start_date"),
+}
+EVERYONE = (COORDINATOR, ADMINISTRATOR, TRAINER)
+
+
+def _participant_count():
+    counts = (
+        Enrolment.objects.filter(event=OuterRef("pk"), status=Enrolment.Status.ENROLLED)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def _querystring(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@role_required(*EVERYONE)
+def event_list(request):
+    """Every event for coordinators and administrators; "My events" for trainers."""
+    events = (
+        TrainingEvent.objects.visible_to(request.user)
+        .select_related("host_country", "region")
+        .prefetch_related("languages")
+        .annotate(participant_count=_participant_count())
+    )
+    event_filter = EventFilter(request.GET or None, queryset=events, request=request)
+    sort = request.GET.get("sort", "-start")
+    events = event_filter.qs.order_by(*EVENT_SORTS.get(sort, EVENT_SORTS["-start"]))
+    page = Paginator(events, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "courses/event_list.html",
+        {
+            "filter": event_filter,
+            "page_obj": page,
+            "sort": sort,
+            "querystring": _querystring(request),
+            "mine_only": not can_see_all_events(request.user),
+        },
+    )
+
+
+@role_required(*EVERYONE)
+def event_calendar(request):
+    """A year at a glance: one bar per event across the months it runs."""
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    year = min(max(year, 2000), 2100)
+    events = list(
+        TrainingEvent.objects.visible_to(request.user)
+        .filter(start_date__year__lte=year, end_date__year__gte=year)
+        .select_related("host_country")
+        .order_by("start_date", "title")
+    )
+    for event in events:
+        first = 1 if event.start_date.year < year else event.start_date.month
+        last = 12 if event.end_date.year > year else event.end_date.month
+        event.bar_start, event.bar_span = first, last - first + 1
+    months = [datetime.date(year, m, 1) for m in range(1, 13)]
+    return render(
+        request,
+        "courses/event_calendar.html",
+        {
+            "year": year,
+            "events": events,
+            "months": months,
+            "previous": year - 1,
+            "next": year + 1,
+        },
+    )
+
+
+@role_required(*EVERYONE)
+def event_detail(request, pk: int):
+    event = event_for(
+        request.user,
+        pk,
+        TrainingEvent.objects.select_related("host_country", "region", "created_by").prefetch_related(
+            "languages",
+            "organisers",
+            "partners",
+            "date_changes__changed_by",
+            Prefetch(
+                "days",
+                EventDay.objects.prefetch_related(
+                    Prefetch(
+                        "items",
+                        AgendaItem.objects.select_related("module").prefetch_related(
+                            "speakers", "speaker_organisations"
+                        ),
+                    ),
+                ),
+            ),
+            Prefetch("assignments", TrainerAssignment.objects.select_related("person__organisation")),
+        ),
+    )
+    genders = (
+        Enrolment.objects.active()
+        .filter(event=event)
+        .aggregate(
+            total=Count("pk"),
+            **{g.value: Count("pk", filter=Q(person__gender=g.value)) for g in Gender},
+        )
+    )
+    withdrawn = Enrolment.objects.filter(event=event, status=Enrolment.Status.WITHDRAWN).count()
+    gender_counts = [(g.label, genders[g.value]) for g in Gender]
+    can_edit = is_coordinator(request.user)
+    return render(
+        request,
+        "courses/event_detail.html",
+        {
+            "event": event,
+            "gender_counts": gender_counts,
+            "gender_table": event_gender_table(event),
+            "participant_total": genders["total"],
+            "withdrawn": withdrawn,
+            "status_form": StatusForm(event=event) if can_edit else None,
+            "can_edit": can_edit,
+        },
+    )
+
+
+@role_required(COORDINATOR)
+def event_create(request):
+    form = TrainingEventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        event = form.save(commit=False)
+        event.created_by = request.user
+        event.save()
+        form.save_m2m()
+        messages.success(request, _("%(title)s was added as a draft.") % {"title": event.title})
+        return redirect(event)
+    return render(request, "courses/event_form.html", {"form": form, "creating": True})
+
+
+@role_required(COORDINATOR)
+def event_edit(request, pk: int):
+    event = event_for(request.user, pk)
+    form = TrainingEventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("%(title)s was saved.") % {"title": event.title})
+        return redirect(event)
+    return render(request, "courses/event_form.html", {"form": form, "event": event})
+
+
+@require_POST
+@role_required(COORDINATOR)
+def event_status(request, pk: int):
+    event = event_for(request.user, pk)
+    form = StatusForm(request.POST, event=event)
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("A %(status)s event cannot take that status.") % {"status": event.get_status_display().lower()},
+        )
+        return redirect(event)
+    try:
+        event = event_services.change_status(event=event, status=form.cleaned_data["status"])
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("The event is now %(status)s.") % {"status": event.get_status_display().lower()}
+        )
+    return redirect(event)
+
+
+@role_required(COORDINATOR)
+def event_dates(request, pk: int):
+    """Change the dates (usually a postponement); every change is kept with its reason."""
+    event = event_for(request.user, pk)
+    form = DateChangeForm(
+        request.POST or None, initial={"start_date": event.start_date, "end_date": event.end_date}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            event_services.change_dates(event=event, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("The new dates are saved; the old ones are kept in the history."))
+            return redirect(event)
+    return render(request, "courses/event_dates.html", {"form": form, "event": event})
+
+
+def _ics_response(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@role_required(*EVERYONE)
+def event_ics(request, pk: int):
+    event = event_for(
+        request.user, pk, TrainingEvent.objects.annotate(date_change_count=Count("date_changes"))
+    )
+    return _ics_response(calendar([event], name=event.title), f"{slugify(event.title)[:60] or 'event'}.ics")
+
+
+@role_required(*EVERYONE)
+def my_events_ics(request):
+    """The events the signed-in user is assigned to, for their own calendar."""
+    events = (
+        TrainingEvent.objects.for_trainer(request.user)
+        .exclude(status=TrainingEvent.Status.DRAFT)
+        .annotate(date_change_count=Count("date_changes"))
+        .order_by("start_date")
+    )
+    return _ics_response(calendar(events, name=_("My STCE events")), "my-stce-events.ics")

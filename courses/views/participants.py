@@ -1,0 +1,224 @@
+"""Participants of an event: enrol, withdraw, import, export, and the joining instructions."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from courses.access import event_for
+from courses.models import Enrolment
+from courses.scheduling_forms import ImportUploadForm, JoiningInstructionsForm, WithdrawForm
+from courses.services import participant_import as importer
+from courses.services.enrolment import enrol, places_left, withdraw
+from courses.services.exports import participants_csv, participants_xlsx
+from courses.services.joining import recipients, send_joining_instructions
+from stce.errors import DomainError
+from stce.forms import PersonForm
+from stce.models import Person
+from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
+
+SESSION_KEY = "participant_imports"
+PREVIEW_ROWS = 200
+
+
+@role_required(COORDINATOR, ADMINISTRATOR, TRAINER)
+def participant_list(request, pk: int):
+    event = event_for(request.user, pk)
+    enrolments = (
+        Enrolment.objects.filter(event=event)
+        .select_related("person__country", "person__organisation")
+        .order_by("status", "person__family_name", "person__given_name", "pk")
+    )
+    query = request.GET.get("q", "").strip()
+    if query:
+        enrolments = enrolments.filter(person__in=Person.objects.search(query))
+    page = Paginator(enrolments, 50).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "courses/participant_list.html",
+        {
+            "event": event,
+            "page_obj": page,
+            "query": query,
+            "querystring": params.urlencode(),
+            "places_left": places_left(event),
+        },
+    )
+
+
+@role_required(COORDINATOR)
+def participant_add(request, pk: int):
+    """Search the directory first; create the person only when they are not there yet."""
+    event = event_for(request.user, pk)
+    query = request.GET.get("q", "").strip()
+    results = (
+        Person.objects.with_relations().filter(erased_at__isnull=True).search(query)[:25] if query else []
+    )
+    enrolled_ids = set(Enrolment.objects.active().filter(event=event).values_list("person_id", flat=True))
+    person_form = PersonForm(request.POST if request.POST.get("action") == "create" else None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "create":
+                if person_form.is_valid():
+                    person = person_form.save()
+                    enrol(event=event, person=person, by=request.user)
+                    messages.success(
+                        request, _("%(name)s was added and enrolled.") % {"name": person.full_name}
+                    )
+                    return redirect(request.get_full_path())
+            else:
+                person = get_object_or_404(Person, pk=request.POST.get("person"), erased_at__isnull=True)
+                enrol(event=event, person=person, by=request.user)
+                messages.success(request, _("%(name)s is enrolled.") % {"name": person.full_name})
+                return redirect(request.get_full_path())
+        except DomainError as error:
+            messages.error(request, error.message)
+    return render(
+        request,
+        "courses/participant_add.html",
+        {
+            "event": event,
+            "query": query,
+            "results": results,
+            "enrolled_ids": enrolled_ids,
+            "person_form": person_form,
+            "places_left": places_left(event),
+        },
+    )
+
+
+@role_required(COORDINATOR)
+def participant_withdraw(request, pk: int, enrolment_pk: int):
+    event = event_for(request.user, pk)
+    enrolment = get_object_or_404(Enrolment.objects.select_related("person"), pk=enrolment_pk, event=event)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        withdraw(enrolment=enrolment, reason=form.cleaned_data["reason"])
+        messages.success(request, _("%(name)s is marked withdrawn.") % {"name": enrolment.person.full_name})
+        return redirect("courses:participant-list", pk=event.pk)
+    return render(
+        request,
+        "courses/participant_withdraw.html",
+        {
+            "event": event,
+            "enrolment": enrolment,
+            "form": form,
+        },
+    )
+
+
+@role_required(COORDINATOR)
+def participant_import(request, pk: int):
+    """Upload → preview with a report by row and column. Nothing is written here."""
+    event = event_for(request.user, pk)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    report = token = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            report = importer.validate_import(event=event, data=data, filename=upload.name)
+        except DomainError as error:
+            form.add_error("file", error.message)
+        else:
+            if not report.has_errors:
+                token = importer.stash_upload(data=data, filename=upload.name)
+                stash = request.session.get(SESSION_KEY, {})
+                stash[token] = {"event": event.pk, "filename": upload.name}
+                request.session[SESSION_KEY] = stash
+    return render(request, "courses/participant_import.html", _import_context(event, form, report, token))
+
+
+def _import_context(event, form, report, token) -> dict:
+    context = {"event": event, "form": form, "report": report, "token": token}
+    if report is not None:
+        shown = [row for row in report.rows if row.problems][:PREVIEW_ROWS]
+        context["preview_rows"] = shown or report.rows[:PREVIEW_ROWS]
+        context["columns"] = list(importer.COLUMNS)
+        context["column_labels"] = importer.COLUMN_LABELS
+    return context
+
+
+@role_required(COORDINATOR)
+def participant_import_commit(request, pk: int):
+    event = event_for(request.user, pk)
+    if request.method != "POST":
+        return redirect("courses:participant-import", pk=event.pk)
+    token = request.POST.get("token", "")
+    stash = request.session.get(SESSION_KEY, {})
+    entry = stash.get(token)
+    if not entry or entry["event"] != event.pk:
+        messages.error(request, _("This import has expired or was already committed; upload the file again."))
+        return redirect("courses:participant-import", pk=event.pk)
+    try:
+        data = importer.load_upload(token=token, filename=entry["filename"])
+        outcome = importer.commit_import(event=event, data=data, filename=entry["filename"], by=request.user)
+    except importer.ImportRefused as refused:
+        form = ImportUploadForm()
+        form.add_error(None, refused.message)
+        return render(
+            request, "courses/participant_import.html", _import_context(event, form, refused.report, None)
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("courses:participant-import", pk=event.pk)
+    importer.discard_upload(token=token, filename=entry["filename"])
+    stash.pop(token, None)
+    request.session[SESSION_KEY] = stash
+    messages.success(
+        request,
+        _("Imported: %(enrolled)s enrolled (%(created)s new people), %(unchanged)s already on the list.")
+        % {"enrolled": outcome.enrolled, "created": outcome.people_created, "unchanged": outcome.unchanged},
+    )
+    return redirect("courses:participant-list", pk=event.pk)
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def participant_export(request, pk: int):
+    event = event_for(request.user, pk)
+    name = slugify(event.title)[:60] or "event"
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            participants_xlsx(event),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}-participants.xlsx"'
+    else:
+        response = HttpResponse(participants_csv(event), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}-participants.csv"'
+    return response
+
+
+@role_required(COORDINATOR)
+def joining_instructions(request, pk: int):
+    """GET shows who will receive what; POST sends."""
+    event = event_for(request.user, pk)
+    form = JoiningInstructionsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = send_joining_instructions(event=event, message=form.cleaned_data["message"])
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Joining instructions sent to %(n)s people.") % {"n": outcome.sent})
+            if outcome.without_email:
+                messages.warning(
+                    request,
+                    _("No e-mail address for: %(names)s.") % {"names": ", ".join(outcome.without_email)},
+                )
+            return redirect(event)
+    people = recipients(event)
+    return render(
+        request,
+        "courses/joining_instructions.html",
+        {
+            "event": event,
+            "form": form,
+            "people": people,
+            "without_email": [p for p, _role in people if not p.email],
+        },
+    )

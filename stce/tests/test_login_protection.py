@@ -1,0 +1,183 @@
+"""Sign-in protection: lockouts, the same answer for every failure, safe redirects, clean logs."""
+
+import logging
+import re
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from stce.security import PersonalDataLogFilter
+from stce.tests.factories import UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(username="alice", password=PASSWORD, email="alice@example.org")
+
+
+def sign_in(client: Client, username: str, password: str, *, ip: str = "10.0.0.1", next_url: str = ""):
+    data = {"username": username, "password": password}
+    if next_url:
+        data["next"] = next_url
+    return client.post(reverse("login"), data, REMOTE_ADDR=ip)
+
+
+def fail_times(client: Client, n: int, *, username: str = "alice", ip: str = "10.0.0.1"):
+    for _ in range(n):
+        response = sign_in(client, username, "wrong password", ip=ip)
+    return response
+
+
+def without_csrf_token(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def test_a_wrong_password_and_an_unknown_user_get_the_same_answer(client, member):
+    wrong_password = sign_in(client, "alice", "not her password")
+    unknown_user = sign_in(client, "nobody-by-that-name", "not her password")
+    assert wrong_password.status_code == unknown_user.status_code == 200
+    assert "did not match" in wrong_password.content.decode()
+    assert without_csrf_token(wrong_password.content.decode()).replace("alice", "X") == (
+        without_csrf_token(unknown_user.content.decode()).replace("nobody-by-that-name", "X")
+    )
+
+
+def test_five_failures_lock_the_account_from_that_address_with_a_clear_message(client, member):
+    fail_times(client, 4)
+    assert sign_in(client, "alice", PASSWORD, ip="10.0.0.9").status_code == 302  # other address still fine
+    client.logout()
+    fail_times(client, 4)  # a success from another address does not wipe this one's count
+    locked = fail_times(client, 1)
+    assert locked.status_code == 429
+    assert "Too many failed sign-in attempts" in locked.content.decode()
+    # Even the right password is refused while locked.
+    right_password = sign_in(client, "alice", PASSWORD)
+    assert right_password.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_lockout_is_per_username_and_address(client, member):
+    UserFactory(username="bob", password=PASSWORD)
+    fail_times(client, 5)
+    assert sign_in(client, "bob", PASSWORD).status_code == 302  # same address, other user
+    client.logout()
+    assert sign_in(client, "alice", PASSWORD, ip="10.0.0.2").status_code == 302  # same user, other address
+
+
+def test_an_unknown_username_is_locked_out_like_a_real_one(client, member):
+    assert fail_times(client, 5, username="nobody-by-that-name").status_code == 429
+
+
+def test_an_administrator_unlocks_an_account_in_the_back_office(client, member, administrator):
+    fail_times(client, 5)
+    assert AccessAttempt.objects.filter(username="alice").exists()
+
+    admin = Client()
+    admin.force_login(administrator)
+    changelist = reverse("admin:axes_accessattempt_changelist")
+    listing = admin.get(changelist)
+    assert listing.status_code == 200
+    assert "alice" in listing.content.decode()
+    attempt = AccessAttempt.objects.get(username="alice")
+    response = admin.post(
+        changelist, {"action": "delete_selected", "_selected_action": [attempt.pk], "post": "yes"}
+    )
+    assert response.status_code == 302
+
+    assert sign_in(client, "alice", PASSWORD).status_code == 302
+
+
+def test_coordinators_cannot_see_or_clear_lockouts(coordinator_client):
+    response = coordinator_client.get(reverse("admin:axes_accessattempt_changelist"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_next_goes_to_a_page_of_this_site(client, member):
+    response = sign_in(client, "alice", PASSWORD, next_url="/people/")
+    assert response["Location"] == "/people/"
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    ["https://evil.example/phish", "//evil.example/phish", "http://testserver.evil.example/",
+     "javascript:alert(1)", "/\\evil.example"],
+)
+def test_next_to_another_site_is_ignored(client, member, next_url):
+    response = sign_in(client, "alice", PASSWORD, next_url=next_url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+
+
+def test_the_login_form_does_not_carry_an_external_next_onwards(client, db):
+    html = client.get(reverse("login"), {"next": "https://evil.example/"}).content.decode()
+    assert '<input type="hidden" name="next" value="">' in html
+
+
+def test_a_failed_sign_in_leaves_no_username_or_address_in_the_logs(client, member, caplog):
+    caplog.set_level(logging.INFO, logger="axes")
+    fail_times(client, 5)
+    text = "\n".join(record.getMessage() for record in caplog.records)
+    assert "AXES" in text  # the failures and the lockout were logged ...
+    assert "alice" not in text  # ... without naming the account
+    assert "10.0.0.1" not in text
+
+
+def test_the_log_filter_removes_email_addresses():
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "sent to %s", ("alice@example.org",), None)
+    assert PersonalDataLogFilter().filter(record)
+    assert record.getMessage() == "sent to [e-mail removed]"
+
+
+def test_the_console_log_handler_uses_the_personal_data_filter(settings):
+    assert "no_personal_data" in settings.LOGGING["handlers"]["console"]["filters"]
+
+
+def test_sign_in_works_with_the_real_user_model(client, member):
+    assert User.objects.get(username="alice").check_password(PASSWORD)
+    assert sign_in(client, "alice", PASSWORD).status_code == 302
+
+
+def test_an_administrator_sees_lockouts_and_unlocks_in_the_app(member, administrator_client):
+    client = Client()
+    fail_times(client, 5)
+    page = administrator_client.get(reverse("stce:lockout-list")).content.decode()
+    assert "alice" in page and "10.0.0.1" in page
+
+    response = administrator_client.post(
+        reverse("stce:lockout-list"), {"username": "alice", "ip_address": "10.0.0.1"}, follow=True
+    )
+    assert "alice can sign in again" in response.content.decode()
+    assert "Nobody is locked out" in response.content.decode()
+    assert sign_in(client, "alice", PASSWORD).status_code == 302
+
+
+def test_unlocking_by_username_alone_clears_every_address(member, administrator_client):
+    client = Client()
+    fail_times(client, 5, ip="10.0.0.1")
+    fail_times(client, 5, ip="10.0.0.2")
+    administrator_client.post(reverse("stce:lockout-list"), {"username": "alice", "ip_address": ""})
+    assert not AccessAttempt.objects.exists()
+
+
+def test_with_the_cache_handler_an_unlock_needs_the_address(administrator_client, settings):
+    settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+    response = administrator_client.post(reverse("stce:lockout-list"), {"username": "alice"})
+    assert response.status_code == 200
+    assert "Give the address" in response.content.decode()
+
+
+def test_the_lockout_list_has_bounded_queries(administrator_client, django_assert_max_num_queries):
+    for n in range(30):
+        AccessAttempt.objects.create(
+            username=f"user{n}", ip_address=f"10.0.1.{n}", user_agent="", failures_since_start=5,
+            get_data="", post_data="", http_accept="", path_info="/accounts/login/",
+        )
+    with django_assert_max_num_queries(8):
+        response = administrator_client.get(reverse("stce:lockout-list"))
+    assert response.content.decode().count("btn-sm btn-outline-primary\" type=\"submit\">Unlock") == 30
