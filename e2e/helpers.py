@@ -30,7 +30,7 @@ def sign_in(page: Page, persona: str) -> None:
 
 
 def sign_out(page: Page) -> None:
-    page.locator(".navbar .dropdown-toggle").click()  # the user menu is a dropdown
+    page.locator("#user-menu").click()  # the user menu is a dropdown
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
 
