@@ -116,7 +116,11 @@ class AttendanceSheetForm:
             cell.status = status or cell.status
             cell.remark = cell.remark if remark is None else remark
             name = cell.enrolment.person.full_name
-            if status and status not in AttendanceStatus.values:
+            if "\x00" in (remark or ""):
+                # PostgreSQL refuses NUL in text; Django's form fields reject it the same way.
+                self.errors.append(_("%(name)s: the remark contains a character that cannot be saved.")
+                                   % {"name": name})
+            elif status and status not in AttendanceStatus.values:
                 self.errors.append(_("%(name)s: choose one of the listed statuses.") % {"name": name})
             elif remark and len(remark) > REMARK_MAX_LENGTH:
                 self.errors.append(

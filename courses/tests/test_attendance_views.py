@@ -98,6 +98,25 @@ def test_bad_input_gets_a_message_and_writes_nothing(trainer_client, event, day)
     assert not Attendance.objects.exists()
 
 
+@pytest.mark.parametrize("sheet", ["day", "grid"])
+def test_an_empty_or_non_form_post_shows_the_sheet_and_writes_nothing(trainer_client, event, day, sheet):
+    EnrolmentFactory(event=event)
+    url = day_url(day) if sheet == "day" else reverse("courses:attendance-grid", args=[event.pk])
+    assert trainer_client.post(url).status_code == 200
+    as_json = trainer_client.post(url, '{"status": "present"}', content_type="application/json")
+    assert as_json.status_code == 200
+    assert not Attendance.objects.exists()
+
+
+def test_a_remark_with_a_null_character_gets_a_message_and_writes_nothing(trainer_client, event, day):
+    enrolment = EnrolmentFactory(event=event)
+    data = sheet_post([enrolment], day)
+    data[f"r-{enrolment.pk}-{day.pk}"] = "late\x00bus"
+    response = trainer_client.post(day_url(day), data)
+    assert response.status_code == 400
+    assert not Attendance.objects.exists()
+
+
 def test_a_locked_event_shows_the_sheet_read_only_and_refuses_a_post(trainer_client, event, day):
     enrolment = EnrolmentFactory(event=event)
     TrainingEvent.objects.filter(pk=event.pk).update(attendance_locked=True)
