@@ -138,6 +138,14 @@ def test_issuing_a_batch_twice_issues_once(coordinator_client, event):
     assert sorted(Certificate.objects.values_list("kind", flat=True)) == ["completion", "participation"]
 
 
+def test_a_tampered_participation_choice_is_ignored_not_a_server_error(coordinator_client, event):
+    enrol(event, family_name="Done")
+    url = reverse("stce:certificate-event", args=[event.pk])
+    response = coordinator_client.post(url, {"participation": ["²", "x", "99999999999999999999999"]})
+    assert response.status_code == 302
+    assert list(Certificate.objects.values_list("kind", flat=True)) == ["completion"]
+
+
 def test_issuing_one_certificate_by_hand(coordinator_client, event):
     person = enrol(event, attended_days=1).person
     url = reverse("stce:certificate-issue", args=[event.pk, person.pk])

@@ -173,7 +173,8 @@ def event_certificates(request, event_pk: int):
     """Preview of a batch: who qualifies, who does not and why; POST issues it."""
     event = _event_for(request, event_pk)
     if request.method == "POST":
-        chosen = [int(v) for v in request.POST.getlist("participation") if v.isdigit()]
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
+        chosen = [int(v) for v in request.POST.getlist("participation") if v.isdecimal()]
         result = issue_for_event(event=event, by=request.user, participation_for=chosen)
         if result.issued:
             messages.success(
