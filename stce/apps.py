@@ -12,7 +12,9 @@ class StceConfig(AppConfig):
         from django.db.models.signals import post_migrate, pre_migrate
 
         import stce.language  # noqa: F401  (connects the sign-in language receiver)
+        from stce.certificates.erasure import scrub_erased_holder
         from stce.dashboards.recount import ensure_triggers, suspend_triggers
+        from stce.privacy import person_erased
         from stce.signals import sync_role_permissions, use_sqlite_variable_limit
 
         # post_migrate fires once per app, after that app's permissions are created; syncing
@@ -23,3 +25,4 @@ class StceConfig(AppConfig):
         # table that a trigger names) and put back, with a recount, once they are done.
         pre_migrate.connect(suspend_triggers, sender=self, dispatch_uid="stce_figure_triggers_off")
         post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="stce_figure_triggers")
+        person_erased.connect(scrub_erased_holder, dispatch_uid="stce_certificates_erased_holder")

@@ -270,3 +270,32 @@ def test_a_reissued_certificate_is_dated_the_day_of_reissue(certificate, coordin
     new = reissue_certificate(certificate=certificate, by=coordinator)
     assert new.snapshot["issued_line"] != "Issued on 1 January 2000"
     assert new.snapshot["issued_line"].startswith("Issued on")
+
+
+# ----------------------------------------------------------------- erased holders
+
+
+def test_verifying_the_certificate_of_an_erased_holder_says_their_data_was_erased(
+    client, coordinator_client, certificate, administrator
+):
+    from stce.certificates.files import certificate_pdf, merged_pdf
+    from stce.privacy import erase_person
+
+    coordinator_client.post(reverse("stce:certificate-send", args=[certificate.pk]))
+    assert "Amélie Dupré" in pdf_text(certificate_pdf(certificate))  # now cached
+    assert "Amélie Dupré" in pdf_text(merged_pdf([certificate], title="Batch"))
+
+    erase_person(person=certificate.holder, reason="Request of 3 March", erased_by=administrator)
+
+    response = client.get(reverse("verify", args=[certificate.code]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Valid" in page and certificate.serial in page  # verification still works
+    assert "data was erased at their request" in page
+    assert "Amélie" not in page and "Dupré" not in page
+    certificate.refresh_from_db()
+    assert "Amélie" not in certificate.holder_name
+    assert "Amélie" not in str(certificate.snapshot)
+    assert "Amélie" not in pdf_text(certificate_pdf(certificate))
+    assert "Amélie" not in pdf_text(merged_pdf([certificate], title="Batch"))
+    assert not certificate.deliveries.filter(sent_to__contains="amelie").exists()

@@ -69,7 +69,7 @@ def verify(request, code: str):
     if over_rate_limit(request):
         return _too_many(request)
     certificate = (
-        Certificate.objects.select_related("event")
+        Certificate.objects.select_related("event", "holder")
         .only(
             "serial",
             "code",
@@ -83,6 +83,7 @@ def verify(request, code: str):
             "language",
             "event__start_date",
             "event__end_date",
+            "holder__erased_at",
         )
         .filter(code=code)
         .first()
