@@ -53,6 +53,17 @@ def check_printable(holder: Person) -> None:
         )
 
 
+def check_issuable(holder: Person) -> None:
+    """Refuse a holder whose data was erased (a certificate would name "Erased person #12")
+    or whose name cannot be printed."""
+    if holder.is_erased:
+        raise DomainError(
+            _("This person's data was erased on request; no certificate can be issued to them."),
+            code="holder_erased",
+        )
+    check_printable(holder)
+
+
 def _serial_country(holder: Person, event) -> str:
     if event is not None and event.host_country_id:
         return event.host_country_id
@@ -132,7 +143,7 @@ def issue_certificate(
         raise DomainError(_("Unknown kind of certificate."))
     if kind in EVENT_KINDS and event is None:
         raise DomainError(_("A certificate of completion or participation needs a training event."))
-    check_printable(holder)
+    check_issuable(holder)
     existing = _valid_for(kind=kind, holder=holder, event=event)
     if existing:
         raise CertificateAlreadyIssued(existing)
@@ -208,7 +219,7 @@ def eligibility_for_event(event) -> list[Eligibility]:
     for enrolment in enrolments:
         completion = completions[enrolment.pk]
         try:
-            check_printable(enrolment.person)
+            check_issuable(enrolment.person)
             unprintable = ""
         except DomainError as exc:
             unprintable = exc.message
@@ -292,7 +303,7 @@ def reissue_certificate(*, certificate: Certificate, by) -> Certificate:
             % {"status": locked.get_status_display().lower()}
         )
     holder = locked.holder
-    check_printable(holder)
+    check_issuable(holder)
     locked.superseded_at = timezone.now()
     locked.save(update_fields=["superseded_at"])
     return issue_certificate(

@@ -338,3 +338,21 @@ def test_accreditation_certificates_say_accredited_expert_by_default(coordinator
     )
     assert certificate.snapshot["subject"] == {"expert_id": 42}
     assert "Expert(e) douanier(ère) accrédité(e) (ACE)" in certificate.statement
+
+
+def test_no_certificate_is_issued_to_a_person_whose_data_was_erased(event, coordinator, administrator):
+    from stce.privacy import erase_person
+
+    erased = enrol(event, family_name="Gone").person
+    holder = enrol(event, family_name="Held").person
+    held = issue_certificate(kind=Certificate.Kind.COMPLETION, holder=holder, event=event, by=coordinator)
+    erased = erase_person(person=erased, reason="Request", erased_by=administrator)
+    erase_person(person=holder, reason="Request", erased_by=administrator)
+    with pytest.raises(DomainError, match="erased"):
+        issue_certificate(kind=Certificate.Kind.COMPLETION, holder=erased, event=event, by=coordinator)
+    assert not any(row.will_receive_completion for row in eligibility_for_event(event))
+    assert issue_for_event(event=event, by=coordinator).issued == []
+    with pytest.raises(DomainError, match="erased"):
+        reissue_certificate(certificate=held, by=coordinator)
+    held.refresh_from_db()
+    assert held.is_valid and Certificate.objects.count() == 1
