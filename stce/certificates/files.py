@@ -8,9 +8,12 @@ import hashlib
 import io
 import zipfile
 from collections.abc import Sequence
+from dataclasses import replace
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from stce.models import Certificate
 
@@ -90,7 +93,13 @@ def sample_pdf(*, name: str, language: str) -> bytes:
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:
-    """The certificate's PDF, rendered on first use and read from storage after that."""
+    """The certificate's PDF, rendered on first use and read from storage after that.
+
+    A revoked or superseded certificate is printed stamped as no longer valid (and not
+    cached: its stored copy, if any, shows it as it was while valid).
+    """
+    if not certificate.is_valid:
+        return render_certificate(replace(sheet_for(certificate), stamp=invalid_stamp(certificate)))
     name = certificate.storage_name
     if default_storage.exists(name):
         with default_storage.open(name) as stored:
@@ -98,6 +107,14 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     data = render_certificate(sheet_for(certificate))
     _store(name, data)
     return data
+
+
+def invalid_stamp(certificate: Certificate) -> str:
+    """What is printed across a certificate that is no longer valid, in its language."""
+    with translation.override(certificate.language):
+        if certificate.status == Certificate.Status.REVOKED:
+            return _("REVOKED – NOT VALID")
+        return _("SUPERSEDED – NOT VALID")
 
 
 def _store(name: str, data: bytes) -> None:

@@ -40,6 +40,7 @@ MARGIN = 36
 NAVY = Color(0.05, 0.19, 0.38)
 GOLD = Color(0.72, 0.56, 0.20)
 GREY = Color(0.35, 0.35, 0.35)
+STAMP_RED = Color(0.78, 0.1, 0.1, alpha=0.55)
 # Binary streams instead of ASCII85: smaller files and no encoding pass. Only affects how
 # streams are written, never what a PDF shows.
 rl_config.useA85 = 0
@@ -71,6 +72,8 @@ class CertificateSheet:
     signatories: Sequence[Signatory] = field(default_factory=tuple)
     logo_paths: Sequence[str] = field(default_factory=tuple)
     language: str = "en"
+    # Printed across the page of a certificate that is no longer valid (revoked, superseded).
+    stamp: str = ""
 
     @property
     def background_key(self) -> tuple:
@@ -340,6 +343,17 @@ def _draw_variable(canvas: Canvas, sheet: CertificateSheet) -> None:
     )
     canvas.setFillColor(GREY)
     draw_text(canvas, sheet.issued_line, x=MARGIN + 14, y=MARGIN + 10, font=pdf.SANS, size=8, align="left")
+    if sheet.stamp:
+        _draw_stamp(canvas, sheet.stamp)
+
+
+def _draw_stamp(canvas: Canvas, text: str) -> None:
+    canvas.saveState()
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(24)
+    canvas.setFillColor(STAMP_RED)
+    draw_text(canvas, text, x=0, y=-20, font=pdf.SANS_BOLD, size=64, max_width=PAGE_WIDTH - 2 * MARGIN)
+    canvas.restoreState()
 
 
 def _new_canvas(buffer: io.BytesIO, title: str) -> Canvas:

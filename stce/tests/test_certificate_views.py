@@ -299,3 +299,21 @@ def test_verifying_the_certificate_of_an_erased_holder_says_their_data_was_erase
     assert "Amélie" not in pdf_text(certificate_pdf(certificate))
     assert "Amélie" not in pdf_text(merged_pdf([certificate], title="Batch"))
     assert not certificate.deliveries.filter(sent_to__contains="amelie").exists()
+
+
+def test_a_revoked_or_superseded_certificate_downloads_stamped_not_valid(
+    coordinator_client, certificate, event, coordinator
+):
+    url = reverse("stce:certificate-pdf", args=[certificate.pk])
+    assert "NOT VALID" not in pdf_text(coordinator_client.get(url).content)  # cached while valid
+    revoke_certificate(certificate=certificate, reason="Issued by mistake", by=coordinator)
+    revoked = pdf_text(coordinator_client.get(url).content)
+    assert "REVOKED" in revoked and "NOT VALID" in revoked and "Amélie Dupré" in revoked
+
+    other = issue_certificate(
+        kind=Certificate.Kind.COMPLETION, holder=enrol(event, preferred_language="fr").person,
+        event=event, by=coordinator,
+    )
+    reissue_certificate(certificate=other, by=coordinator)
+    superseded = pdf_text(coordinator_client.get(reverse("stce:certificate-pdf", args=[other.pk])).content)
+    assert "REMPLACÉ" in superseded
