@@ -204,6 +204,14 @@ def test_person_page_lists_their_training_history_with_completion(coordinator_cl
     assert event.title in html and "80.0%" in html
 
 
+def test_event_page_shows_each_participants_completion(coordinator_client, event):
+    enrolment = EnrolmentFactory(event=event, person=PersonFactory(family_name="Ortega"))
+    for day in event.days.all()[:3]:
+        Attendance.objects.create(enrolment=enrolment, day=day, status=P)
+    html = coordinator_client.get(reverse("courses:event-detail", args=[event.pk])).content.decode()
+    assert "Ortega" in html and "60.0%" in html
+
+
 def test_exports_neutralise_formulas(trainer_client, event, day):
     person = PersonFactory(given_name="=HYPERLINK(1)", family_name="@x")
     enrolment = EnrolmentFactory(event=event, person=person)
