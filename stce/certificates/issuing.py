@@ -281,6 +281,7 @@ def revoke_certificate(*, certificate: Certificate, reason: str, by) -> Certific
     locked.revoked_at = timezone.now()
     locked.revoked_by = by
     locked.revocation_reason = reason
+    locked._history_user = by  # outside a request (commands, tests) the middleware cannot say who
     locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
     return locked
 

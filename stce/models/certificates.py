@@ -121,6 +121,8 @@ class Certificate(models.Model):
     )
 
     objects = CertificateQuerySet.as_manager()
+    # Issue, revocation, supersession and erasure are each recorded with who and when.
+    history = HistoricalRecords(excluded_fields=["snapshot"])
 
     class Meta:
         ordering = ["-issued_at", "-pk"]

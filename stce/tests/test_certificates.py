@@ -356,3 +356,15 @@ def test_no_certificate_is_issued_to_a_person_whose_data_was_erased(event, coord
         reissue_certificate(certificate=held, by=coordinator)
     held.refresh_from_db()
     assert held.is_valid and Certificate.objects.count() == 1
+
+
+
+def test_issuing_and_revoking_are_in_the_certificates_history_with_who(event, coordinator):
+    certificate = issue_certificate(
+        kind=COMPLETION, holder=enrol(event).person, event=event, by=coordinator
+    )
+    revoke_certificate(certificate=certificate, reason="Attendance was recorded wrongly", by=coordinator)
+    issued, revoked = certificate.history.order_by("history_date")
+    assert issued.history_type == "+" and revoked.history_type == "~"
+    assert revoked.revocation_reason == "Attendance was recorded wrongly"
+    assert revoked.revoked_at is not None and revoked.history_user == coordinator
