@@ -21,6 +21,7 @@ BENCHMARKS = [
     "attendance",
     "accreditation",
     "certificates",
+    "dashboards",
 ]
 
 

@@ -167,6 +167,10 @@ STORAGES = {
 # Uploads: participant lists are small; refuse anything huge before it reaches a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Dashboards: the share of women the programme aims at (percent), and whether exports
+# replace counts of fewer than 5 people by "<5" (so that nobody can be singled out).
+STCE_GENDER_TARGET = float(os.environ.get("STCE_GENDER_TARGET", "50"))
+STCE_MASK_SMALL_COUNTS = env_bool("STCE_MASK_SMALL_COUNTS", True)
 STCE_MAX_IMPORT_BYTES = int(os.environ.get("STCE_MAX_IMPORT_BYTES", 10 * 1024 * 1024))
 
 # Caches, rate limits and lockouts must be shared by every app server: the database by

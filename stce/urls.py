@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from stce import language
+from stce.dashboards import views as dashboards
 from stce.views import audit, certificates, core, lockouts, people, privacy, verify
 
 handler404 = "stce.views.core.page_not_found"
@@ -47,6 +48,12 @@ stce_patterns = (
         path("audit/", audit.audit_log, name="audit-log"),
         path("security/lockouts/", lockouts.lockout_list, name="lockout-list"),
         path("audit/<str:app_label>/<str:model_name>/<str:pk>/", audit.object_history, name="audit-object"),
+        path("dashboards/gender/", dashboards.gender_dashboard, name="dashboard-gender"),
+        path("dashboards/programme/", dashboards.programme_dashboard, name="dashboard-programme"),
+        path(
+            "dashboards/<str:dashboard>/tables/<slug:table>.<str:fmt>", dashboards.export_table,
+            name="dashboard-export",
+        ),
     ],
     "stce",
 )

@@ -104,3 +104,18 @@ def test_pdf_download_is_an_attachment_in_the_requested_language(china_training,
 def test_trainer_of_another_event_cannot_see_the_note(china_training, trainer_client):
     # Trainers have no Information Note screens at all: the role check answers first.
     assert trainer_client.get(reverse("courses:event-note", args=[china_training.pk])).status_code == 403
+
+
+@pytest.mark.skipif(not __import__("shutil").which("pdftotext"), reason="poppler-utils is not installed")
+def test_french_note_reads_back_with_pdftotext(china_training):
+    import subprocess
+
+    content = render_pdf(build_note(china_training, "fr"))
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True,
+                          check=True).stdout.decode()
+    text = " ".join(text.split())
+    assert "Note d'information" in text
+    assert "Organisateurs" in text and "Date et lieu" in text
+    assert "18–22 octobre 2021, en ligne via Zoom" in text
+    assert "dates initiales : 21–25 juin 2021" in text
+    assert "Pour information – ceci n'est pas un rapport officiel" in text

@@ -19,6 +19,7 @@ from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, T
 from courses.scheduling_forms import DateChangeForm, StatusForm, TrainingEventForm
 from courses.services import events as event_services
 from courses.services.icalendar import calendar
+from stce.dashboards.figures import event_gender_table
 from stce.errors import DomainError
 from stce.models import Gender
 from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, can_see_all_events, is_coordinator, role_required
@@ -152,6 +153,7 @@ def event_detail(request, pk: int):
         {
             "event": event,
             "gender_counts": gender_counts,
+            "gender_table": event_gender_table(event),
             "participant_total": genders["total"],
             "withdrawn": withdrawn,
             "status_form": StatusForm(event=event) if can_edit else None,

@@ -1,4 +1,11 @@
 from .certificates import Certificate, CertificateDelivery, SerialCounter, Signatory
+from .figures import (
+    TraineeFigure,
+    TraineeFiguresVersion,
+    TraineeLanguageSlice,
+    TraineeMembership,
+    TraineeSlice,
+)
 from .people import Gender, Language, Person, PersonQuerySet, UserPreference
 from .reference import Country, Organisation, Region
 
@@ -15,4 +22,9 @@ __all__ = [
     "PersonQuerySet",
     "Region",
     "UserPreference",
+    "TraineeFigure",
+    "TraineeFiguresVersion",
+    "TraineeLanguageSlice",
+    "TraineeMembership",
+    "TraineeSlice",
 ]

@@ -47,6 +47,14 @@ def fold_for_search(*parts: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_EAST_ASIAN_SCRIPTS = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")
+
+
+def _is_east_asian(text: str) -> bool:
+    letters = [c for c in text if not c.isspace()]
+    return bool(letters) and all(unicodedata.name(c, "").startswith(_EAST_ASIAN_SCRIPTS) for c in letters)
+
+
 class PersonQuerySet(models.QuerySet):
     def search(self, query: str):
         """Every word must appear in a name (any script or its transliteration), the e-mail, or
@@ -149,6 +157,10 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
+        """The name as its owner writes it: family name first, unspaced, in Chinese,
+        Japanese and Korean scripts (王伟), given name first otherwise (José Núñez)."""
+        if _is_east_asian(self.family_name):
+            return f"{self.family_name}{self.given_name}"
         return " ".join(p for p in (self.given_name, self.family_name) if p)
 
     @property

@@ -96,3 +96,16 @@ def test_names_are_stored_in_nfc(coordinator_client):
         "given_name": decomposed, "family_name": "Pérez", "gender": "male", "preferred_language": "es",
     })
     assert Person.objects.get(family_name="Pérez").given_name == "José"
+
+
+@pytest.mark.parametrize("given,family,expected", [
+    ("伟", "王", "王伟"),
+    ("민준", "김", "김민준"),
+    ("José", "Núñez Peña", "José Núñez Peña"),
+    ("Дмитрий", "Иванов", "Дмитрий Иванов"),
+    ("", "Haddad", "Haddad"),
+])
+def test_names_are_written_in_their_owners_order(given, family, expected):
+    from stce.models import Person
+
+    assert Person(given_name=given, family_name=family).full_name == expected

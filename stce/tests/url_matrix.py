@@ -89,4 +89,10 @@ CASES = [
         "stce:audit-object", ladder(coord=403),
         kwargs=lambda w: {"app_label": "stce", "model_name": "person", "pk": w.person.pk},
     ),
+    Case("stce:dashboard-gender", ladder()),
+    Case("stce:dashboard-programme", ladder()),
+    Case(
+        "stce:dashboard-export", ladder(),
+        kwargs=lambda w: {"dashboard": "gender", "table": "trainees", "fmt": "csv"},
+    ),
 ]

@@ -1,0 +1,193 @@
+"""Dashboard response times after `seed_scale`, against a plain Python loop over the records.
+
+Prints gender_dashboard_median_ms, programme_dashboard_median_ms and
+ratio_dashboard_vs_baseline (the baseline's time over the gender dashboard's), then the
+same with a `_postgres` suffix when BENCH_POSTGRES_URL (or DATABASE_URL) names a
+PostgreSQL server. Each run happens in a child process on a throw-away database.
+Filtered dashboards are printed too (first view, then from the cache), because they count
+distinct people over the slices instead of reading precomputed rows.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+MARK = "bench-result "  # the child's result lines, among whatever else commands print
+
+
+def _median_ms(action, times: int) -> float:
+    samples = []
+    for _ in range(times):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def baseline_gender_figures() -> dict:
+    """What the gender dashboard shows, by looping over every enrolment in Python."""
+    from accreditation.models import Expert
+    from courses.models import Enrolment, TrainingEvent
+    from stce.models import Country, Person
+
+    region_of = dict(Country.objects.values_list("code", "region_id"))
+    languages = defaultdict(list)
+    for event_id, code in TrainingEvent.languages.through.objects.values_list(
+        "trainingevent_id", "language_id"
+    ):
+        languages[event_id].append(code)
+    events = {}
+    for pk, status, start, region, host, kind, fmt in TrainingEvent.objects.values_list(
+        "pk", "status", "start_date", "region_id", "host_country_id", "kind", "format"
+    ):
+        if status not in ("cancelled", "draft"):
+            events[pk] = (
+                str(start.year),
+                region or region_of.get(host, ""),
+                kind,
+                fmt,
+                languages[pk] or [""],
+            )
+    people = {pk: (g, c or "") for pk, g, c in Person.objects.values_list("pk", "gender", "country_id")}
+    members = defaultdict(set)
+    participations = defaultdict(int)
+    for event_id, person_id, status in Enrolment.objects.values_list(
+        "event_id", "person_id", "status"
+    ).iterator(chunk_size=20_000):
+        event = events.get(event_id)
+        if event is None or status != "enrolled":
+            continue
+        gender, country = people[person_id]
+        year, region, kind, fmt, langs = event
+        keys = [
+            ("all", ""),
+            ("year", year),
+            ("region", region),
+            ("kind", kind),
+            ("format", fmt),
+            ("country", country),
+        ] + [("language", code) for code in langs]
+        for key in keys:
+            members[(*key, gender)].add(person_id)
+            participations[(*key, gender)] += 1
+    experts = defaultdict(int)
+    for status, gender in Expert.objects.values_list("status", "person__gender"):
+        experts[(status, gender)] += 1
+    return {
+        "people": {k: len(v) for k, v in members.items()},
+        "participations": participations,
+        "experts": experts,
+    }
+
+
+def measure(quick: bool, suffix: str = "") -> list[tuple[str, float, str]]:
+    from django.contrib.auth.models import Group, User
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.test import Client
+
+    from stce import roles
+
+    started = time.perf_counter()
+    call_command("seed_scale", scale=0.02 if quick else 1.0, force=True, verbosity=0)
+    seeded_s = time.perf_counter() - started
+    user, _ = User.objects.get_or_create(username="bench-coordinator")
+    user.groups.add(Group.objects.get(name=roles.COORDINATOR))
+    client = Client()
+    client.force_login(user)
+    times = 5 if quick else 15
+
+    def get(url):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    get("/dashboards/gender/")
+    gender = _median_ms(lambda: get("/dashboards/gender/"), times)
+    get("/dashboards/programme/")
+    programme = _median_ms(lambda: get("/dashboards/programme/"), times)
+    baseline = _median_ms(baseline_gender_figures, 1 if not quick else 3)
+    filtered_url = "/dashboards/gender/?region=ESA"
+
+    def cold():
+        cache.clear()
+        get(filtered_url)
+
+    filtered_cold = _median_ms(cold, 3)
+    filtered_cached = _median_ms(lambda: get(filtered_url), times)
+    return [
+        (f"seed_scale_s{suffix}", seeded_s, "s"),
+        (f"gender_dashboard_median_ms{suffix}", gender, "ms"),
+        (f"programme_dashboard_median_ms{suffix}", programme, "ms"),
+        (f"baseline_python_loop_ms{suffix}", baseline, "ms"),
+        (f"ratio_dashboard_vs_baseline{suffix}", baseline / gender, "x"),
+        (f"gender_dashboard_filtered_first_view_ms{suffix}", filtered_cold, "ms"),
+        (f"gender_dashboard_filtered_cached_ms{suffix}", filtered_cached, "ms"),
+    ]
+
+
+def _in_child(quick: bool, database_url: str, suffix: str) -> list[tuple[str, float, str]]:
+    """Measure in a fresh process on `database_url`, so any runner's database stays untouched."""
+    env = {**os.environ, "DATABASE_URL": database_url, "QUICK": "1" if quick else ""}
+    child = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if child.returncode != 0:
+        raise RuntimeError(f"dashboard benchmark failed on {suffix or 'sqlite'}:\n{child.stderr[-3000:]}")
+    results = []
+    for line in child.stdout.splitlines():
+        if not line.startswith(MARK):
+            continue
+        label, _, rest = line.removeprefix(MARK).partition(": ")
+        value, _, unit = rest.partition(" ")
+        results.append((f"{label}{suffix}", float(value), unit))
+    return results
+
+
+def _on_throwaway_postgres(quick: bool, url: str) -> list[tuple[str, float, str]]:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"stce_bench_{uuid.uuid4().hex[:8]}"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        return _in_child(quick, urlunsplit(parts._replace(path=f"/{name}")), "_postgres")
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run(quick: bool) -> list[tuple[str, float, str]]:
+    with tempfile.TemporaryDirectory(prefix="stce-bench-dash-") as folder:
+        results = _in_child(quick, f"sqlite:///{folder}/dashboards.sqlite3", "")
+    candidates = [os.environ.get("BENCH_POSTGRES_URL", ""), os.environ.get("DATABASE_URL", "")]
+    url = next((u for u in candidates if u.startswith("postgres")), "")
+    if url:
+        results += _on_throwaway_postgres(quick, url)
+    return results
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--child"]:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stce.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    for label, value, unit in measure(os.environ.get("QUICK") == "1"):
+        print(f"{MARK}{label}: {value:.3f} {unit}", flush=True)

@@ -1,0 +1,1 @@
+"""Gender balance and programme dashboards: figures, filters, exports and views."""
