@@ -30,7 +30,9 @@ def sign_in(page: Page, persona: str) -> None:
 
 
 def sign_out(page: Page) -> None:
-    page.locator(".navbar .dropdown-toggle").click()  # the user menu is a dropdown
+    # The user menu is one of several dropdowns (Dashboards, Administration): the one holding "Sign out".
+    user_menu = page.locator(".navbar .dropdown", has=page.locator("form[action='/accounts/logout/']"))
+    user_menu.locator(".dropdown-toggle").click()
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
 
