@@ -30,9 +30,7 @@ def sign_in(page: Page, persona: str) -> None:
 
 
 def sign_out(page: Page) -> None:
-    # The user menu is one of several dropdowns (Dashboards, Administration): the one holding "Sign out".
-    user_menu = page.locator(".navbar .dropdown", has=page.locator("form[action='/accounts/logout/']"))
-    user_menu.locator(".dropdown-toggle").click()
+    page.locator("#user-menu").click()  # the user menu is a dropdown
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
 

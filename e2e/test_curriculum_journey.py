@@ -70,7 +70,7 @@ def test_a_visitor_is_told_an_unknown_certificate_code_is_not_found(page: Page):
 
 def test_an_administrator_opens_the_audit_log_and_lockouts(page: Page):
     sign_in(page, "admin")
-    page.get_by_role("button", name="Administration").click()  # a dropdown
+    page.get_by_role("button", name="Administration").click()  # the menu holds the admin tools
     page.get_by_role("link", name="Audit log").click()
     expect(page.get_by_role("heading", name="Audit log")).to_be_visible()
     shot(page, "audit-log")
@@ -79,7 +79,7 @@ def test_an_administrator_opens_the_audit_log_and_lockouts(page: Page):
     expect(page.get_by_role("heading", name=re.compile("Change history"))).to_be_visible()
     shot(page, "object-history")
     assert_accessible(page)
-    page.get_by_role("button", name="Administration").click()  # a dropdown
+    page.get_by_role("button", name="Administration").click()  # the menu holds the admin tools
     page.get_by_role("link", name="Lockouts").click()
     expect(page.get_by_role("heading", name="Sign-in lockouts")).to_be_visible()
     shot(page, "lockouts")
