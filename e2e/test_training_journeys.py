@@ -397,7 +397,7 @@ def test_journey_3_certificates_verification_accreditation_and_dashboard(page: P
     expect(page.locator("section.card h2", has_text=heading)).to_have_count(0)
     visit(page, "proposal-decided")
     page.goto(expert_url)
-    expect(page.locator("main")).to_contain_text(new_status)
+    expect(page.locator("h1 .badge")).to_have_text(new_status)
     visit(page, "expert-after-decision")
 
     # The gender dashboard (issue 7), from the menu.
