@@ -38,3 +38,19 @@ def test_bad_input_never_raises_a_server_error(case, persona, world, persona_cli
     assert client.post(url, BAD_POST_WITH_CREATE).status_code < 500
     assert client.put(url).status_code < 500
 
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/audit/stce/person/abc/",
+        "/audit/stce/person/99999999999999999999999/",
+        "/audit/auth/user/1/",
+        "/verify/%27%22%3C%3E/",
+        "/accreditation/experts/1/evidence/nonsense/",
+        "/accreditation/experts/99999999999999999999999/",
+    ],
+)
+def test_odd_ids_in_the_address_are_not_found_not_a_server_error(url, world, persona_client):
+    client = persona_client("administrator")
+    client.raise_request_exception = True
+    assert client.get(url).status_code in (403, 404)
