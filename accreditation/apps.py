@@ -6,3 +6,9 @@ class AccreditationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accreditation"
     verbose_name = _("Accreditation")
+
+    def ready(self):
+        from accreditation.services.experts import forget_erased_experts_profile
+        from stce.privacy import person_erased
+
+        person_erased.connect(forget_erased_experts_profile, dispatch_uid="accreditation_forget_profile")

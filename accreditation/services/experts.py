@@ -59,3 +59,16 @@ def enrol_on_workshop(*, expert: Expert, event: TrainingEvent, by=None) -> Enrol
         enrolment.status = Enrolment.Status.ENROLLED
         enrolment.save(update_fields=["status"])
     return enrolment
+
+
+def forget_erased_experts_profile(sender, *, person: Person, **kwargs) -> None:
+    """On erasure (stce.privacy.person_erased), blank the expert's short profile, which is free
+    text about the person, here and in its history; status and dates stay for the figures."""
+    expert = Expert.objects.filter(person=person).first()
+    if expert is None:
+        return
+    Expert.history.filter(id=expert.pk).update(profile="")
+    if expert.profile:
+        expert.profile = ""
+        expert._change_reason = "Person erased on request"
+        expert.save(update_fields=["profile"])

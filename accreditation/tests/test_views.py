@@ -406,3 +406,26 @@ def test_evidence_a_decision_relied_on_cannot_be_deleted_in_the_admin(
     url = reverse("admin:accreditation_evidence_delete", args=[evidence.pk])
     assert administrator_client.post(url, {"post": "yes"}).status_code == 403
     assert Decision.objects.get().evidence.get() == evidence
+
+
+def test_erasing_an_expert_blanks_their_profile_and_its_history(administrator, places):
+    from stce.privacy import erase_person
+
+    expert = make_expert("Erasable", country=places["BE"])
+    expert.profile = "Twenty years at the port of Antwerp; speaks Dutch."
+    expert.save()
+    erase_person(person=expert.person, reason="Request of 1 May", erased_by=administrator)
+    expert.refresh_from_db()
+    assert expert.profile == ""
+    assert expert.status == S.ACCREDITED
+    assert not expert.history.exclude(profile="").exists()
+
+
+def test_an_erased_expert_leaves_the_directory(coordinator_client, administrator, places):
+    from stce.privacy import erase_person
+
+    make_expert("Staying", country=places["BE"])
+    leaving = make_expert("Leaving", country=places["BE"])
+    erase_person(person=leaving.person, reason="Request of 1 May", erased_by=administrator)
+    assert names(coordinator_client.get(LIST)) == ["Staying"]
+    assert names(coordinator_client.get(LIST, {"status": "all"})) == ["Staying"]

@@ -83,7 +83,8 @@ def expert_list(request):
     if event is not None and not filter_keys & set(params):
         params.update(filters_for_event(event))
     form = ExpertFilterForm(params if filter_keys & set(params) else None)
-    experts = Expert.objects.with_relations().with_last_delivery()
+    # Erased people asked to be forgotten: they are nobody to find or to assign as a trainer.
+    experts = Expert.objects.filter(person__erased_at__isnull=True).with_relations().with_last_delivery()
     experts = filter_experts(experts, form.cleaned_data if form.is_valid() else {})
     if form.is_bound and not form.is_valid():
         experts = experts.none()

@@ -50,7 +50,15 @@ def _merge_assignments(keep: Person, remove: Person) -> int:
     kept_events = set(TrainerAssignment.objects.filter(person=keep).values_list("event_id", flat=True))
     for assignment in TrainerAssignment.objects.filter(person=remove):
         if assignment.event_id in kept_events:
-            assignment.delete()
+            try:
+                assignment.delete()
+            except models.ProtectedError as exc:
+                # Accreditation evidence relies on this assignment: dropping it would break
+                # the record a decision stands on.
+                raise DomainError(
+                    _("Both records have a %(what)s; resolve that before merging.")
+                    % {"what": TrainerAssignment._meta.verbose_name}
+                ) from exc
         else:
             assignment.person = keep
             assignment.save(update_fields=["person"])

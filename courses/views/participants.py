@@ -71,7 +71,11 @@ def participant_add(request, pk: int):
                     )
                     return redirect(request.get_full_path())
             else:
-                person = get_object_or_404(Person, pk=request.POST.get("person"), erased_at__isnull=True)
+                person_id = request.POST.get("person", "")
+                # A non-numeric id would make the lookup raise (a 500): treat it as not found.
+                person = get_object_or_404(
+                    Person, pk=person_id if person_id.isdigit() else 0, erased_at__isnull=True
+                )
                 enrol(event=event, person=person, by=request.user)
                 messages.success(request, _("%(name)s is enrolled.") % {"name": person.full_name})
                 return redirect(request.get_full_path())

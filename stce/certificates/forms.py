@@ -29,7 +29,10 @@ class CertificateFilter(django_filters.FilterSet):
     event = django_filters.ModelChoiceFilter(
         label=_("Training"), queryset=None, method="by_event", empty_label=_("All trainings")
     )
-    year = django_filters.NumberFilter(label=_("Year issued"), field_name="issued_at", lookup_expr="year")
+    # Bounded, because a huge year overflows the date arithmetic of the year lookup (a 500).
+    year = django_filters.NumberFilter(
+        label=_("Year issued"), field_name="issued_at", lookup_expr="year", min_value=1, max_value=9999
+    )
 
     class Meta:
         model = Certificate

@@ -109,3 +109,21 @@ def test_the_directory_finds_people_by_country_or_organisation(coordinator_clien
     assert list(Person.objects.search("gacc wang")) == [wang]
     response = coordinator_client.get(reverse("stce:person-list"), {"q": "GACC"})
     assert [p.family_name for p in response.context["page_obj"]] == ["Wang"]
+
+
+def test_a_merge_that_would_drop_an_assignment_accreditation_relied_on_is_refused(db):
+    from accreditation.models import Evidence
+    from accreditation.tests.factories import ExpertFactory
+    from courses.tests.factories import TrainerAssignmentFactory
+
+    keep, remove = PersonFactory(), PersonFactory()
+    event = TrainingEventFactory(status="completed")
+    TrainerAssignmentFactory(event=event, person=keep)
+    co_trained = TrainerAssignmentFactory(event=event, person=remove)
+    Evidence.objects.create(
+        expert=ExpertFactory(person=remove), kind=Evidence.Kind.CO_DELIVERY, event=event,
+        assignment=co_trained,
+    )
+    with pytest.raises(DomainError, match="resolve that before merging"):
+        merge_people(keep=keep, remove=remove)
+    assert Person.objects.filter(pk=remove.pk).exists()

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -17,6 +18,11 @@ LOG_PAGE_SIZE = 50
 @role_required(ADMINISTRATOR)
 def object_history(request, app_label: str, model_name: str, pk: str):
     model = audit.audited_model(app_label, model_name)
+    try:
+        # A key of the wrong type ("abc" for a number) would make the query raise (a 500).
+        model._meta.pk.to_python(pk)
+    except ValidationError:
+        raise Http404 from None
     records = audit.object_history(model, pk)
     page = Paginator(records, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     page_records = list(page.object_list)
