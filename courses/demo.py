@@ -193,7 +193,6 @@ _EVENT_LINES = [
 TRAINER_EVENTS = {
     CHINA_2021: TrainerAssignment.Role.CO_TRAINER,
     "Entrenamiento Regional STCE – Sudamérica": TrainerAssignment.Role.LEAD,
-    "Train-the-Trainer Accreditation Workshop (Spanish)": TrainerAssignment.Role.ASSESSOR,
     "STCE National Training – Georgia": TrainerAssignment.Role.LEAD,
     "STCE Awareness Workshop – Peru": TrainerAssignment.Role.LEAD,
 }
