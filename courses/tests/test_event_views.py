@@ -71,6 +71,14 @@ class TestQueryCounts:
             "Kenya training",
         ]
 
+    @pytest.mark.parametrize("year", ["99999999999999999999", "-5", "2018.5", "abc"])
+    def test_an_impossible_year_is_a_message_not_a_crash(self, coordinator_client, year):
+        TrainingEventFactory(title="Kenya training", start_date=D(2018, 2, 19))
+        response = coordinator_client.get(reverse("courses:event-list"), {"year": year})
+        assert response.status_code == 200
+        assert response.context["filter"].errors["year"]
+        assert [e.title for e in response.context["page_obj"]] == ["Kenya training"]
+
 
 class TestTrainersSeeOnlyTheirEvents:
     def test_my_events_lists_only_assigned_events(self, trainer_client, trainer):
