@@ -7,7 +7,7 @@ from django.urls import reverse
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from courses.services.icalendar import calendar, escape_text, fold
 from courses.tests.factories import EnrolmentFactory, ModuleFactory, TrainingEventFactory
-from stce.models import Gender, Language
+from stce.models import Gender, Language, Person
 from stce.tests.factories import PersonFactory
 
 D = datetime.date
@@ -265,3 +265,40 @@ def test_sending_joining_instructions_twice_in_a_row_mails_once(coordinator_clie
     response = coordinator_client.post(url, {"message": "Zoom link"})
     assert len(mail.outbox) == 1
     assert "a moment ago" in response.content.decode()
+
+
+NEW_PERSON = {
+    "action": "create", "given_name": "Ana", "family_name": "Pérez", "gender": Gender.FEMALE,
+    "preferred_language": "en",
+}
+
+
+class TestEnrollingOneByOne:
+    def test_the_directory_is_searched_first_and_a_found_person_is_enrolled(self, coordinator_client):
+        event = TrainingEventFactory(capacity=None)
+        person = PersonFactory(given_name="Wei", family_name="Zhang")
+        url = reverse("courses:participant-add", args=[event.pk])
+        assert person.full_name in coordinator_client.get(url, {"q": "zhang"}).content.decode()
+        coordinator_client.post(url + "?q=zhang", {"person": person.pk})
+        assert Enrolment.objects.filter(event=event, person=person).exists()
+
+    def test_a_new_person_is_created_and_enrolled(self, coordinator_client):
+        event = TrainingEventFactory(capacity=None)
+        url = reverse("courses:participant-add", args=[event.pk])
+        coordinator_client.post(url, NEW_PERSON)
+        assert Enrolment.objects.get(event=event).person.family_name == "Pérez"
+
+    def test_a_full_event_refuses_the_new_person_and_does_not_keep_them(self, coordinator_client):
+        event = TrainingEventFactory(capacity=1)
+        EnrolmentFactory(event=event)
+        url = reverse("courses:participant-add", args=[event.pk])
+        response = coordinator_client.post(url, NEW_PERSON, follow=True)
+        assert "The event is full" in response.content.decode()
+        assert not Person.objects.filter(family_name="Pérez").exists()
+
+    @pytest.mark.parametrize("person", ["abc", "1.5", "", "99999999"])
+    def test_a_tampered_person_id_is_not_found(self, coordinator_client, person):
+        event = TrainingEventFactory(capacity=None)
+        url = reverse("courses:participant-add", args=[event.pk])
+        assert coordinator_client.post(url, {"person": person}).status_code == 404
+        assert not Enrolment.objects.filter(event=event).exists()

@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -64,14 +65,20 @@ def participant_add(request, pk: int):
         try:
             if request.POST.get("action") == "create":
                 if person_form.is_valid():
-                    person = person_form.save()
-                    enrol(event=event, person=person, by=request.user)
+                    # A refused enrolment (full or cancelled event) must not leave the new
+                    # person behind: submitting the form again would create them twice.
+                    with transaction.atomic():
+                        person = person_form.save()
+                        enrol(event=event, person=person, by=request.user)
                     messages.success(
                         request, _("%(name)s was added and enrolled.") % {"name": person.full_name}
                     )
                     return redirect(request.get_full_path())
             else:
-                person = get_object_or_404(Person, pk=request.POST.get("person"), erased_at__isnull=True)
+                person_id = request.POST.get("person", "")
+                if not person_id.isdigit():
+                    raise Http404
+                person = get_object_or_404(Person, pk=person_id, erased_at__isnull=True)
                 enrol(event=event, person=person, by=request.user)
                 messages.success(request, _("%(name)s is enrolled.") % {"name": person.full_name})
                 return redirect(request.get_full_path())
