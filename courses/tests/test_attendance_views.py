@@ -98,6 +98,15 @@ def test_bad_input_gets_a_message_and_writes_nothing(trainer_client, event, day)
     assert not Attendance.objects.exists()
 
 
+@pytest.mark.parametrize("sheet", ["attendance-day", "attendance-grid"])
+def test_an_empty_post_saves_nothing_and_does_not_crash(trainer_client, event, day, sheet):
+    EnrolmentFactory(event=event)
+    args = [event.pk, day.pk] if sheet == "attendance-day" else [event.pk]
+    response = trainer_client.post(reverse(f"courses:{sheet}", args=args), {})
+    assert response.status_code == 200
+    assert not Attendance.objects.exists()
+
+
 def test_a_locked_event_shows_the_sheet_read_only_and_refuses_a_post(trainer_client, event, day):
     enrolment = EnrolmentFactory(event=event)
     TrainingEvent.objects.filter(pk=event.pk).update(attendance_locked=True)

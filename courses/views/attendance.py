@@ -53,7 +53,9 @@ def event_attendance(request, pk: int):
 
 def _sheet_response(request, event: TrainingEvent, days: list[EventDay], template: str, extra: dict):
     """GET shows the sheet; POST saves the changed cells and shows what was saved."""
-    form = AttendanceSheetForm(event=event, days=days, data=request.POST or None)
+    # An empty POST is still a submission (of nothing); `or None` would leave the form unbound.
+    data = request.POST if request.method == "POST" else None
+    form = AttendanceSheetForm(event=event, days=days, data=data)
     context = {"event": event, "days": days, "form": form, **extra}
     if request.method == "POST":
         entries = form.entries(mark_all_present="mark_all" in request.POST)
