@@ -302,3 +302,25 @@ class TestEnrollingOneByOne:
         url = reverse("courses:participant-add", args=[event.pk])
         assert coordinator_client.post(url, {"person": person}).status_code == 404
         assert not Enrolment.objects.filter(event=event).exists()
+
+
+class TestParticipantList:
+    def test_participants_sort_by_name_either_way_and_ignore_an_unknown_key(self, coordinator_client):
+        event = TrainingEventFactory(capacity=None)
+        for family in ("Bravo", "Alpha", "Charlie"):
+            EnrolmentFactory(event=event, person=PersonFactory(family_name=family))
+        url = reverse("courses:participant-list", args=[event.pk])
+        names = lambda r: [e.person.family_name for e in r.context["page_obj"]]  # noqa: E731
+        assert names(coordinator_client.get(url, {"sort": "name"})) == ["Alpha", "Bravo", "Charlie"]
+        assert names(coordinator_client.get(url, {"sort": "-name"})) == ["Charlie", "Bravo", "Alpha"]
+        response = coordinator_client.get(url, {"sort": "person__user__password"})
+        assert names(response) == ["Alpha", "Bravo", "Charlie"]
+        assert 'aria-sort="ascending"' in coordinator_client.get(url, {"sort": "name"}).content.decode()
+
+    def test_a_search_that_finds_nobody_says_so(self, coordinator_client):
+        event = TrainingEventFactory(capacity=None)
+        EnrolmentFactory(event=event)
+        url = reverse("courses:participant-list", args=[event.pk])
+        page = coordinator_client.get(url, {"q": "zzzz-nobody"}).content.decode()
+        assert "Nobody matches your search." in page and "No participants yet." not in page
+

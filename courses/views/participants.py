@@ -22,15 +22,28 @@ from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 
 SESSION_KEY = "participant_imports"
 PREVIEW_ROWS = 200
+PARTICIPANT_SORTS = {
+    "status": ("status", "person__family_name", "person__given_name", "pk"),
+    "name": ("person__family_name", "person__given_name", "pk"),
+    "-name": ("-person__family_name", "-person__given_name", "-pk"),
+    "country": ("person__country__name", "person__family_name", "pk"),
+    "-country": ("-person__country__name", "person__family_name", "pk"),
+    "organisation": ("person__organisation__name", "person__family_name", "pk"),
+    "-organisation": ("-person__organisation__name", "person__family_name", "pk"),
+    "-status": ("-status", "person__family_name", "person__given_name", "pk"),
+}
 
 
 @role_required(COORDINATOR, ADMINISTRATOR, TRAINER)
 def participant_list(request, pk: int):
     event = event_for(request.user, pk)
+    sort = request.GET.get("sort", "status")
+    if sort not in PARTICIPANT_SORTS:
+        sort = "status"
     enrolments = (
         Enrolment.objects.filter(event=event)
         .select_related("person__country", "person__organisation")
-        .order_by("status", "person__family_name", "person__given_name", "pk")
+        .order_by(*PARTICIPANT_SORTS[sort])
     )
     query = request.GET.get("q", "").strip()
     if query:
@@ -45,6 +58,7 @@ def participant_list(request, pk: int):
             "event": event,
             "page_obj": page,
             "query": query,
+            "sort": sort,
             "querystring": params.urlencode(),
             "places_left": places_left(event),
         },
