@@ -324,3 +324,12 @@ class TestParticipantList:
         page = coordinator_client.get(url, {"q": "zzzz-nobody"}).content.decode()
         assert "Nobody matches your search." in page and "No participants yet." not in page
 
+
+@pytest.mark.parametrize(("language", "china"), [("fr", "Chine"), ("ru", "Китай")])
+def test_country_names_are_shown_in_the_interface_language(coordinator_client, language, china):
+    from stce.tests.factories import CountryFactory
+
+    event = TrainingEventFactory(host_country=CountryFactory(code="CN", name="China"))
+    coordinator_client.post(reverse("set_language"), {"language": language, "next": "/"})
+    listing = coordinator_client.get(reverse("courses:event-list")).content.decode()
+    assert china in listing and china in coordinator_client.get(event.get_absolute_url()).content.decode()
