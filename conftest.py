@@ -5,6 +5,7 @@ people, and a user sees the events of their person).
 """
 
 import pytest
+from django.utils import translation
 
 from stce import roles
 from stce.tests.factories import PersonFactory, UserFactory
@@ -14,6 +15,15 @@ from stce.tests.factories import PersonFactory, UserFactory
 def _fast_password_hashing(settings):
     # PBKDF2 is slow on purpose; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_does_not_leak():
+    # The language middleware activates the user's language for the whole thread and the
+    # test client runs requests in the test's thread: after a test that switched to Russian,
+    # the next test on the same worker would otherwise read every message in Russian.
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import TrainingEvent
+from stce.filters import YearFilter
 from stce.models import Country, Language, Region
 
 
@@ -13,8 +14,7 @@ class EventFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=TrainingEvent.Kind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=TrainingEvent.Status.choices, label=_("Status"))
     format = django_filters.ChoiceFilter(choices=TrainingEvent.Format.choices, label=_("Format"))
-    # Bounded, because a huge year overflows the date arithmetic of the year lookup (a 500).
-    year = django_filters.NumberFilter(method="in_year", label=_("Year"), min_value=1, max_value=9999)
+    year = YearFilter(method="in_year", label=_("Year"))
     region = django_filters.ModelChoiceFilter(
         queryset=Region.objects.all(), method="in_region", label=_("Region")
     )

@@ -21,7 +21,7 @@ class DateInput(forms.DateInput):
 
 
 def _day_label(day: EventDay) -> str:
-    return date_format(day.date, "l j F Y")
+    return date_format(day.date, "l j E Y")
 
 
 class TrainingEventForm(forms.ModelForm):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from courses.services.icalendar import calendar, escape_text, fold
 from courses.tests.factories import EnrolmentFactory, ModuleFactory, TrainingEventFactory
-from stce.models import Gender, Language
+from stce.models import Gender, Language, Person
 from stce.tests.factories import PersonFactory
 
 D = datetime.date
@@ -70,6 +70,14 @@ class TestQueryCounts:
             "Brussels workshop",
             "Kenya training",
         ]
+
+    @pytest.mark.parametrize("year", ["99999999999999999999", "-5", "2018.5", "abc"])
+    def test_an_impossible_year_is_a_message_not_a_crash(self, coordinator_client, year):
+        TrainingEventFactory(title="Kenya training", start_date=D(2018, 2, 19))
+        response = coordinator_client.get(reverse("courses:event-list"), {"year": year})
+        assert response.status_code == 200
+        assert response.context["filter"].errors["year"]
+        assert [e.title for e in response.context["page_obj"]] == ["Kenya training"]
 
 
 class TestTrainersSeeOnlyTheirEvents:
@@ -257,3 +265,71 @@ def test_sending_joining_instructions_twice_in_a_row_mails_once(coordinator_clie
     response = coordinator_client.post(url, {"message": "Zoom link"})
     assert len(mail.outbox) == 1
     assert "a moment ago" in response.content.decode()
+
+
+NEW_PERSON = {
+    "action": "create", "given_name": "Ana", "family_name": "Pérez", "gender": Gender.FEMALE,
+    "preferred_language": "en",
+}
+
+
+class TestEnrollingOneByOne:
+    def test_the_directory_is_searched_first_and_a_found_person_is_enrolled(self, coordinator_client):
+        event = TrainingEventFactory(capacity=None)
+        person = PersonFactory(given_name="Wei", family_name="Zhang")
+        url = reverse("courses:participant-add", args=[event.pk])
+        assert person.full_name in coordinator_client.get(url, {"q": "zhang"}).content.decode()
+        coordinator_client.post(url + "?q=zhang", {"person": person.pk})
+        assert Enrolment.objects.filter(event=event, person=person).exists()
+
+    def test_a_new_person_is_created_and_enrolled(self, coordinator_client):
+        event = TrainingEventFactory(capacity=None)
+        url = reverse("courses:participant-add", args=[event.pk])
+        coordinator_client.post(url, NEW_PERSON)
+        assert Enrolment.objects.get(event=event).person.family_name == "Pérez"
+
+    def test_a_full_event_refuses_the_new_person_and_does_not_keep_them(self, coordinator_client):
+        event = TrainingEventFactory(capacity=1)
+        EnrolmentFactory(event=event)
+        url = reverse("courses:participant-add", args=[event.pk])
+        response = coordinator_client.post(url, NEW_PERSON, follow=True)
+        assert "The event is full" in response.content.decode()
+        assert not Person.objects.filter(family_name="Pérez").exists()
+
+    @pytest.mark.parametrize("person", ["abc", "1.5", "", "99999999"])
+    def test_a_tampered_person_id_is_not_found(self, coordinator_client, person):
+        event = TrainingEventFactory(capacity=None)
+        url = reverse("courses:participant-add", args=[event.pk])
+        assert coordinator_client.post(url, {"person": person}).status_code == 404
+        assert not Enrolment.objects.filter(event=event).exists()
+
+
+class TestParticipantList:
+    def test_participants_sort_by_name_either_way_and_ignore_an_unknown_key(self, coordinator_client):
+        event = TrainingEventFactory(capacity=None)
+        for family in ("Bravo", "Alpha", "Charlie"):
+            EnrolmentFactory(event=event, person=PersonFactory(family_name=family))
+        url = reverse("courses:participant-list", args=[event.pk])
+        names = lambda r: [e.person.family_name for e in r.context["page_obj"]]  # noqa: E731
+        assert names(coordinator_client.get(url, {"sort": "name"})) == ["Alpha", "Bravo", "Charlie"]
+        assert names(coordinator_client.get(url, {"sort": "-name"})) == ["Charlie", "Bravo", "Alpha"]
+        response = coordinator_client.get(url, {"sort": "person__user__password"})
+        assert names(response) == ["Alpha", "Bravo", "Charlie"]
+        assert 'aria-sort="ascending"' in coordinator_client.get(url, {"sort": "name"}).content.decode()
+
+    def test_a_search_that_finds_nobody_says_so(self, coordinator_client):
+        event = TrainingEventFactory(capacity=None)
+        EnrolmentFactory(event=event)
+        url = reverse("courses:participant-list", args=[event.pk])
+        page = coordinator_client.get(url, {"q": "zzzz-nobody"}).content.decode()
+        assert "Nobody matches your search." in page and "No participants yet." not in page
+
+
+@pytest.mark.parametrize(("language", "china"), [("fr", "Chine"), ("ru", "Китай")])
+def test_country_names_are_shown_in_the_interface_language(coordinator_client, language, china):
+    from stce.tests.factories import CountryFactory
+
+    event = TrainingEventFactory(host_country=CountryFactory(code="CN", name="China"))
+    coordinator_client.post(reverse("set_language"), {"language": language, "next": "/"})
+    listing = coordinator_client.get(reverse("courses:event-list")).content.decode()
+    assert china in listing and china in coordinator_client.get(event.get_absolute_url()).content.decode()

@@ -261,3 +261,24 @@ def test_adding_the_same_modules_twice_adds_them_once(event):
     add_modules_to_day(day=day, modules=modules)
     assert add_modules_to_day(day=day, modules=modules) == []
     assert day.items.count() == 2
+
+
+def test_date_ranges_use_the_genitive_month_in_russian():
+    from django.utils import translation
+
+    from courses.templatetags.scheduling import daterange
+
+    with translation.override("ru"):
+        assert daterange(D(2021, 10, 18), D(2021, 10, 22)) == "18–22 октября 2021"
+        assert daterange(D(2021, 6, 28), D(2021, 7, 2)) == "28 июня – 2 июля 2021"
+    with translation.override("en"):
+        assert daterange(D(2021, 10, 18), D(2021, 10, 22)) == "18–22 October 2021"
+
+
+def test_the_event_page_in_russian_says_october_in_the_genitive(coordinator_client, db):
+    from django.urls import reverse
+
+    event = TrainingEventFactory(start_date=D(2021, 10, 18), end_date=D(2021, 10, 22))
+    coordinator_client.post(reverse("set_language"), {"language": "ru", "next": "/"})
+    page = coordinator_client.get(event.get_absolute_url()).content.decode()
+    assert "18–22 октября 2021" in page and "Октябрь" not in page

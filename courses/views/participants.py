@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -21,15 +22,28 @@ from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 
 SESSION_KEY = "participant_imports"
 PREVIEW_ROWS = 200
+PARTICIPANT_SORTS = {
+    "status": ("status", "person__family_name", "person__given_name", "pk"),
+    "name": ("person__family_name", "person__given_name", "pk"),
+    "-name": ("-person__family_name", "-person__given_name", "-pk"),
+    "country": ("person__country__name", "person__family_name", "pk"),
+    "-country": ("-person__country__name", "person__family_name", "pk"),
+    "organisation": ("person__organisation__name", "person__family_name", "pk"),
+    "-organisation": ("-person__organisation__name", "person__family_name", "pk"),
+    "-status": ("-status", "person__family_name", "person__given_name", "pk"),
+}
 
 
 @role_required(COORDINATOR, ADMINISTRATOR, TRAINER)
 def participant_list(request, pk: int):
     event = event_for(request.user, pk)
+    sort = request.GET.get("sort", "status")
+    if sort not in PARTICIPANT_SORTS:
+        sort = "status"
     enrolments = (
         Enrolment.objects.filter(event=event)
         .select_related("person__country", "person__organisation")
-        .order_by("status", "person__family_name", "person__given_name", "pk")
+        .order_by(*PARTICIPANT_SORTS[sort])
     )
     query = request.GET.get("q", "").strip()
     if query:
@@ -44,6 +58,7 @@ def participant_list(request, pk: int):
             "event": event,
             "page_obj": page,
             "query": query,
+            "sort": sort,
             "querystring": params.urlencode(),
             "places_left": places_left(event),
         },
@@ -64,18 +79,20 @@ def participant_add(request, pk: int):
         try:
             if request.POST.get("action") == "create":
                 if person_form.is_valid():
-                    person = person_form.save()
-                    enrol(event=event, person=person, by=request.user)
+                    # A refused enrolment (full or cancelled event) must not leave the new
+                    # person behind: submitting the form again would create them twice.
+                    with transaction.atomic():
+                        person = person_form.save()
+                        enrol(event=event, person=person, by=request.user)
                     messages.success(
                         request, _("%(name)s was added and enrolled.") % {"name": person.full_name}
                     )
                     return redirect(request.get_full_path())
             else:
                 person_id = request.POST.get("person", "")
-                # A non-numeric id would make the lookup raise (a 500): treat it as not found.
-                person = get_object_or_404(
-                    Person, pk=person_id if person_id.isdigit() else 0, erased_at__isnull=True
-                )
+                if not person_id.isdigit():
+                    raise Http404
+                person = get_object_or_404(Person, pk=person_id, erased_at__isnull=True)
                 enrol(event=event, person=person, by=request.user)
                 messages.success(request, _("%(name)s is enrolled.") % {"name": person.full_name})
                 return redirect(request.get_full_path())

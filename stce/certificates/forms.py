@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from stce.filters import YearFilter
 from stce.models import Certificate
 from stce.models.people import fold_for_search
 
@@ -29,10 +30,7 @@ class CertificateFilter(django_filters.FilterSet):
     event = django_filters.ModelChoiceFilter(
         label=_("Training"), queryset=None, method="by_event", empty_label=_("All trainings")
     )
-    # Bounded, because a huge year overflows the date arithmetic of the year lookup (a 500).
-    year = django_filters.NumberFilter(
-        label=_("Year issued"), field_name="issued_at", lookup_expr="year", min_value=1, max_value=9999
-    )
+    year = YearFilter(label=_("Year issued"), field_name="issued_at", lookup_expr="year")
 
     class Meta:
         model = Certificate

@@ -104,6 +104,12 @@ def test_coordinators_list_certificates_with_filters(coordinator_client, certifi
     assert certificate.serial in page and revoked.serial not in page
 
 
+def test_an_impossible_issue_year_is_a_message_not_a_crash(coordinator_client, certificate):
+    response = coordinator_client.get(reverse("stce:certificate-list"), {"year": "99999999999999999999"})
+    assert response.status_code == 200
+    assert certificate.serial in response.content.decode()
+
+
 def test_the_certificate_list_does_not_grow_in_queries(
     coordinator_client, event, coordinator, django_assert_max_num_queries
 ):

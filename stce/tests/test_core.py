@@ -28,6 +28,16 @@ def test_unknown_page_gets_the_helpful_404(coordinator_client):
     assert "We could not find that page" in response.content.decode()
 
 
+def test_the_500_page_is_helpful_and_in_the_visitors_language(rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override("fr"):
+        page = server_error(rf.get("/")).content.decode()
+    assert '<html lang="fr">' in page
+    assert "Aller à la page" in page
+
+
 @pytest.mark.django_db
 def test_wrong_role_gets_the_403_page(trainer_client):
     response = trainer_client.get(reverse("stce:person-list"))
