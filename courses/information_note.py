@@ -11,7 +11,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from reportlab.lib import colors
@@ -21,31 +21,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from courses.dates import format_date_range
 from courses.models import AgendaItem, Enrolment, TrainerAssignment, TrainingEvent
 from stce import pdf
 from stce.models import Gender
-
-# (day month year, day month) per language. Django's own formats say "October 18, 2021" in
-# English and use the nominative month in Russian ("18 октябрь"), so the note keeps its own.
-_DATE_PATTERNS = {
-    "en": ("j F Y", "j F"),
-    "fr": ("j F Y", "j F"),
-    "es": (r"j \d\e F \d\e Y", r"j \d\e F"),
-    "ru": ("j E Y", "j E"),
-}
-
-
-def format_date_range(start, end) -> str:
-    """'18–22 October 2021', '30 June – 2 July 2021' or '30 December 2021 – 3 January 2022',
-    in the active language."""
-    full, day_month = _DATE_PATTERNS.get(translation.get_language() or "en", _DATE_PATTERNS["en"])
-    if start == end:
-        return formats.date_format(start, full)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{formats.date_format(end, full)}"
-    if start.year == end.year:
-        return f"{formats.date_format(start, day_month)} – {formats.date_format(end, full)}"
-    return f"{formats.date_format(start, full)} – {formats.date_format(end, full)}"
 
 
 @dataclass

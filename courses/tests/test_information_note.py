@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from courses.information_note import build_note, format_date_range, render_pdf, render_text
+from courses.dates import format_date_range
+from courses.information_note import build_note, render_pdf, render_text
 from courses.models import AgendaItem, EventDateChange, EventDay, TrainingEvent
 from courses.tests.factories import EnrolmentFactory, ModuleFactory, TrainingEventFactory
 from stce.models import Gender
@@ -37,6 +38,19 @@ def china_training(db):
         gender = Gender.FEMALE if i < 21 else Gender.MALE
         EnrolmentFactory(event=event, person=PersonFactory(gender=gender, organisation=china))
     return event
+
+
+@pytest.mark.parametrize("language,same_month,across_months", [
+    ("fr", "18–22 octobre 2021", "30 juin – 2 juillet 2021"),
+    ("es", "18–22 de octubre de 2021", "30 de junio – 2 de julio de 2021"),
+    ("ru", "18–22 октября 2021", "30 июня – 2 июля 2021"),
+])
+def test_date_ranges_read_naturally_in_each_language(language, same_month, across_months):
+    from django.utils import translation
+
+    with translation.override(language):
+        assert format_date_range(datetime.date(2021, 10, 18), datetime.date(2021, 10, 22)) == same_month
+        assert format_date_range(datetime.date(2021, 6, 30), datetime.date(2021, 7, 2)) == across_months
 
 
 def test_date_ranges_read_naturally():

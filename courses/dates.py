@@ -1,0 +1,29 @@
+"""Date ranges as people write them in each of the interface languages."""
+
+import datetime
+
+from django.utils import formats, translation
+
+# (day month year, day month) per language. Django's own formats say "October 18, 2021" in
+# English and use the nominative month in Russian ("18 октябрь"), so the app keeps its own.
+_DATE_PATTERNS = {
+    "en": ("j F Y", "j F"),
+    "fr": ("j F Y", "j F"),
+    "es": (r"j \d\e F \d\e Y", r"j \d\e F"),
+    "ru": ("j E Y", "j E"),
+}
+
+
+def format_date_range(start: datetime.date, end: datetime.date | None) -> str:
+    """'18–22 October 2021', '30 June – 2 July 2021' or '30 December 2021 – 3 January 2022',
+    in the active language."""
+    full, day_month = _DATE_PATTERNS.get((translation.get_language() or "en")[:2], _DATE_PATTERNS["en"])
+    if not start:
+        return ""
+    if not end or start == end:
+        return formats.date_format(start, full)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{formats.date_format(end, full)}"
+    if start.year == end.year:
+        return f"{formats.date_format(start, day_month)} – {formats.date_format(end, full)}"
+    return f"{formats.date_format(start, full)} – {formats.date_format(end, full)}"
