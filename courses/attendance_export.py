@@ -1,26 +1,9 @@
-"""The attendance grid of an event as a table, and that table as CSV or XLSX.
-
-Cells are neutralised against formula injection: a name such as "=HYPERLINK(...)" typed
-into a registration form must reach the spreadsheet as text, not as a formula.
-"""
-
-import csv
-import io
+"""The attendance grid of an event as one table (exported by stce.spreadsheets)."""
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from courses.completion import completion_for_event
 from courses.models import Attendance, Enrolment, EventDay, TrainingEvent
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def attendance_table(event: TrainingEvent) -> list[list]:
@@ -53,21 +36,3 @@ def attendance_table(event: TrainingEvent) -> list[list]:
         ])
     return table
 
-
-def table_as_csv(table: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in table:
-        writer.writerow([neutralise(value) for value in row])
-    # The BOM makes Excel read the names as UTF-8 rather than the local code page.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def table_as_xlsx(table: list[list], *, title: str) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    for row in table:
-        sheet.append([neutralise(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -1,19 +1,9 @@
 """Participant lists as CSV and XLSX, safe to open in a spreadsheet."""
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, TrainingEvent
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value) -> str:
-    """Text a spreadsheet shows as is: a leading quote stops it executing "=HYPERLINK(…)"."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+from stce.spreadsheets import csv_bytes, xlsx_bytes
 
 
 def participant_rows(event: TrainingEvent) -> tuple[list[str], list[list[str]]]:
@@ -29,7 +19,7 @@ def participant_rows(event: TrainingEvent) -> tuple[list[str], list[list[str]]]:
     rows = []
     for enrolment in enrolments:
         person = enrolment.person
-        rows.append([neutralise(v) for v in (
+        rows.append([str(v or "") for v in (
             person.given_name, person.family_name, person.latin_name, person.get_gender_display(),
             person.country.name if person.country_id else "",
             person.organisation.name if person.organisation_id else "",
@@ -40,23 +30,9 @@ def participant_rows(event: TrainingEvent) -> tuple[list[str], list[list[str]]]:
 
 def participants_csv(event: TrainingEvent) -> bytes:
     header, rows = participant_rows(event)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    # The BOM makes Excel read the file as UTF-8 (names in Cyrillic and Chinese stay intact).
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes([header, *rows])
 
 
 def participants_xlsx(event: TrainingEvent) -> bytes:
-    from openpyxl import Workbook
-
     header, rows = participant_rows(event)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Participants")[:31])
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes([header, *rows], title=_("Participants"))

@@ -6,7 +6,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from courses.models import Enrolment
-from courses.services.exports import neutralise, participants_csv, participants_xlsx
+from courses.services.exports import participants_csv, participants_xlsx
 from courses.services.participant_import import (
     ImportFileError,
     ImportRefused,
@@ -15,6 +15,7 @@ from courses.services.participant_import import (
 )
 from courses.tests.factories import EnrolmentFactory, TrainingEventFactory
 from stce.models import Person
+from stce.spreadsheets import neutralise
 from stce.tests.factories import CountryFactory, PersonFactory, RegionFactory
 
 HEADER = ["Given name", "Family name", "Gender", "Country", "E-mail"]

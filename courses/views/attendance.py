@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.attendance_export import attendance_table, table_as_csv, table_as_xlsx
+from courses.attendance_export import attendance_table
 from courses.attendance_forms import AttendanceSheetForm, ReopenAttendanceForm
 from courses.models import AttendanceStatus, EventDay, TrainingEvent
 from courses.services.attendance import (
@@ -20,6 +20,7 @@ from courses.services.attendance import (
 from courses.signin_sheet import signin_sheet_pdf
 from stce.errors import DomainError
 from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, is_coordinator, role_required
+from stce.spreadsheets import csv_bytes, xlsx_bytes
 
 ATTENDANCE_ROLES = (COORDINATOR, ADMINISTRATOR, TRAINER)
 
@@ -116,7 +117,7 @@ def signin_sheet(request, pk: int, day_pk: int):
 @role_required(*ATTENDANCE_ROLES)
 def export_csv(request, pk: int):
     event = event_for(request.user, pk)
-    response = HttpResponse(table_as_csv(attendance_table(event)), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(csv_bytes(attendance_table(event)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(event, ".csv")}"'
     return response
 
@@ -125,7 +126,7 @@ def export_csv(request, pk: int):
 def export_xlsx(request, pk: int):
     event = event_for(request.user, pk)
     response = HttpResponse(
-        table_as_xlsx(attendance_table(event), title=_("Attendance")),
+        xlsx_bytes(attendance_table(event), title=_("Attendance")),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(event, ".xlsx")}"'
