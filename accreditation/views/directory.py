@@ -92,9 +92,8 @@ def expert_list(request):
     # Each filter on a many-to-many matches one value, so no expert appears twice: no DISTINCT.
     experts = experts.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"]))
     page = Paginator(experts, 25).get_page(request.GET.get("page"))
-    params.pop("page", None)
     return render(request, "accreditation/expert_list.html", {
-        "form": form, "page_obj": page, "sort": sort, "querystring": params.urlencode(),
+        "form": form, "page_obj": page, "sort": sort,
         "event": event, "can_assign": event is not None and is_coordinator(request.user),
         "roles": TrainerAssignment.Role.choices,
     })

@@ -44,12 +44,10 @@ def module_list(request):
     sort = request.GET.get("sort", "code")
     modules = modules.order_by(*MODULE_SORTS.get(sort, MODULE_SORTS["code"]))
     page = Paginator(modules, 25).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "courses/module_list.html",
-        {"form": form, "page_obj": page, "sort": sort, "querystring": params.urlencode()},
+        {"form": form, "page_obj": page, "sort": sort},
     )
 
 

@@ -48,12 +48,6 @@ def _participant_count():
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
-def _querystring(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
-
-
 @role_required(*EVERYONE)
 def event_list(request):
     """Every event for coordinators and administrators; "My events" for trainers."""
@@ -74,7 +68,6 @@ def event_list(request):
             "filter": event_filter,
             "page_obj": page,
             "sort": sort,
-            "querystring": _querystring(request),
             "mine_only": not can_see_all_events(request.user),
         },
     )

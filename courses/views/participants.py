@@ -49,8 +49,6 @@ def participant_list(request, pk: int):
     if query:
         enrolments = enrolments.filter(person__in=Person.objects.search(query))
     page = Paginator(enrolments, 50).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "courses/participant_list.html",
@@ -59,7 +57,6 @@ def participant_list(request, pk: int):
             "page_obj": page,
             "query": query,
             "sort": sort,
-            "querystring": params.urlencode(),
             "places_left": places_left(event),
         },
     )

@@ -109,3 +109,16 @@ def test_names_are_written_in_their_owners_order(given, family, expected):
     from stce.models import Person
 
     assert Person(given_name=given, family_name=family).full_name == expected
+
+
+@pytest.mark.django_db
+def test_the_next_page_link_keeps_the_search_and_the_sort(coordinator_client):
+    for i in range(60):
+        PersonFactory(family_name=f"Silva{i:02d}")
+    response = coordinator_client.get(reverse("stce:person-list"), {"q": "silva", "sort": "-name", "page": 1})
+    content = response.content.decode()
+    assert "?q=silva&amp;sort=-name&amp;page=2" in content
+    second = coordinator_client.get(reverse("stce:person-list"), {"q": "silva", "sort": "-name", "page": 2})
+    assert [p.family_name for p in second.context["page_obj"]] == ["Silva09", "Silva08", "Silva07", "Silva06",
+                                                                  "Silva05", "Silva04", "Silva03", "Silva02",
+                                                                  "Silva01", "Silva00"]

@@ -64,10 +64,8 @@ def audit_log(request):
     for row in rows:
         row["meta"] = labels[row["model_label"]]
         row["username"] = usernames.get(row["history_user_id"])
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "stce/audit_log.html",
-        {"form": form, "rows": rows, "page_obj": page, "querystring": params.urlencode()},
+        {"form": form, "rows": rows, "page_obj": page},
     )

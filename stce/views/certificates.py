@@ -50,12 +50,6 @@ def _pdf_response(data: bytes, filename: str, *, inline: bool = False) -> HttpRe
     return response
 
 
-def _querystring(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
-
-
 @role_required(COORDINATOR, ADMINISTRATOR)
 def certificate_list(request):
     certificates = Certificate.objects.for_listing().annotate(
@@ -74,7 +68,6 @@ def certificate_list(request):
             "page_obj": page,
             "sort": sort,
             "event": event,
-            "querystring": _querystring(request),
             "preview_form": PreviewForm(),
         },
     )

@@ -42,14 +42,8 @@ def person_list(request):
     return render(
         request,
         "stce/person_list.html",
-        {"form": form, "page_obj": page, "sort": sort, "querystring": _querystring(request)},
+        {"form": form, "page_obj": page, "sort": sort},
     )
-
-
-def _querystring(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 @role_required(COORDINATOR, ADMINISTRATOR)
