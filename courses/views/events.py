@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -21,7 +21,6 @@ from courses.services import events as event_services
 from courses.services.icalendar import calendar
 from stce.dashboards.figures import event_gender_table
 from stce.errors import DomainError
-from stce.models import Gender
 from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, can_see_all_events, is_coordinator, role_required
 
 EVENT_SORTS = {
@@ -129,16 +128,10 @@ def event_detail(request, pk: int):
             Prefetch("assignments", TrainerAssignment.objects.select_related("person__organisation")),
         ),
     )
-    genders = (
-        Enrolment.objects.active()
-        .filter(event=event)
-        .aggregate(
-            total=Count("pk"),
-            **{g.value: Count("pk", filter=Q(person__gender=g.value)) for g in Gender},
-        )
-    )
+    # One count serves the gender table (participants and trainers) and the total above it.
+    gender_table = event_gender_table(event)
     withdrawn = Enrolment.objects.filter(event=event, status=Enrolment.Status.WITHDRAWN).count()
-    gender_counts = [(g.label, genders[g.value]) for g in Gender]
+    gender_counts = [(row.label, row.participants) for row in gender_table.rows]
     can_edit = is_coordinator(request.user)
     return render(
         request,
@@ -146,8 +139,8 @@ def event_detail(request, pk: int):
         {
             "event": event,
             "gender_counts": gender_counts,
-            "gender_table": event_gender_table(event),
-            "participant_total": genders["total"],
+            "gender_table": gender_table,
+            "participant_total": gender_table.participants,
             "withdrawn": withdrawn,
             "status_form": StatusForm(event=event) if can_edit else None,
             "can_edit": can_edit,
