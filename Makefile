@@ -34,6 +34,7 @@ test: install messages
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run

@@ -9,6 +9,6 @@ class AccreditationConfig(AppConfig):
 
     def ready(self):
         from accreditation.services.experts import forget_erased_experts_profile
-        from stce.privacy import person_erased
+        from people.privacy import person_erased
 
         person_erased.connect(forget_erased_experts_profile, dispatch_uid="accreditation_forget_profile")

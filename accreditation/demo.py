@@ -27,7 +27,7 @@ from accreditation.models import (
     add_years,
 )
 from courses.models import Enrolment, Module, TrainerAssignment, TrainingEvent
-from stce.models import Country, Gender, Language, Organisation, Person
+from people.models import Country, Gender, Language, Organisation, Person
 
 S = ExpertStatus
 DAY = datetime.timedelta(days=1)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accreditation.models import EvaluationResult, Expert, ExpertStatus
 from courses.models import Module, TrainerAssignment, TrainingEvent
-from stce.models import Country, Gender, Language, Organisation, Person, Region
+from people.models import Country, Gender, Language, Organisation, Person, Region
 
 
 class DateInput(forms.DateInput):

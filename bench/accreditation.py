@@ -16,8 +16,8 @@ from django.urls import reverse
 
 from accreditation.models import EvaluationResult, Evidence, EvidenceKind, Expert, ExpertStatus, Proposal
 from courses.models import TrainerAssignment, TrainingEvent
-from stce import roles
-from stce.models import Country, Gender, Language, Person, Region
+from people import roles
+from people.models import Country, Gender, Language, Person, Region
 
 
 def _grow_to(n: int, *, proposer, workshop) -> None:

@@ -10,7 +10,7 @@ import time
 
 def _event(title: str, participants: int):
     from courses.models import Enrolment, EventDay, TrainingEvent
-    from stce.models import Person
+    from people.models import Person
 
     event = TrainingEvent.objects.create(
         title=title, start_date=datetime.date(2021, 10, 18), end_date=datetime.date(2021, 10, 22),

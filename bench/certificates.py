@@ -5,7 +5,7 @@ so that other work on the machine does not distort them: that is the rate on one
 
 Both render the same certificates (same text, signatures, logo, QR content) side by side
 in one run, on one core:
-- ours: stce.certificates.pdf (canvas, shared background form, QR as one path of runs),
+- ours: certificates.pdf (canvas, shared background form, QR as one path of runs),
   as one merged PDF and as one PDF per certificate;
 - baseline: what one writes first with ReportLab: a new document per certificate,
   everything drawn per page, the QR code with reportlab.graphics' QrCodeWidget, images
@@ -56,9 +56,10 @@ def _issue(count: int):
     """`count` completion certificates of one event, issued through the real service."""
     from django.conf import settings
 
+    from certificates.issuing import issue_for_event
+    from certificates.models import Certificate, Signatory
     from courses.models import Attendance, AttendanceStatus, Enrolment, EventDay, Module, TrainingEvent
-    from stce.certificates import issue_for_event
-    from stce.models import Certificate, Country, Organisation, Person, Region, Signatory
+    from people.models import Country, Organisation, Person, Region
 
     media = Path(settings.MEDIA_ROOT)
     _make_images(media)
@@ -113,8 +114,8 @@ def _issue(count: int):
 
 def _baseline_pdf(sheet) -> bytes:
     """A straightforward certificate: everything drawn per document, QrCodeWidget for the code."""
-    from stce import pdf
-    from stce.certificates.pdf import GOLD, GREY, MARGIN, NAVY, PAGE_HEIGHT, PAGE_WIDTH, visual_order
+    from certificates.pdf import GOLD, GREY, MARGIN, NAVY, PAGE_HEIGHT, PAGE_WIDTH, visual_order
+    from documents import pdf
 
     buffer = io.BytesIO()
     c = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT))
@@ -185,8 +186,8 @@ def _rate(count: int, seconds: float) -> float:
 
 
 def run(quick: bool) -> list[tuple[str, float, str]]:
-    from stce.certificates.files import sheet_for
-    from stce.certificates.pdf import render_certificate, render_merged
+    from certificates.files import sheet_for
+    from certificates.pdf import render_certificate, render_merged
 
     count = 100 if quick else 1000
     baseline_count = 50 if quick else 200

@@ -36,7 +36,7 @@ def baseline_gender_figures() -> dict:
     """What the gender dashboard shows, by looping over every enrolment in Python."""
     from accreditation.models import Expert
     from courses.models import Enrolment, TrainingEvent
-    from stce.models import Country, Person
+    from people.models import Country, Person
 
     region_of = dict(Country.objects.values_list("code", "region_id"))
     languages = defaultdict(list)
@@ -94,7 +94,7 @@ def measure(quick: bool, suffix: str = "") -> list[tuple[str, float, str]]:
     from django.core.management import call_command
     from django.test import Client
 
-    from stce import roles
+    from people import roles
 
     started = time.perf_counter()
     call_command("seed_scale", scale=0.02 if quick else 1.0, force=True, verbosity=0)

@@ -16,7 +16,7 @@ from django.db import connection
 
 from courses.models import Enrolment, TrainingEvent
 from courses.services.participant_import import commit_import
-from stce.models import Gender, Person
+from people.models import Gender, Person
 
 COUNTRIES = ["CN", "KZ", "RU", "CL", "MX", "KE", "GH", "SN", "JO", "TH", "BR", "FR"]
 ORGANISATIONS = ["GACC", "SRC Kazakhstan", "FCS Russia", "SNA", "ANAM", "KRA", "GRA", "Senegal Customs", ""]

@@ -1,4 +1,4 @@
-"""The attendance grid of an event as one table (exported by stce.spreadsheets)."""
+"""The attendance grid of an event as one table (exported by documents.spreadsheets)."""
 
 from django.utils.translation import gettext as _
 

@@ -19,8 +19,8 @@ from courses.models import (
     TrainerAssignment,
     TrainingEvent,
 )
-from stce.models import Country, Gender, Language, Organisation, Person
-from stce.models.people import fold_for_search
+from people.models import Country, Gender, Language, Organisation, Person
+from people.models.people import fold_for_search
 
 D = datetime.date
 K, F, S = TrainingEvent.Kind, TrainingEvent.Format, TrainingEvent.Status

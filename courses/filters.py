@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import TrainingEvent
-from stce.filters import YearFilter
-from stce.models import Country, Language, Region
+from people.filters import YearFilter
+from people.models import Country, Language, Region
 
 
 class EventFilter(django_filters.FilterSet):

@@ -23,8 +23,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from courses.dates import format_date_range
 from courses.models import AgendaItem, Enrolment, TrainerAssignment, TrainingEvent
-from stce import pdf
-from stce.models import Gender
+from documents import pdf
+from people.models import Gender
 
 
 @dataclass

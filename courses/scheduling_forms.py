@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import AgendaItem, EventDay, Module, TrainerAssignment, TrainingEvent
-from stce.models import Country, Organisation, Person
+from people.models import Country, Organisation, Person
 
 
 class DateInput(forms.DateInput):

@@ -1,6 +1,6 @@
 """The printed sign-in sheet of one event day: participants sign next to their name.
 
-Names are printed in their own script (through stce.pdf.markup, which switches to the CJK
+Names are printed in their own script (through documents.pdf.markup, which switches to the CJK
 font for Chinese), with the Latin transliteration beside them when there is one, so that a
 trainer who cannot read the script can still find the row.
 """
@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from courses.models import Enrolment, EventDay
-from stce import pdf
+from documents import pdf
 
 ROW_HEIGHT = 12 * mm  # room for a handwritten signature
 

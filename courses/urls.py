@@ -1,10 +1,11 @@
 from django.urls import path
 
-from courses.views import agenda, attendance, curriculum, events, participants, trainers
+from courses.views import agenda, attendance, curriculum, events, merges, participants, trainers
 
 app_name = "courses"
 
 urlpatterns = [
+    path("people/<int:pk>/merge/", merges.person_merge, name="person-merge"),
     path("curriculum/", curriculum.module_list, name="module-list"),
     path("curriculum/new/", curriculum.module_create, name="module-create"),
     path("curriculum/<int:pk>/", curriculum.module_detail, name="module-detail"),

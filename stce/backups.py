@@ -26,7 +26,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.utils import timezone
 
-from stce.errors import DomainError
+from people.errors import DomainError
 
 FORMAT_VERSION = 1
 SQLITE_FILE = "db.sqlite3"

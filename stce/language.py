@@ -12,7 +12,7 @@ from django.http import HttpResponseNotAllowed
 from django.utils import translation
 from django.views.i18n import set_language as django_set_language
 
-from stce.models import UserPreference
+from people.models import UserPreference
 
 SESSION_KEY = "stce_language"
 SUPPORTED = {code for code, _name in settings.LANGUAGES}

@@ -58,9 +58,13 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
-    "stce",
+    # Lowest layer first; a layer imports only those listed before it (see README, Architecture).
+    "people",
     "courses",
+    "certificates",
     "accreditation",
+    "reporting",
+    "stce",
 ]
 
 MIDDLEWARE = [
@@ -94,7 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "stce.context_processors.roles",
+                "people.context_processors.roles",
             ],
         },
     },

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from courses.models import TrainerAssignment, TrainingEvent
-from stce.models import Person
+from people.models import Person
 
 from .experts import Expert
 

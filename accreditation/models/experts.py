@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from courses.models import Module
-from stce.models import Language, Organisation, Person
+from people.models import Language, Organisation, Person
 
 
 class ExpertStatus(models.TextChoices):

@@ -1,12 +1,12 @@
-"""Accreditation certificates, issued through the one certificate registry (stce.certificates)."""
+"""Accreditation certificates, issued through the one certificate registry (certificates)."""
 
 import logging
 
 from django.db import transaction
 
-from stce.certificates import CertificateAlreadyIssued, issue_certificate
-from stce.errors import DomainError
-from stce.models import Certificate
+from certificates.issuing import CertificateAlreadyIssued, issue_certificate
+from certificates.models import Certificate
+from people.errors import DomainError
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from accreditation.models import Decision, Expert, ExpertStatus, Proposal
 from accreditation.services.certificates import issue_accreditation_certificate
 from accreditation.workflow import check_step, dates_after
-from stce.errors import DomainError
+from people.errors import DomainError
 
 
 class MissingEvidenceError(DomainError):

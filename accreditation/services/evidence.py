@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 
 from accreditation.models import EvaluationResult, Evidence, EvidenceKind, Expert
 from courses.models import Enrolment, TrainerAssignment, TrainingEvent
-from stce.errors import DomainError
-from stce.models import Person
+from people.errors import DomainError
+from people.models import Person
 
 
 def _upsert(*, expert: Expert, kind: str, event: TrainingEvent, values: dict, by) -> Evidence:

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from accreditation.models import Expert
 from courses.models import Enrolment, TrainingEvent
-from stce.errors import DomainError
-from stce.models import Organisation, Person
+from people.errors import DomainError
+from people.models import Organisation, Person
 
 
 @transaction.atomic
@@ -62,7 +62,7 @@ def enrol_on_workshop(*, expert: Expert, event: TrainingEvent, by=None) -> Enrol
 
 
 def forget_erased_experts_profile(sender, *, person: Person, **kwargs) -> None:
-    """On erasure (stce.privacy.person_erased), blank the expert's short profile, which is free
+    """On erasure (people.privacy.person_erased), blank the expert's short profile, which is free
     text about the person, here and in its history; status and dates stay for the figures."""
     expert = Expert.objects.filter(person=person).first()
     if expert is None:

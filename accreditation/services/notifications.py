@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accreditation.models import Expert, ExpiryNotice, subtract_months
-from stce import roles
+from people import roles
 
 STAGE_MONTHS = {ExpiryNotice.Stage.SIX_MONTHS: 6, ExpiryNotice.Stage.ONE_MONTH: 1}
 

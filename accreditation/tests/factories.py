@@ -5,7 +5,7 @@ import factory
 from accreditation.models import Expert, ExpertStatus
 from courses.models import TrainingEvent
 from courses.tests.factories import TrainingEventFactory
-from stce.tests.factories import PersonFactory
+from people.tests.factories import PersonFactory
 
 
 class ExpertFactory(factory.django.DjangoModelFactory):

@@ -5,7 +5,7 @@ import pytest
 from accreditation import demo
 from accreditation.models import Decision, Expert, ExpertStatus, Proposal
 from courses.models import TrainingEvent
-from stce.demo import load_reference_data
+from people.demo import load_reference_data
 
 
 @pytest.mark.slow

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from accreditation.models import ExpertStatus, ExpiryNotice
 from accreditation.services.notifications import due_stage, send_expiry_notices
 from accreditation.tests.factories import ExpertFactory
-from stce import roles
-from stce.tests.factories import PersonFactory, UserFactory
+from people import roles
+from people.tests.factories import PersonFactory, UserFactory
 
 END = datetime.date(2026, 9, 30)
 

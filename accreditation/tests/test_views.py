@@ -13,8 +13,8 @@ from accreditation.services.evidence import record_workshop_result
 from accreditation.tests.factories import ExpertFactory, WorkshopFactory
 from courses.models import Module, TrainerAssignment, TrainingEvent
 from courses.tests.factories import TrainerAssignmentFactory, TrainingEventFactory
-from stce.models import Country, Gender, Language, Region
-from stce.tests.factories import PersonFactory
+from people.models import Country, Gender, Language, Region
+from people.tests.factories import PersonFactory
 
 S = ExpertStatus
 LIST = reverse("accreditation:expert-list")
@@ -409,7 +409,7 @@ def test_evidence_a_decision_relied_on_cannot_be_deleted_in_the_admin(
 
 
 def test_erasing_an_expert_blanks_their_profile_and_its_history(administrator, places):
-    from stce.privacy import erase_person
+    from people.privacy import erase_person
 
     expert = make_expert("Erasable", country=places["BE"])
     expert.profile = "Twenty years at the port of Antwerp; speaks Dutch."
@@ -422,7 +422,7 @@ def test_erasing_an_expert_blanks_their_profile_and_its_history(administrator, p
 
 
 def test_an_erased_expert_leaves_the_directory(coordinator_client, administrator, places):
-    from stce.privacy import erase_person
+    from people.privacy import erase_person
 
     make_expert("Staying", country=places["BE"])
     leaving = make_expert("Leaving", country=places["BE"])

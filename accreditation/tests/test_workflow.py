@@ -12,8 +12,8 @@ from accreditation.services.experts import enrol_on_workshop
 from accreditation.tests.factories import ExpertFactory, WorkshopFactory
 from courses.models import Enrolment, TrainerAssignment, TrainingEvent
 from courses.tests.factories import TrainerAssignmentFactory, TrainingEventFactory
-from stce.errors import DomainError
-from stce.tests.factories import PersonFactory
+from people.errors import DomainError
+from people.tests.factories import PersonFactory
 
 S = ExpertStatus
 TODAY = datetime.date(2018, 3, 1)
@@ -21,8 +21,8 @@ TODAY = datetime.date(2018, 3, 1)
 
 @pytest.fixture
 def second_administrator(db):
-    from stce import roles
-    from stce.tests.factories import UserFactory
+    from people import roles
+    from people.tests.factories import UserFactory
 
     return UserFactory(username="second_admin", role=roles.ADMINISTRATOR)
 
@@ -344,7 +344,7 @@ def test_accreditation_calls_the_certificate_hook(monkeypatch, coordinator, admi
 def test_accreditation_issues_an_accreditation_certificate_in_the_registry(
     coordinator, administrator, co_delivered
 ):
-    from stce.models import Certificate
+    from certificates.models import Certificate
 
     expert = ExpertFactory(status=S.PRE_ACCREDITED)
     assignment = TrainerAssignmentFactory(event=co_delivered, person=expert.person)

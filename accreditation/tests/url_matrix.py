@@ -1,4 +1,4 @@
-from stce.tests.url_matrix import Case, ladder
+from people.tests.permissions import Case, ladder
 
 # Coordinators prepare (nominate, record evidence, propose); administrators decide.
 PREPARE = ladder(admin=403)

@@ -13,9 +13,9 @@ from accreditation.forms import AssignForm, ExpertFilterForm
 from accreditation.models import Expert, ExpertStatus
 from courses.models import TrainerAssignment, TrainingEvent
 from courses.services.assignments import assign_trainer
-from stce.errors import DomainError
-from stce.models.people import fold_for_search
-from stce.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
+from people.errors import DomainError
+from people.models.people import fold_for_search
+from people.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
 
 DIRECTORY_SORTS = {
     "name": ("person__family_name", "person__given_name"),

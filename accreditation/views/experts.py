@@ -20,8 +20,8 @@ from accreditation.models import Decision, Evidence, Expert, Proposal
 from accreditation.services.evidence import record_co_delivery, record_refresher, record_workshop_result
 from accreditation.services.experts import enrol_on_workshop, nominate_expert
 from accreditation.workflow import check_step, steps_from
-from stce.errors import DomainError
-from stce.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
+from people.errors import DomainError
+from people.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
 
 
 def get_expert(pk: int) -> Expert:

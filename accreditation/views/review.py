@@ -12,8 +12,8 @@ from accreditation.models import Expert, Proposal
 from accreditation.services.decisions import decide_proposal, propose_step
 from accreditation.views.experts import get_expert
 from accreditation.workflow import steps_from
-from stce.errors import DomainError
-from stce.roles import ADMINISTRATOR, COORDINATOR, role_required
+from people.errors import DomainError
+from people.roles import ADMINISTRATOR, COORDINATOR, role_required
 
 
 @role_required(COORDINATOR)

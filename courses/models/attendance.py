@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from stce.models import Person
+from people.models import Person
 
 from .events import EventDay, TrainingEvent
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from stce.models import Country, Language, Organisation, Person, Region
+from people.models import Country, Language, Organisation, Person, Region
 
 from .curriculum import Module
 
@@ -26,7 +26,7 @@ class TrainingEventQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Coordinators and administrators see every event; trainers only their own."""
-        from stce.roles import can_see_all_events
+        from people.roles import can_see_all_events
 
         if can_see_all_events(user):
             return self

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stce.models import Person
+from people.models import Person
 
 
 class PersonMerge(models.Model):

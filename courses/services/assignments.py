@@ -4,8 +4,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from courses.models import TrainerAssignment, TrainingEvent
-from stce.errors import DomainError
-from stce.models import Person
+from people.errors import DomainError
+from people.models import Person
 
 
 class DoubleBookingError(DomainError):

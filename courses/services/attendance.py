@@ -25,7 +25,7 @@ from courses.models import (
     EventDay,
     TrainingEvent,
 )
-from stce.errors import DomainError
+from people.errors import DomainError
 
 
 class AttendanceLocked(DomainError):

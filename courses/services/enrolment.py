@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, TrainingEvent
-from stce.errors import DomainError
-from stce.models import Person
+from people.errors import DomainError
+from people.models import Person
 
 
 class OverCapacityError(DomainError):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import AgendaItem, EventDateChange, EventDay, Module, TrainingEvent
-from stce.errors import DomainError
+from people.errors import DomainError
 
 
 def _locked(event: TrainingEvent) -> TrainingEvent:

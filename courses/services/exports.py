@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, TrainingEvent
-from stce.spreadsheets import csv_bytes, xlsx_bytes
+from documents.spreadsheets import csv_bytes, xlsx_bytes
 
 
 def participant_rows(event: TrainingEvent) -> tuple[list[str], list[list[str]]]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, TrainerAssignment, TrainingEvent
 from courses.services.icalendar import calendar
-from stce.errors import DomainError
+from people.errors import DomainError
 
 
 @dataclass

@@ -32,9 +32,9 @@ from django.utils.translation import gettext_lazy
 
 from courses.models import Enrolment, TrainingEvent
 from courses.services.bulk_rows import create_with_history
-from stce.errors import DomainError
-from stce.models import Country, Gender, Organisation, Person
-from stce.models.people import fold_for_search
+from people.errors import DomainError
+from people.models import Country, Gender, Organisation, Person
+from people.models.people import fold_for_search
 
 # Canonical column → the header spellings we recognise (compared after `_header_key`).
 COLUMNS: dict[str, tuple[str, ...]] = {

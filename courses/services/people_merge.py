@@ -5,8 +5,8 @@ from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from courses.models import AgendaItem, Attendance, Enrolment, PersonMerge, TrainerAssignment
-from stce.errors import DomainError
-from stce.models import Gender, Person
+from people.errors import DomainError
+from people.models import Gender, Person
 
 # Fields copied from the removed record when the kept one has nothing there.
 FILLABLE = ("given_name", "latin_name", "country", "organisation", "position", "email")

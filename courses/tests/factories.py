@@ -3,7 +3,7 @@ import datetime
 import factory
 
 from courses.models import Enrolment, EventDay, Module, TrainerAssignment, TrainingEvent
-from stce.tests.factories import PersonFactory
+from people.tests.factories import PersonFactory
 
 
 class ModuleFactory(factory.django.DjangoModelFactory):

@@ -5,7 +5,7 @@ import pytest
 from courses.models import TrainerAssignment, TrainingEvent
 from courses.services.assignments import DoubleBookingError, assign_trainer
 from courses.tests.factories import TrainingEventFactory
-from stce.tests.factories import PersonFactory
+from people.tests.factories import PersonFactory
 
 
 @pytest.fixture

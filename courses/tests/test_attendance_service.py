@@ -24,7 +24,7 @@ from courses.services.attendance import (
     save_attendance_grid,
 )
 from courses.tests.factories import EnrolmentFactory, TrainingEventFactory
-from stce.errors import DomainError
+from people.errors import DomainError
 
 P, L, E, A = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED,
               AttendanceStatus.ABSENT)

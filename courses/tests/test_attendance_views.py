@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from courses.models import Attendance, AttendanceReopening, AttendanceStatus, Enrolment, TrainingEvent
 from courses.tests.factories import EnrolmentFactory, TrainerAssignmentFactory, TrainingEventFactory
-from stce.tests.factories import PersonFactory
+from people.tests.factories import PersonFactory
 
 P, L, E, A = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED,
               AttendanceStatus.ABSENT)
@@ -199,7 +199,8 @@ def test_person_page_lists_their_training_history_with_completion(coordinator_cl
     enrolment = EnrolmentFactory(event=event)
     for day in event.days.all()[:4]:
         Attendance.objects.create(enrolment=enrolment, day=day, status=P)
-    html = coordinator_client.get(reverse("stce:person-detail", args=[enrolment.person.pk])).content.decode()
+    person_url = reverse("people:person-detail", args=[enrolment.person.pk])
+    html = coordinator_client.get(person_url).content.decode()
     assert "Training history" in html
     assert event.title in html and "80.0%" in html
 
@@ -227,7 +228,7 @@ def test_exports_neutralise_formulas(trainer_client, event, day):
 
 
 def test_a_user_without_a_role_gets_403(client, event, day):
-    from stce.tests.factories import UserFactory
+    from people.tests.factories import UserFactory
 
     client.force_login(UserFactory(username="visitor"))
     assert client.get(day_url(day)).status_code == 403

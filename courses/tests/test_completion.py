@@ -97,7 +97,7 @@ def test_training_history_computes_completion_across_events_in_a_fixed_number_of
     db, django_assert_num_queries
 ):
     from courses.completion import completion_for_enrolments
-    from stce.tests.factories import PersonFactory
+    from people.tests.factories import PersonFactory
 
     person = PersonFactory()
     enrolments = []

@@ -7,8 +7,8 @@ from django.urls import reverse
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from courses.services.icalendar import calendar, escape_text, fold
 from courses.tests.factories import EnrolmentFactory, ModuleFactory, TrainingEventFactory
-from stce.models import Gender, Language, Person
-from stce.tests.factories import PersonFactory
+from people.models import Gender, Language, Person
+from people.tests.factories import PersonFactory
 
 D = datetime.date
 
@@ -327,7 +327,7 @@ class TestParticipantList:
 
 @pytest.mark.parametrize(("language", "china"), [("fr", "Chine"), ("ru", "Китай")])
 def test_country_names_are_shown_in_the_interface_language(coordinator_client, language, china):
-    from stce.tests.factories import CountryFactory
+    from people.tests.factories import CountryFactory
 
     event = TrainingEventFactory(host_country=CountryFactory(code="CN", name="China"))
     coordinator_client.post(reverse("set_language"), {"language": language, "next": "/"})

@@ -9,8 +9,8 @@ from courses.dates import format_date_range
 from courses.information_note import build_note, render_pdf, render_text
 from courses.models import AgendaItem, EventDateChange, EventDay, TrainingEvent
 from courses.tests.factories import EnrolmentFactory, ModuleFactory, TrainingEventFactory
-from stce.models import Gender
-from stce.tests.factories import OrganisationFactory, PersonFactory
+from people.models import Gender
+from people.tests.factories import OrganisationFactory, PersonFactory
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from courses.services.participant_import import (
     validate_import,
 )
 from courses.tests.factories import EnrolmentFactory, TrainingEventFactory
-from stce.models import Person
-from stce.spreadsheets import neutralise
-from stce.tests.factories import CountryFactory, PersonFactory, RegionFactory
+from documents.spreadsheets import neutralise
+from people.models import Person
+from people.tests.factories import CountryFactory, PersonFactory, RegionFactory
 
 HEADER = ["Given name", "Family name", "Gender", "Country", "E-mail"]
 

@@ -14,8 +14,8 @@ from courses.services.events import (
     move_agenda_item,
 )
 from courses.tests.factories import EnrolmentFactory, ModuleFactory, TrainingEventFactory
-from stce.errors import DomainError
-from stce.tests.factories import OrganisationFactory, PersonFactory
+from people.errors import DomainError
+from people.tests.factories import OrganisationFactory, PersonFactory
 
 D = datetime.date
 S = TrainingEvent.Status

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 from courses.models import Enrolment
 from courses.signin_sheet import signin_sheet_pdf
 from courses.tests.factories import EnrolmentFactory, TrainerAssignmentFactory, TrainingEventFactory
-from stce.models import Organisation
-from stce.tests.factories import PersonFactory
+from people.models import Organisation
+from people.tests.factories import PersonFactory
 
 NAMES = [
     ("José", "Núñez Peña", ""),

@@ -1,4 +1,4 @@
-from stce.tests.url_matrix import Case, ladder, signed_in
+from people.tests.permissions import Case, ladder, signed_in
 
 
 def _event(w):
@@ -16,6 +16,7 @@ ASSIGNED_TRAINER = ladder(trainer=200, other=404)
 EVENT_STAFF = ASSIGNED_TRAINER
 
 CASES = [
+    Case("courses:person-merge", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
     Case("courses:module-list", {**signed_in()}),
     Case("courses:module-detail", signed_in(), kwargs=lambda w: {"pk": w.module.pk}),
     Case("courses:module-create", ladder(admin=403)),

@@ -9,8 +9,8 @@ from courses.access import event_for
 from courses.models import AgendaItem
 from courses.scheduling_forms import AddModulesForm, AgendaItemForm, CopyAgendaForm
 from courses.services import events as event_services
-from stce.errors import DomainError
-from stce.roles import COORDINATOR, role_required
+from people.errors import DomainError
+from people.roles import COORDINATOR, role_required
 
 
 def _agenda_url(event) -> str:

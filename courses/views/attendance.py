@@ -18,9 +18,9 @@ from courses.services.attendance import (
     save_attendance_grid,
 )
 from courses.signin_sheet import signin_sheet_pdf
-from stce.errors import DomainError
-from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, is_coordinator, role_required
-from stce.spreadsheets import csv_bytes, xlsx_bytes
+from documents.spreadsheets import csv_bytes, xlsx_bytes
+from people.errors import DomainError
+from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, is_coordinator, role_required
 
 ATTENDANCE_ROLES = (COORDINATOR, ADMINISTRATOR, TRAINER)
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from courses.forms import ModuleForm, ModuleSearchForm, module_translation_forms, save_module_translations
 from courses.models import Module
-from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
+from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 
 MODULE_SORTS = {
     "code": ("code",),

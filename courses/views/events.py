@@ -15,13 +15,20 @@ from django.views.decorators.http import require_POST
 
 from courses.access import event_for
 from courses.filters import EventFilter
+from courses.gender import event_gender_table
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from courses.scheduling_forms import DateChangeForm, StatusForm, TrainingEventForm
 from courses.services import events as event_services
 from courses.services.icalendar import calendar
-from stce.dashboards.figures import event_gender_table
-from stce.errors import DomainError
-from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, can_see_all_events, is_coordinator, role_required
+from people.errors import DomainError
+from people.roles import (
+    ADMINISTRATOR,
+    COORDINATOR,
+    TRAINER,
+    can_see_all_events,
+    is_coordinator,
+    role_required,
+)
 
 EVENT_SORTS = {
     "start": ("start_date", "title"),

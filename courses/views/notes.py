@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from courses.information_note import build_note, render_pdf, render_text
 from courses.models import TrainingEvent
-from stce.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
+from people.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
 
 NOTE_LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ru", "Русский")]
 

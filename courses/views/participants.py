@@ -15,10 +15,10 @@ from courses.services import participant_import as importer
 from courses.services.enrolment import enrol, places_left, withdraw
 from courses.services.exports import participants_csv, participants_xlsx
 from courses.services.joining import recipients, send_joining_instructions
-from stce.errors import DomainError
-from stce.forms import PersonForm
-from stce.models import Person
-from stce.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
+from people.errors import DomainError
+from people.forms import PersonForm
+from people.models import Person
+from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 
 SESSION_KEY = "participant_imports"
 PREVIEW_ROWS = 200

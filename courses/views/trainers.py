@@ -8,8 +8,8 @@ from courses.access import event_for
 from courses.models import TrainerAssignment
 from courses.scheduling_forms import AssignTrainerForm
 from courses.services.assignments import DoubleBookingError, assign_trainer
-from stce.models import Person
-from stce.roles import COORDINATOR, role_required
+from people.models import Person
+from people.roles import COORDINATOR, role_required
 
 
 @role_required(COORDINATOR)

@@ -7,13 +7,13 @@ from django.urls import reverse
 
 from courses.models import Attendance
 from courses.tests.factories import EnrolmentFactory, TrainingEventFactory
-from stce.audit import audited_models
-from stce.models import Person
-from stce.tests.factories import PersonFactory
+from people.audit import audited_models
+from people.models import Person
+from people.tests.factories import PersonFactory
 
 
 def history_url(obj) -> str:
-    return reverse("stce:audit-object", args=[obj._meta.app_label, obj._meta.model_name, obj.pk])
+    return reverse("people:audit-object", args=[obj._meta.app_label, obj._meta.model_name, obj.pk])
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def edited_person(administrator_client, coordinator):
 
 def test_every_model_users_edit_is_audited():
     labels = {m._meta.label_lower for m in audited_models()}
-    assert {"stce.person", "courses.trainingevent", "courses.enrolment", "courses.attendance"} <= labels
+    assert {"people.person", "courses.trainingevent", "courses.enrolment", "courses.attendance"} <= labels
 
 
 def test_an_object_history_shows_who_changed_what_and_when(administrator_client, edited_person):
@@ -43,7 +43,7 @@ def test_a_web_edit_is_recorded_with_the_user_who_made_it(administrator_client, 
     person = PersonFactory(family_name="Dupont")
     data = {"given_name": "Marie", "family_name": "Dupont-Moreau", "gender": "female",
             "preferred_language": "fr", "country": person.country_id}
-    assert administrator_client.post(reverse("stce:person-edit", args=[person.pk]), data).status_code == 302
+    assert administrator_client.post(reverse("people:person-edit", args=[person.pk]), data).status_code == 302
     latest = person.history.first()
     assert latest.history_user == administrator
     html = administrator_client.get(history_url(person)).content.decode()
@@ -62,13 +62,13 @@ def test_history_works_for_attendance_too(administrator_client, administrator):
 
 def test_unknown_models_and_unaudited_models_are_404(administrator_client, edited_person):
     assert administrator_client.get(
-        reverse("stce:audit-object", args=["auth", "user", 1])
+        reverse("people:audit-object", args=["auth", "user", 1])
     ).status_code == 404
     assert administrator_client.get(
-        reverse("stce:audit-object", args=["stce", "country", "BE"])
+        reverse("people:audit-object", args=["people", "country", "BE"])
     ).status_code == 404
     assert administrator_client.get(
-        reverse("stce:audit-object", args=["stce", "person", 999999])
+        reverse("people:audit-object", args=["people", "person", 999999])
     ).status_code == 404
 
 
@@ -88,7 +88,7 @@ def test_object_history_queries_do_not_grow_with_its_length(
 
 def test_the_audit_log_lists_changes_across_models_newest_first(administrator_client, edited_person):
     event = TrainingEventFactory(title="Regional training")
-    response = administrator_client.get(reverse("stce:audit-log"))
+    response = administrator_client.get(reverse("people:audit-log"))
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index(f"Training event #{event.pk}") < html.index(f"Person #{edited_person.pk}")
@@ -97,7 +97,7 @@ def test_the_audit_log_lists_changes_across_models_newest_first(administrator_cl
 
 def test_the_audit_log_filters_by_model_user_and_date(administrator_client, edited_person, coordinator):
     TrainingEventFactory()
-    url = reverse("stce:audit-log")
+    url = reverse("people:audit-log")
     by_model = administrator_client.get(url, {"model": "courses.trainingevent"}).content.decode()
     assert "Training event #" in by_model and "Person #" not in by_model
 
@@ -115,7 +115,7 @@ def test_the_audit_log_has_bounded_queries(administrator_client, django_assert_m
 
     def count_queries():
         with django_assert_max_num_queries(12) as captured:
-            assert administrator_client.get(reverse("stce:audit-log")).status_code == 200
+            assert administrator_client.get(reverse("people:audit-log")).status_code == 200
         return len(captured)
 
     few = count_queries()

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 SEED = """
 import datetime
 from courses.models import Enrolment, EventDay, TrainingEvent
-from stce.models import Person
+from people.models import Person
 event = TrainingEvent.objects.create(
     title="National training", start_date=datetime.date(2021, 10, 18), end_date=datetime.date(2021, 10, 22))
 for offset in range(5):
@@ -176,9 +176,9 @@ def test_a_file_that_is_not_a_backup_is_refused(tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_a_forced_restore_brings_back_what_was_deleted_on_this_engine(tmp_path, settings):
     """Runs on the test database of whichever engine the suite uses (SQLite or PostgreSQL)."""
+    from people.models import Person
+    from people.tests.factories import PersonFactory
     from stce.backups import create_backup
-    from stce.models import Person
-    from stce.tests.factories import PersonFactory
 
     settings.MEDIA_ROOT = tmp_path / "media"
     PersonFactory(family_name="Kept")

@@ -40,7 +40,7 @@ def test_the_500_page_is_helpful_and_in_the_visitors_language(rf):
 
 @pytest.mark.django_db
 def test_wrong_role_gets_the_403_page(trainer_client):
-    response = trainer_client.get(reverse("stce:person-list"))
+    response = trainer_client.get(reverse("people:person-list"))
     assert response.status_code == 403
     assert "You do not have access" in response.content.decode()
 

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from people.tests.permissions import PERSONAS
 from stce.tests.test_permission_matrix import ALL_CASES
-from stce.tests.url_matrix import PERSONAS
 from stce.tests.world import build_world
 
 PAGE_CASES = [case for case in ALL_CASES if case.method == "get" and 200 in case.expect.values()]

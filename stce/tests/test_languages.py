@@ -2,8 +2,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stce.models import UserPreference
-from stce.tests.factories import UserFactory
+from people.models import UserPreference
+from people.tests.factories import UserFactory
 
 
 def html_lang(response) -> str:

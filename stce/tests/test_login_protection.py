@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from people.tests.factories import UserFactory
 from stce.security import PersonalDataLogFilter
-from stce.tests.factories import UserFactory
 
 PASSWORD = "correct-horse-battery"
 
@@ -146,11 +146,11 @@ def test_sign_in_works_with_the_real_user_model(client, member):
 def test_an_administrator_sees_lockouts_and_unlocks_in_the_app(member, administrator_client):
     client = Client()
     fail_times(client, 5)
-    page = administrator_client.get(reverse("stce:lockout-list")).content.decode()
+    page = administrator_client.get(reverse("people:lockout-list")).content.decode()
     assert "alice" in page and "10.0.0.1" in page
 
     response = administrator_client.post(
-        reverse("stce:lockout-list"), {"username": "alice", "ip_address": "10.0.0.1"}, follow=True
+        reverse("people:lockout-list"), {"username": "alice", "ip_address": "10.0.0.1"}, follow=True
     )
     assert "alice can sign in again" in response.content.decode()
     assert "Nobody is locked out" in response.content.decode()
@@ -161,13 +161,13 @@ def test_unlocking_by_username_alone_clears_every_address(member, administrator_
     client = Client()
     fail_times(client, 5, ip="10.0.0.1")
     fail_times(client, 5, ip="10.0.0.2")
-    administrator_client.post(reverse("stce:lockout-list"), {"username": "alice", "ip_address": ""})
+    administrator_client.post(reverse("people:lockout-list"), {"username": "alice", "ip_address": ""})
     assert not AccessAttempt.objects.exists()
 
 
 def test_with_the_cache_handler_an_unlock_needs_the_address(administrator_client, settings):
     settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
-    response = administrator_client.post(reverse("stce:lockout-list"), {"username": "alice"})
+    response = administrator_client.post(reverse("people:lockout-list"), {"username": "alice"})
     assert response.status_code == 200
     assert "Give the address" in response.content.decode()
 
@@ -179,5 +179,5 @@ def test_the_lockout_list_has_bounded_queries(administrator_client, django_asser
             get_data="", post_data="", http_accept="", path_info="/accounts/login/",
         )
     with django_assert_max_num_queries(8):
-        response = administrator_client.get(reverse("stce:lockout-list"))
+        response = administrator_client.get(reverse("people:lockout-list"))
     assert response.content.decode().count("btn-sm btn-outline-primary\" type=\"submit\">Unlock") == 30

@@ -12,10 +12,10 @@ from pypdf import PdfReader
 
 from courses.models import Attendance, TrainerAssignment
 from courses.tests.factories import EnrolmentFactory, TrainingEventFactory
-from stce.errors import DomainError
-from stce.models import Gender, Person
-from stce.privacy import erase_person, people_past_retention, person_export
-from stce.tests.factories import PersonFactory
+from people.errors import DomainError
+from people.models import Gender, Person
+from people.privacy import erase_person, people_past_retention, person_export
+from people.tests.factories import PersonFactory
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_the_export_covers_every_reverse_relation_of_person(participant):
 
 
 def test_a_coordinator_downloads_the_export_as_json(coordinator_client, participant):
-    response = coordinator_client.get(reverse("stce:person-export-json", args=[participant.pk]))
+    response = coordinator_client.get(reverse("people:person-export-json", args=[participant.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="person-{participant.pk}.json"'
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
@@ -67,7 +67,7 @@ def test_a_coordinator_downloads_the_export_as_json(coordinator_client, particip
 
 
 def test_a_coordinator_downloads_the_export_as_a_readable_pdf(coordinator_client, participant):
-    response = coordinator_client.get(reverse("stce:person-export-pdf", args=[participant.pk]))
+    response = coordinator_client.get(reverse("people:person-export-pdf", args=[participant.pk]))
     assert response["Content-Type"] == "application/pdf"
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Дмитрий Иванов" in text
@@ -108,7 +108,7 @@ def test_erasing_twice_is_refused(participant, administrator):
 
 
 def test_an_administrator_erases_after_a_confirmation_page(administrator_client, participant):
-    url = reverse("stce:person-erase", args=[participant.pk])
+    url = reverse("people:person-erase", args=[participant.pk])
     page = administrator_client.get(url)
     assert "cannot be undone" in page.content.decode()
     assert Person.objects.get(pk=participant.pk).erased_at is None  # GET changes nothing
@@ -128,7 +128,7 @@ def test_erased_people_leave_the_directory_but_count_in_figures(
     administrator_client, participant, administrator
 ):
     erase_person(person=participant, reason="Request", erased_by=administrator)
-    html = administrator_client.get(reverse("stce:person-list")).content.decode()
+    html = administrator_client.get(reverse("people:person-list")).content.decode()
     assert "Иванов" not in html
     assert Person.objects.filter(gender=Gender.MALE, country="BE").count() == 1
 
@@ -166,7 +166,7 @@ def test_erasing_a_person_with_a_sign_in_account_closes_the_account(trainer, adm
 
 
 def test_other_apps_are_told_of_an_erasure_inside_its_transaction(participant, administrator):
-    from stce.privacy import person_erased
+    from people.privacy import person_erased
 
     seen = []
 

@@ -5,7 +5,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from courses.models import Module
-from stce.models import Country, Language, Organisation, Person, Region
+from people.models import Country, Language, Organisation, Person, Region
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_seed_demo_twice_changes_nothing(db):
 def test_seed_demo_users_can_sign_in_with_the_readme_passwords(db, client, settings):
     settings.DEBUG = True
     call_command("seed_demo", verbosity=0)
-    from stce.demo import DEMO_PASSWORDS
+    from people.demo import DEMO_PASSWORDS
 
     for username, password in DEMO_PASSWORDS.items():
         response = client.post(reverse("login"), {"username": username, "password": password})

@@ -7,7 +7,7 @@ import datetime
 from types import SimpleNamespace
 
 from courses.models import AgendaItem, Enrolment, EventDay, Module, TrainerAssignment, TrainingEvent
-from stce.tests.factories import PersonFactory
+from people.tests.factories import PersonFactory
 
 
 def build_world(*, trainer, other_trainer) -> SimpleNamespace:
@@ -36,7 +36,7 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
 def _add_accreditation(world) -> None:
     """An expert, and a pending proposal on another expert, for the accreditation URLs."""
     from accreditation.models import Expert, ExpertStatus, Proposal
-    from stce.tests.factories import UserFactory
+    from people.tests.factories import UserFactory
 
     world.expert = Expert.objects.create(person=PersonFactory(), status=ExpertStatus.PRE_ACCREDITED)
     world.proposal = Proposal.objects.create(
@@ -48,8 +48,8 @@ def _add_accreditation(world) -> None:
 
 def _add_certificate(world) -> None:
     """A participation certificate of `world.person` for `world.event`."""
-    from stce.certificates import issue_certificate
-    from stce.models import Certificate
+    from certificates.issuing import issue_certificate
+    from certificates.models import Certificate
 
     # world.enrolment (above) already enrols world.person on world.event.
     world.certificate = issue_certificate(

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from courses.models import Module, TrainingEvent
-from stce import roles
+from people import roles
 
 
 def home(request):

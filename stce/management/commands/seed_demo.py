@@ -7,11 +7,11 @@ from django.db import transaction
 # Each app contributes its demo data through a `demo.seed(stdout)` function, in this order
 # (later apps build on the people and events of earlier ones). Every seeder is idempotent.
 DEMO_MODULES = [
-    "stce.demo",
+    "people.demo",
     "courses.demo",
     "courses.demo_attendance",
     "accreditation.demo",
-    "stce.certificates.demo",
+    "certificates.demo",
 ]
 
 

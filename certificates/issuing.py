@@ -1,0 +1,318 @@
+"""Issuing, revoking and reissuing certificates: the only code that writes the registry.
+
+Every function here is one transaction. Issuing twice never makes two valid
+certificates: the database refuses a second valid one per kind, holder and event
+(see Certificate.Meta.constraints) and `issue_certificate` turns that refusal into
+`CertificateAlreadyIssued`, whichever process got there first.
+"""
+
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certificates.models import Certificate, SerialCounter
+from documents.pdf import missing_glyphs
+from people.errors import DomainError
+from people.models import Person
+
+from .snapshot import build_snapshot, certificate_language, holder_names, issued_line, statement_of
+
+EVENT_KINDS = (Certificate.Kind.COMPLETION, Certificate.Kind.PARTICIPATION)
+
+
+class CertificateAlreadyIssued(DomainError):
+    def __init__(self, certificate: Certificate):
+        super().__init__(
+            _("%(name)s already holds a valid certificate of this kind (%(serial)s).")
+            % {"name": certificate.holder_name, "serial": certificate.serial},
+            code="already_issued",
+        )
+        self.certificate = certificate
+
+
+def new_verification_code() -> str:
+    """192 random bits, URL-safe: unguessable, and short enough to type."""
+    return secrets.token_urlsafe(24)
+
+
+def check_printable(holder: Person) -> None:
+    """Refuse a name that no shipped font can draw rather than print empty boxes."""
+    missing = missing_glyphs(f"{holder.full_name} {holder.latin_name}")
+    if missing:
+        raise DomainError(
+            _(
+                "The name “%(name)s” contains characters that no certificate font can print "
+                "(%(chars)s). Correct the name in the person's record before issuing."
+            )
+            % {"name": holder.full_name, "chars": " ".join(sorted(missing))},
+            code="unprintable_name",
+        )
+
+
+def check_issuable(holder: Person) -> None:
+    """Refuse a holder whose data was erased (a certificate would name "Erased person #12")
+    or whose name cannot be printed."""
+    if holder.is_erased:
+        raise DomainError(
+            _("This person's data was erased on request; no certificate can be issued to them."),
+            code="holder_erased",
+        )
+    check_printable(holder)
+
+
+def _serial_country(holder: Person, event) -> str:
+    if event is not None and event.host_country_id:
+        return event.host_country_id
+    return holder.country_id or "XX"
+
+
+def _next_serial(*, year: int, country: str) -> str:
+    """STCE-<year>-<country>-<6 digits>, numbered per year and country without gaps."""
+    counter, _created = SerialCounter.objects.get_or_create(year=year, country=country)
+    # The row lock queues concurrent issuers for the same year and country.
+    SerialCounter.objects.select_for_update().filter(pk=counter.pk).update(last=F("last") + 1)
+    number = SerialCounter.objects.values_list("last", flat=True).get(pk=counter.pk)
+    return f"STCE-{year}-{country}-{number:06d}"
+
+
+def _valid_for(*, kind: str, holder: Person, event) -> Certificate | None:
+    return Certificate.objects.valid().filter(kind=kind, holder=holder, event=event).first()
+
+
+def _check_event_rules(*, kind: str, holder: Person, event) -> None:
+    from courses.completion import completion_for_enrolment
+    from courses.models import Enrolment
+
+    enrolment = Enrolment.objects.filter(event=event, person=holder).select_related("event").first()
+    if enrolment is None:
+        raise DomainError(_("%(name)s is not enrolled on this event.") % {"name": holder.full_name})
+    other = (
+        Certificate.Kind.PARTICIPATION if kind == Certificate.Kind.COMPLETION else Certificate.Kind.COMPLETION
+    )
+    existing_other = _valid_for(kind=other, holder=holder, event=event)
+    if existing_other:
+        raise DomainError(
+            _("%(name)s already holds a %(kind)s certificate for this event (%(serial)s); revoke it first.")
+            % {
+                "name": holder.full_name,
+                "kind": existing_other.get_kind_display().lower(),
+                "serial": existing_other.serial,
+            },
+            code="other_kind_issued",
+        )
+    if kind == Certificate.Kind.COMPLETION:
+        completion = completion_for_enrolment(enrolment)
+        if not completion.completed:
+            raise DomainError(
+                _("%(name)s has not completed this training: %(reason)s")
+                % {"name": holder.full_name, "reason": completion.reason},
+                code="not_completed",
+            )
+
+
+@transaction.atomic
+def issue_certificate(
+    *,
+    kind: str,
+    holder: Person,
+    by,
+    event=None,
+    subject: dict | None = None,
+    expert=None,
+    language: str | None = None,
+    supersedes: Certificate | None = None,
+) -> Certificate:
+    """Issue one certificate to `holder` and return it.
+
+    `event` is required for completion and participation certificates (completion needs
+    the completion rule met). Accreditation certificates need no event: `expert` (any
+    object with a pk) is recorded as `expert_id`, and `subject` may give `title`, `lines`
+    and `details` (strings or lazy translations, rendered in the holder's language) and any
+    other JSON facts to keep; the default lines say "Accredited Customs Expert".
+    Raises `CertificateAlreadyIssued` when a valid one exists and `DomainError` when the
+    rules or the holder's name do not allow it.
+    """
+    if expert is not None:
+        # Kept as a plain id in the snapshot: the registry does not depend on accreditation.
+        subject = {"expert_id": expert.pk, **(subject or {})}
+    if kind not in Certificate.Kind.values:
+        raise DomainError(_("Unknown kind of certificate."))
+    if kind in EVENT_KINDS and event is None:
+        raise DomainError(_("A certificate of completion or participation needs a training event."))
+    check_issuable(holder)
+    existing = _valid_for(kind=kind, holder=holder, event=event)
+    if existing:
+        raise CertificateAlreadyIssued(existing)
+    if kind in EVENT_KINDS and supersedes is None:
+        _check_event_rules(kind=kind, holder=holder, event=event)
+    language = certificate_language(holder, language)
+    if supersedes is not None:
+        # A reissue certifies exactly what the old certificate did, under the corrected name.
+        name, latin = holder_names(holder)
+        snapshot = {
+            **supersedes.snapshot,
+            "holder_name": name,
+            "holder_latin_name": latin,
+            "issued_line": issued_line(language),
+        }
+    else:
+        snapshot = build_snapshot(kind=kind, holder=holder, language=language, event=event, subject=subject)
+    year = event.end_date.year if event is not None else timezone.localdate().year
+    try:
+        with transaction.atomic():
+            return Certificate.objects.create(
+                serial=_next_serial(year=year, country=_serial_country(holder, event)),
+                code=new_verification_code(),
+                kind=kind,
+                holder=holder,
+                event=event,
+                holder_name=snapshot["holder_name"],
+                title=snapshot["title"],
+                statement=statement_of(snapshot),
+                snapshot=snapshot,
+                language=language,
+                issued_by=by,
+                supersedes=supersedes,
+            )
+    except IntegrityError:
+        # Another request issued the same certificate between our check and our insert.
+        existing = _valid_for(kind=kind, holder=holder, event=event)
+        if existing is None:
+            raise
+        raise CertificateAlreadyIssued(existing)
+
+
+@dataclass
+class Eligibility:
+    enrolment: object
+    completed: bool
+    reason: str
+    certificate: Certificate | None
+    unprintable: str = ""
+
+    @property
+    def person(self) -> Person:
+        return self.enrolment.person
+
+    @property
+    def will_receive_completion(self) -> bool:
+        return self.completed and self.certificate is None and not self.unprintable
+
+
+def eligibility_for_event(event) -> list[Eligibility]:
+    """Every participant of the event: completed or not (and why), certificate already held."""
+    from courses.completion import completion_for_event
+    from courses.models import Enrolment
+
+    enrolments = list(
+        Enrolment.objects.filter(event=event)
+        .select_related("person")
+        .order_by("person__family_name", "person__given_name")
+    )
+    completions = completion_for_event(event, enrolments)
+    held = {c.holder_id: c for c in Certificate.objects.valid().filter(event=event, kind__in=EVENT_KINDS)}
+    rows = []
+    for enrolment in enrolments:
+        completion = completions[enrolment.pk]
+        try:
+            check_issuable(enrolment.person)
+            unprintable = ""
+        except DomainError as exc:
+            unprintable = exc.message
+        rows.append(
+            Eligibility(
+                enrolment=enrolment,
+                completed=completion.completed,
+                reason=completion.reason,
+                certificate=held.get(enrolment.person_id),
+                unprintable=unprintable,
+            )
+        )
+    return rows
+
+
+@dataclass
+class BatchResult:
+    issued: list[Certificate] = field(default_factory=list)
+    skipped: list[tuple[Person, str]] = field(default_factory=list)
+
+
+@transaction.atomic
+def issue_for_event(*, event, by, participation_for: Iterable[int] = ()) -> BatchResult:
+    """Completion certificates for everyone who completed, participation for those chosen.
+
+    `participation_for` holds enrolment ids of participants who did not complete and get a
+    certificate of participation. Participants who already hold one are skipped, so
+    running the batch twice issues nothing the second time.
+    """
+    chosen = set(participation_for)
+    result = BatchResult()
+    for row in eligibility_for_event(event):
+        if row.certificate is not None:
+            continue
+        if row.completed:
+            kind = Certificate.Kind.COMPLETION
+        elif row.enrolment.pk in chosen:
+            kind = Certificate.Kind.PARTICIPATION
+        else:
+            continue
+        try:
+            result.issued.append(issue_certificate(kind=kind, holder=row.person, event=event, by=by))
+        except DomainError as exc:
+            result.skipped.append((row.person, exc.message))
+    return result
+
+
+@transaction.atomic
+def revoke_certificate(*, certificate: Certificate, reason: str, by) -> Certificate:
+    """Revoke a valid certificate; the reason is kept and the verify page shows it."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Say why the certificate is revoked."), field="reason")
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if not locked.is_valid:
+        raise DomainError(
+            _("This certificate is already %(status)s.") % {"status": locked.get_status_display().lower()}
+        )
+    locked.revoked_at = timezone.now()
+    locked.revoked_by = by
+    locked.revocation_reason = reason
+    locked._history_user = by  # outside a request (commands, tests) the middleware cannot say who
+    locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    return locked
+
+
+@transaction.atomic
+def reissue_certificate(*, certificate: Certificate, by) -> Certificate:
+    """Replace a valid certificate after the holder's name was corrected.
+
+    The new certificate certifies the same thing under the holder's current name, with a
+    new serial and code, and points back at the old one, which becomes superseded.
+    """
+    locked = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("holder", "event")
+        .get(pk=certificate.pk)
+    )
+    if not locked.is_valid:
+        raise DomainError(
+            _("Only a valid certificate can be reissued; this one is %(status)s.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    holder = locked.holder
+    check_issuable(holder)
+    locked.superseded_at = timezone.now()
+    locked.save(update_fields=["superseded_at"])
+    return issue_certificate(
+        kind=locked.kind,
+        holder=holder,
+        event=locked.event,
+        by=by,
+        language=locked.language,
+        supersedes=locked,
+    )

@@ -1,0 +1,241 @@
+"""What a certificate says, written once at issue time in the holder's language.
+
+The snapshot is plain JSON: the printed strings (from the translation catalogue, under
+`translation.override`), the signatories and logos then in force, and the facts behind
+them (event, dates, hours, modules). Rendering only reads it.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from certificates.models import Certificate, Signatory
+from people.models import Person
+
+CERTIFICATE_LANGUAGES = ("en", "fr", "es", "ru")
+# How a date reads in running text; "E" is the month after a day number (18 октября).
+DATE_FORMATS = {"en": "j F Y", "fr": "j F Y", "es": r"j \d\e F \d\e Y", "ru": "j E Y"}
+
+
+def _date(value: datetime.date) -> str:
+    return formats.date_format(value, DATE_FORMATS.get(translation.get_language(), "j F Y"))
+
+
+def certificate_language(holder: Person, language: str | None = None) -> str:
+    language = (language or holder.preferred_language or "en").lower()
+    return language if language in CERTIFICATE_LANGUAGES else "en"
+
+
+def kind_title(kind: str) -> str:
+    """The printed title; call under the holder's language."""
+    return {
+        Certificate.Kind.COMPLETION: _("Certificate of completion"),
+        Certificate.Kind.PARTICIPATION: _("Certificate of participation"),
+        Certificate.Kind.ACCREDITATION: _("Certificate of accreditation"),
+    }[kind]
+
+
+def _date_range(start: datetime.date, end: datetime.date) -> str:
+    if start == end:
+        return _("on %(date)s") % {"date": _date(start)}
+    return _("from %(start)s to %(end)s") % {
+        "start": _date(start),
+        "end": _date(end),
+    }
+
+
+def issued_line(language: str | None = None) -> str:
+    """ "Issued on <today>" in `language` (or the active language)."""
+    with translation.override(language or translation.get_language()):
+        return _("Issued on %(date)s") % {"date": _date(timezone.localdate())}
+
+
+def _place(event) -> str:
+    if event.format == event.Format.VIRTUAL:
+        return ""
+    parts = [p for p in (event.venue, str(event.host_country) if event.host_country_id else "") if p]
+    return ", ".join(parts)
+
+
+def _hours(value: Decimal) -> str:
+    value = value.quantize(Decimal("0.1"))
+    text = formats.number_format(value.normalize() if value == value.to_integral() else value)
+    return _("%(hours)s hours") % {"hours": text}
+
+
+def agenda_summary(event) -> tuple[Decimal, list[dict]]:
+    """Hours taught and the curriculum modules covered, from the event's agenda.
+
+    An item with start and end times counts its length; one without counts its module's
+    nominal hours.
+    """
+    from courses.models import AgendaItem
+
+    items = AgendaItem.objects.filter(day__event=event).select_related("module").prefetch_related(
+        "module__translations"
+    )
+    total = Decimal(0)
+    modules: dict[int, dict] = {}
+    for item in items:
+        if item.start_time and item.end_time and item.end_time > item.start_time:
+            start = datetime.datetime.combine(datetime.date.min, item.start_time)
+            end = datetime.datetime.combine(datetime.date.min, item.end_time)
+            total += Decimal((end - start).seconds) / 3600
+        elif item.module_id:
+            total += item.module.hours
+        if item.module_id:
+            # In the certificate's language (active here), English where no translation exists.
+            modules[item.module_id] = {"code": item.module.code, "title": item.module.localised().title}
+    return total, sorted(modules.values(), key=lambda m: m["code"])
+
+
+def _signatories() -> list[dict]:
+    return [
+        {"name": s.name, "title": s.title, "signature": s.signature.name or ""}
+        for s in Signatory.objects.filter(active=True)[:3]
+    ]
+
+
+def _logos(event) -> list[str]:
+    if event is None:
+        return []
+    return [o.logo.name for o in event.organisers.exclude(logo="").order_by("name")[:4]]
+
+
+def holder_names(holder: Person) -> tuple[str, str]:
+    """The name in its own script and, when it differs, its Latin transliteration."""
+    latin = holder.latin_name if holder.latin_name and holder.latin_name != holder.full_name else ""
+    return holder.full_name, latin
+
+
+def build_snapshot(
+    *, kind: str, holder: Person, language: str, event=None, subject: dict | None = None
+) -> dict:
+    """The printed text of a certificate, in `language`, and the facts it rests on.
+
+    For a training, the lines come from the event; otherwise `subject["lines"]` (strings
+    or lazy translations, evaluated here in the holder's language) say what is certified.
+    """
+    subject = dict(subject or {})
+    name, latin = holder_names(holder)
+    with translation.override(language):
+        snapshot = {
+            "title": str(subject.get("title") or kind_title(kind)),
+            "intro": _("This is to certify that"),
+            "holder_name": name,
+            "holder_latin_name": latin,
+            "programme_line": _(
+                "World Customs Organization · Strategic Trade Control Enforcement (STCE) Programme"
+            ),
+            "serial_label": _("Serial number"),
+            "verify_hint": _("Scan the code or visit the address to verify"),
+            "issued_line": issued_line(),
+            "signatories": _signatories(),
+            "logos": _logos(event),
+            "language": language,
+        }
+        if event is not None:
+            hours, modules = agenda_summary(event)
+            verb = (
+                _("has successfully completed the training")
+                if kind == Certificate.Kind.COMPLETION
+                else _("has participated in the training")
+            )
+            place = _place(event)
+            when = _date_range(event.start_date, event.end_date)
+            where = (
+                _("held online %(dates)s") % {"dates": when}
+                if not place
+                else _("held in %(place)s %(dates)s") % {"place": place, "dates": when}
+            )
+            lines = [verb, f"“{event.title}”", where]
+            details = []
+            if hours:
+                details.append(_hours(hours))
+            if modules:
+                details.append(
+                    _("Modules covered: %(modules)s")
+                    % {"modules": "; ".join(f"{m['code']} {m['title']}" for m in modules)}
+                )
+            snapshot.update(
+                lines=lines,
+                details=[" · ".join(details)] if details else [],
+                event={
+                    "id": event.pk,
+                    "title": event.title,
+                    "start": event.start_date.isoformat(),
+                    "end": event.end_date.isoformat(),
+                    "place": place or "online",
+                    "hours": str(hours),
+                    "modules": modules,
+                },
+            )
+        else:
+            lines = subject.get("lines") or (
+                [
+                    _("is accredited by the World Customs Organization as an"),
+                    _("Accredited Customs Expert (ACE) for Strategic Trade Control Enforcement"),
+                ]
+                if kind == Certificate.Kind.ACCREDITATION
+                else []
+            )
+            snapshot.update(
+                lines=[str(line) for line in lines],
+                details=[str(line) for line in subject.get("details", [])],
+            )
+        snapshot["subject"] = {k: v for k, v in subject.items() if k not in {"title", "lines", "details"}}
+    return snapshot
+
+
+def statement_of(snapshot: dict) -> str:
+    """One paragraph of what is certified, for the registry and the verify page."""
+    return " ".join(line for line in [*snapshot.get("lines", []), *snapshot.get("details", [])] if line)
+
+
+def sample_snapshot(*, name: str, language: str) -> dict:
+    """A completion certificate for a made-up training, to preview the layout."""
+    language = language if language in CERTIFICATE_LANGUAGES else "en"
+    with translation.override(language):
+        when = _date_range(datetime.date(2021, 10, 18), datetime.date(2021, 10, 22))
+        return {
+            "title": kind_title(Certificate.Kind.COMPLETION),
+            "intro": _("This is to certify that"),
+            "holder_name": name,
+            "holder_latin_name": "",
+            "programme_line": _(
+                "World Customs Organization · Strategic Trade Control Enforcement (STCE) Programme"
+            ),
+            "serial_label": _("Serial number"),
+            "verify_hint": _("Scan the code or visit the address to verify"),
+            "issued_line": _("Issued on %(date)s") % {"date": _date(datetime.date(2021, 10, 22))},
+            "signatories": _signatories()
+            or [
+                {
+                    "name": "Ana Hinojosa",
+                    "title": _("Director, Compliance and Facilitation"),
+                    "signature": "",
+                },
+                {"name": "Programme Manager", "title": _("STCE Programme"), "signature": ""},
+            ],
+            "logos": [],
+            "lines": [
+                _("has successfully completed the training"),
+                "“National training on Strategic Trade Control Enforcement”",
+                _("held in %(place)s %(dates)s") % {"place": "Beijing, China", "dates": when},
+            ],
+            "details": [
+                " · ".join(
+                    [
+                        _hours(Decimal(30)),
+                        _("Modules covered: %(modules)s")
+                        % {
+                            "modules": "T-01 Definition and importance of STCE; "
+                            "T-02 International legal framework"
+                        },
+                    ]
+                )
+            ],
+            "language": language,
+        }

@@ -1,0 +1,284 @@
+"""Certificates for coordinators: issue, list, revoke, reissue, send, download, preview."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from certificates.delivery import send_certificate, send_unsent_for_event
+from certificates.files import certificate_pdf, certificates_zip, merged_pdf, sample_pdf
+from certificates.forms import CertificateFilter, IssueOneForm, PreviewForm, RevokeForm
+from certificates.issuing import (
+    eligibility_for_event,
+    issue_certificate,
+    issue_for_event,
+    reissue_certificate,
+    revoke_certificate,
+)
+from certificates.models import Certificate, CertificateDelivery
+from courses.models import TrainingEvent
+from documents.pdf import missing_glyphs
+from people.errors import DomainError
+from people.models import Person
+from people.roles import ADMINISTRATOR, COORDINATOR, role_required
+
+CERTIFICATE_SORTS = {
+    "issued": ("issued_at", "pk"),
+    "-issued": ("-issued_at", "-pk"),
+    "serial": ("serial",),
+    "-serial": ("-serial",),
+    "holder": ("holder_name",),
+    "-holder": ("-holder_name",),
+}
+
+
+def _event_for(request, pk: int) -> TrainingEvent:
+    return get_object_or_404(TrainingEvent.objects.visible_to(request.user), pk=pk)
+
+
+def _certificate_for(request, pk: int) -> Certificate:
+    return get_object_or_404(Certificate.objects.for_listing(), pk=pk)
+
+
+def _pdf_response(data: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def certificate_list(request):
+    certificates = Certificate.objects.for_listing().annotate(
+        sent_count=Count("deliveries", filter=Q(deliveries__outcome=CertificateDelivery.Outcome.SENT))
+    )
+    filterset = CertificateFilter(request.GET or None, queryset=certificates)
+    event = filterset.form.cleaned_data.get("event") if filterset.is_bound and filterset.is_valid() else None
+    sort = request.GET.get("sort", "-issued")
+    rows = filterset.qs.order_by(*CERTIFICATE_SORTS.get(sort, CERTIFICATE_SORTS["-issued"]))
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "certificates/list.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "sort": sort,
+            "event": event,
+            "preview_form": PreviewForm(),
+        },
+    )
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def certificate_detail(request, pk: int):
+    certificate = _certificate_for(request, pk)
+    deliveries = certificate.deliveries.select_related("sent_by")
+    return render(
+        request,
+        "certificates/detail.html",
+        {
+            "certificate": certificate,
+            "deliveries": deliveries,
+            "replacement": certificate.replacement if certificate.superseded_at else None,
+            "name_changed": certificate.holder.full_name != certificate.holder_name,
+            "was_sent": any(d.outcome == CertificateDelivery.Outcome.SENT for d in deliveries),
+        },
+    )
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def certificate_pdf_download(request, pk: int):
+    certificate = _certificate_for(request, pk)
+    return _pdf_response(certificate_pdf(certificate), f"{certificate.serial}.pdf", inline=True)
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def certificate_revoke(request, pk: int):
+    certificate = _certificate_for(request, pk)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            revoke_certificate(certificate=certificate, reason=form.cleaned_data["reason"], by=request.user)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(
+                request, _("Certificate %(serial)s was revoked.") % {"serial": certificate.serial}
+            )
+            return redirect(certificate)
+    return render(request, "certificates/revoke.html", {"certificate": certificate, "form": form})
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def certificate_reissue(request, pk: int):
+    certificate = _certificate_for(request, pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            new = reissue_certificate(certificate=certificate, by=request.user)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(
+                request,
+                _("Certificate %(new)s replaces %(old)s.") % {"new": new.serial, "old": certificate.serial},
+            )
+            return redirect(new)
+    return render(
+        request,
+        "certificates/reissue.html",
+        {
+            "certificate": certificate,
+            "error": error,
+            "current_name": certificate.holder.full_name,
+        },
+    )
+
+
+@require_POST
+@role_required(COORDINATOR, ADMINISTRATOR)
+def certificate_send(request, pk: int):
+    certificate = _certificate_for(request, pk)
+    try:
+        delivery = send_certificate(
+            certificate=certificate, by=request.user, resend=request.POST.get("resend") == "1"
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        if delivery.outcome == CertificateDelivery.Outcome.SENT:
+            messages.success(
+                request, _("The certificate was sent to %(email)s.") % {"email": delivery.sent_to}
+            )
+        else:
+            messages.error(
+                request, _("The e-mail could not be sent (%(error)s).") % {"error": delivery.error}
+            )
+    return redirect(certificate)
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def event_certificates(request, event_pk: int):
+    """Preview of a batch: who qualifies, who does not and why; POST issues it."""
+    event = _event_for(request, event_pk)
+    if request.method == "POST":
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
+        chosen = [int(v) for v in request.POST.getlist("participation") if v.isdecimal()]
+        result = issue_for_event(event=event, by=request.user, participation_for=chosen)
+        if result.issued:
+            messages.success(
+                request, _("%(count)d certificates were issued.") % {"count": len(result.issued)}
+            )
+        else:
+            messages.info(request, _("No new certificate was issued: everyone eligible already has one."))
+        for person, reason in result.skipped:
+            messages.warning(request, f"{person.full_name}: {reason}")
+        return redirect("certificates:certificate-event", event_pk=event.pk)
+    rows = eligibility_for_event(event)
+    return render(
+        request,
+        "certificates/event.html",
+        {
+            "event": event,
+            "rows": rows,
+            "to_issue": sum(r.will_receive_completion for r in rows),
+            "issued_count": sum(r.certificate is not None for r in rows),
+        },
+    )
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def issue_one(request, event_pk: int, person_pk: int):
+    event = _event_for(request, event_pk)
+    person = get_object_or_404(Person, pk=person_pk, enrolments__event=event)
+    form = IssueOneForm(request.POST or None, initial={"kind": Certificate.Kind.COMPLETION})
+    if request.method == "POST" and form.is_valid():
+        try:
+            certificate = issue_certificate(
+                kind=form.cleaned_data["kind"], holder=person, event=event, by=request.user
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request, _("Certificate %(serial)s was issued.") % {"serial": certificate.serial}
+            )
+            return redirect(certificate)
+    return render(
+        request,
+        "certificates/issue_one.html",
+        {
+            "event": event,
+            "person": person,
+            "form": form,
+            "unprintable": "".join(sorted(missing_glyphs(f"{person.full_name} {person.latin_name}"))),
+        },
+    )
+
+
+def _batch_filename(event) -> str:
+    # slugify drops non-Latin titles entirely; the event number keeps the name useful.
+    return f"certificates-{event.pk}-{slugify(event.title)[:60]}".rstrip("-")
+
+
+def _event_batch(event):
+    return list(Certificate.objects.valid().filter(event=event).order_by("holder_name", "pk"))
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def event_certificates_zip(request, event_pk: int):
+    event = _event_for(request, event_pk)
+    response = HttpResponse(certificates_zip(_event_batch(event)), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{_batch_filename(event)}.zip"'
+    return response
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def event_certificates_pdf(request, event_pk: int):
+    event = _event_for(request, event_pk)
+    certificates = _event_batch(event)
+    if not certificates:
+        messages.info(request, _("This event has no valid certificate to print yet."))
+        return redirect("certificates:certificate-event", event_pk=event.pk)
+    data = merged_pdf(certificates, title=event.title)
+    return _pdf_response(data, f"{_batch_filename(event)}.pdf")
+
+
+@require_POST
+@role_required(COORDINATOR, ADMINISTRATOR)
+def event_certificates_send(request, event_pk: int):
+    event = _event_for(request, event_pk)
+    sent, not_sent = send_unsent_for_event(event=event, by=request.user)
+    messages.success(request, _("%(sent)d certificates were e-mailed.") % {"sent": sent})
+    if not_sent:
+        messages.warning(
+            request,
+            _("%(count)d could not be sent (no e-mail address or a mail error); see each certificate.")
+            % {"count": not_sent},
+        )
+    return redirect("certificates:certificate-event", event_pk=event.pk)
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def certificate_preview(request):
+    form = PreviewForm(request.GET or None)
+    if not form.is_valid():
+        form = PreviewForm({"name": PreviewForm.base_fields["name"].initial, "language": "en"})
+        form.is_valid()
+    name = form.cleaned_data["name"]
+    missing = missing_glyphs(name)
+    if missing:
+        messages.error(
+            request,
+            _("No certificate font can print these characters: %(chars)s")
+            % {"chars": " ".join(sorted(missing))},
+        )
+        return redirect("certificates:certificate-list")
+    return _pdf_response(
+        sample_pdf(name=name, language=form.cleaned_data["language"]), "certificate-preview.pdf", inline=True
+    )

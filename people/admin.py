@@ -1,0 +1,41 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from people.models import Country, Language, Organisation, Person, Region
+
+admin.site.site_header = "STCE Training & Accreditation Manager"
+admin.site.site_title = "STCE back office"
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "sort_order"]
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "region", "wco_member"]
+    list_filter = ["region", "wco_member"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Language)
+class LanguageAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "sort_order"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "kind", "country"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name"]
+    autocomplete_fields = ["country"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["family_name", "given_name", "latin_name", "gender", "country", "organisation"]
+    list_filter = ["gender", "preferred_language", "country__region"]
+    search_fields = ["search_text", "email"]
+    autocomplete_fields = ["country", "organisation", "user"]
+    list_select_related = ["country", "organisation"]

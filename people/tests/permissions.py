@@ -1,0 +1,45 @@
+"""The permission matrix: every URL × every persona → expected status.
+
+Each app keeps its rows in `<app>/tests/url_matrix.py` as `CASES`, built with the helpers
+here; the test in stce/tests/test_permission_matrix.py collects every app's rows, runs them
+all and fails when a URL has no row.
+`kwargs` receives the `world` (see stce/tests/world.py) and returns the URL's arguments.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ANON = "anonymous"
+COORD = "coordinator"
+TRAINER = "trainer"
+OTHER = "other_trainer"
+ADMIN = "administrator"
+PERSONAS = (ANON, COORD, TRAINER, OTHER, ADMIN)
+
+LOGIN = 302  # anonymous users are redirected to the login page
+
+
+@dataclass
+class Case:
+    name: str
+    expect: dict[str, int]
+    kwargs: Callable[[object], dict] = field(default=lambda world: {})
+    method: str = "get"
+
+    @property
+    def id(self) -> str:
+        return f"{self.method.upper()} {self.name}"
+
+
+def ladder(*, coord=200, trainer=403, other=403, admin=200, anon=LOGIN) -> dict[str, int]:
+    return {ANON: anon, COORD: coord, TRAINER: trainer, OTHER: other, ADMIN: admin}
+
+
+def everyone(status=200) -> dict[str, int]:
+    return dict.fromkeys(PERSONAS, status)
+
+
+def signed_in(status=200) -> dict[str, int]:
+    return {**dict.fromkeys(PERSONAS, status), ANON: LOGIN}
+
+

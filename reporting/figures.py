@@ -1,0 +1,312 @@
+"""The dashboard figures, read from the summary rows (see reporting.models).
+
+Every function here runs a fixed number of queries whatever the size of the programme:
+the unfiltered figures come from `TraineeFigure` in one query; with a filter, distinct
+people are counted over the slices (one query per breakdown).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from django.core.cache import cache
+from django.db.models import BooleanField, Count, ExpressionWrapper, Func, IntegerField, Max, Min, Q, Sum
+
+from accreditation.models import Expert, ExpertStatus
+from courses.models import TrainingEvent
+from people.models import Gender
+from reporting.models import (
+    NO_ORGANISATION,
+    Dimension,
+    TraineeFigure,
+    TraineeFiguresVersion,
+    TraineeLanguageSlice,
+    TraineeSlice,
+)
+
+GENDERS = [g.value for g in Gender]  # female, male, another, unknown: the order of every table
+BREAKDOWNS = [
+    Dimension.YEAR,
+    Dimension.REGION,
+    Dimension.COUNTRY,
+    Dimension.KIND,
+    Dimension.LANGUAGE,
+    Dimension.FORMAT,
+]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the whole dashboard is narrowed to; None means "any"."""
+
+    year_from: int | None = None
+    year_to: int | None = None
+    region: str | None = None
+    kind: str | None = None
+    language: str | None = None
+
+    @property
+    def cache_key(self) -> str:
+        return "-".join(
+            str(v or "") for v in (self.year_from, self.year_to, self.region, self.kind, self.language)
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not any((self.year_from, self.year_to, self.region, self.kind, self.language))
+
+
+@dataclass
+class Count2:
+    people: int = 0
+    participations: int = 0
+
+
+class GenderCounts(dict):
+    """gender → Count2, with every gender present (zero when nobody)."""
+
+    def __init__(self):
+        super().__init__((g, Count2()) for g in GENDERS)
+
+    @property
+    def people(self) -> int:
+        return sum(c.people for c in self.values())
+
+    @property
+    def participations(self) -> int:
+        return sum(c.participations for c in self.values())
+
+
+@dataclass
+class TraineeFigures:
+    total: GenderCounts
+    # dimension → value → GenderCounts
+    breakdowns: dict[str, dict[str, GenderCounts]]
+    countries_reached: int
+    administrations_reached: int
+
+
+def _slice_queryset(filters: Filters, *, by_language: bool):
+    model = TraineeLanguageSlice if (by_language or filters.language) else TraineeSlice
+    qs = model.objects.filter(n__gt=0)
+    if filters.year_from:
+        qs = qs.filter(year__gte=filters.year_from)
+    if filters.year_to:
+        qs = qs.filter(year__lte=filters.year_to)
+    if filters.region:
+        qs = qs.filter(region=filters.region)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.language:
+        qs = qs.filter(language=filters.language)
+    return qs.order_by()
+
+
+def trainee_figures(filters: Filters) -> TraineeFigures:
+    """People trained and participations by gender, overall and per breakdown.
+
+    Unfiltered: one query on the figure rows. Filtered: distinct people counted over the
+    slices (8 queries, slow on a programme of 200,000 people), cached under the version
+    counter that every change of a slice increments, so a cached figure is never stale.
+    """
+    filters = _without_period_covering_everything(filters)
+    if filters.is_empty:
+        return _count_trainees(filters)
+    version = TraineeFiguresVersion.objects.values_list("counter", flat=True).first()
+    if version is None:
+        return _count_trainees(filters)
+    key = f"stce:trainee-figures:{version}:{filters.cache_key}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = _count_trainees(filters)
+        cache.set(key, figures, timeout=24 * 3600)
+    return figures
+
+
+def _without_period_covering_everything(filters: Filters) -> Filters:
+    """A period that spans every year with trainees is no filter: drop it, take the fast path."""
+    if not (filters.year_from or filters.year_to):
+        return filters
+    years = TraineeFigure.objects.filter(dimension=Dimension.YEAR, people__gt=0).aggregate(
+        first=Min("value"), last=Max("value")
+    )
+    if years["first"] is None:
+        return filters
+    if (filters.year_from or 0) <= int(years["first"]) and (filters.year_to or 9999) >= int(years["last"]):
+        return replace(filters, year_from=None, year_to=None)
+    return filters
+
+
+def _count_trainees(filters: Filters) -> TraineeFigures:
+    total = GenderCounts()
+    breakdowns: dict[str, dict[str, GenderCounts]] = {d.value: defaultdict(GenderCounts) for d in BREAKDOWNS}
+    if filters.is_empty:
+        organisations = set()
+        rows = TraineeFigure.objects.filter(people__gt=0).values_list(
+            "dimension", "value", "gender", "people", "participations"
+        )
+        for dimension, value, gender, people, participations in rows:
+            if dimension == Dimension.ALL:
+                total[gender] = Count2(people, participations)
+            elif dimension == Dimension.ORGANISATION:
+                if value != str(NO_ORGANISATION):
+                    organisations.add(value)
+            else:
+                breakdowns[dimension][value][gender] = Count2(people, participations)
+        administrations = len(organisations)
+    else:
+        for dimension in [Dimension.ALL, *BREAKDOWNS]:
+            qs = _slice_queryset(filters, by_language=dimension == Dimension.LANGUAGE)
+            fields = ["gender"] if dimension == Dimension.ALL else [dimension.value, "gender"]
+            counted = qs.values(*fields).annotate(
+                people=Count("person_id", distinct=True), participations=Sum("n")
+            )
+            for row in counted:
+                target = (
+                    total if dimension == Dimension.ALL else breakdowns[dimension][str(row[dimension.value])]
+                )
+                target[row["gender"]] = Count2(row["people"], row["participations"])
+        administrations = (
+            _slice_queryset(filters, by_language=False)
+            .exclude(organisation_id=NO_ORGANISATION)
+            .aggregate(n=Count("organisation_id", distinct=True))["n"]
+        )
+    countries = breakdowns[Dimension.COUNTRY]
+    return TraineeFigures(
+        total=total,
+        breakdowns={k: dict(v) for k, v in breakdowns.items()},
+        countries_reached=sum(1 for code, counts in countries.items() if code and counts.people),
+        administrations_reached=administrations,
+    )
+
+
+# The accreditation pipeline: an expert has reached a stage when their status is at or past
+# it. Statuses off the main path count for the stages they must have passed: "not
+# accredited" went through the workshop; suspended and lapsed experts were accredited.
+# A withdrawal says nothing of how far they got, so only the recorded dates count for them.
+PIPELINE = [
+    (ExpertStatus.NOMINATED, set(ExpertStatus.values)),
+    (
+        ExpertStatus.SELECTED,
+        {"selected", "in_workshop", "pre_accredited", "accredited", "not_accredited", "suspended", "lapsed"},
+    ),
+    (
+        ExpertStatus.IN_WORKSHOP,
+        {"in_workshop", "pre_accredited", "accredited", "not_accredited", "suspended", "lapsed"},
+    ),
+    (ExpertStatus.PRE_ACCREDITED, {"pre_accredited", "accredited", "suspended", "lapsed"}),
+    (ExpertStatus.ACCREDITED, {"accredited", "suspended", "lapsed"}),
+]
+
+
+@dataclass
+class ExpertFigures:
+    # status → gender → count
+    by_status: dict[str, dict[str, int]]
+    # stage → gender → count of experts who reached it
+    pipeline: dict[str, dict[str, int]]
+    # status → region code ('' not recorded) → count
+    by_status_and_region: dict[str, dict[str, int]]
+
+
+def reached_stage(stage: str, status: str, *, pre_accredited: bool, accredited: bool) -> bool:
+    """Whether an expert with this status (and these recorded dates) got as far as `stage`."""
+    if stage == ExpertStatus.PRE_ACCREDITED and (pre_accredited or accredited):
+        return True
+    if stage == ExpertStatus.ACCREDITED and accredited:
+        return True
+    if stage in (ExpertStatus.SELECTED, ExpertStatus.IN_WORKSHOP) and (pre_accredited or accredited):
+        return True
+    return status in dict(PIPELINE)[stage]
+
+
+def expert_figures(filters: Filters) -> ExpertFigures:
+    """Experts by status, gender and region, and the pipeline by gender, in one query.
+
+    Experts follow the region (of their own country) and language filters; the period and
+    kind filters are about trainings and do not apply to them.
+    """
+    experts = Expert.objects.all()
+    if filters.region:
+        experts = experts.filter(person__country__region_id=filters.region)
+    if filters.language:
+        experts = experts.filter(languages=filters.language)
+    rows = (
+        experts.order_by()
+        .values(
+            "status",
+            "person__gender",
+            "person__country__region_id",
+            pre=ExpressionWrapper(Q(pre_accredited_on__isnull=False), output_field=BooleanField()),
+            acc=ExpressionWrapper(Q(accredited_on__isnull=False), output_field=BooleanField()),
+        )
+        .annotate(n=Count("id"))
+    )
+    by_status = {s: dict.fromkeys(GENDERS, 0) for s in ExpertStatus.values}
+    pipeline = {stage.value: dict.fromkeys(GENDERS, 0) for stage, _ in PIPELINE}
+    by_region: dict[str, dict[str, int]] = {s: defaultdict(int) for s in ExpertStatus.values}
+    for row in rows:
+        status, gender, n = row["status"], row["person__gender"], row["n"]
+        by_status[status][gender] += n
+        by_region[status][row["person__country__region_id"] or ""] += n
+        for stage, _ in PIPELINE:
+            if reached_stage(stage, status, pre_accredited=bool(row["pre"]), accredited=bool(row["acc"])):
+                pipeline[stage][gender] += n
+    return ExpertFigures(by_status, pipeline, {k: dict(v) for k, v in by_region.items()})
+
+
+class StartYear(Func):
+    """The year of a date column; SQLite's own strftime instead of Django's Python function,
+    which is called once per row."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template="CAST(EXTRACT(YEAR FROM %(expressions)s) AS INTEGER)"
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template="CAST(strftime('%%%%Y', %(expressions)s) AS INTEGER)"
+        )
+
+
+def delivered_events(filters: Filters):
+    events = TrainingEvent.objects.delivered()
+    if filters.year_from:
+        events = events.filter(start_date__year__gte=filters.year_from)
+    if filters.year_to:
+        events = events.filter(start_date__year__lte=filters.year_to)
+    if filters.region:
+        events = events.filter(
+            Q(region_id=filters.region) | Q(region__isnull=True, host_country__region_id=filters.region)
+        )
+    if filters.kind:
+        events = events.filter(kind=filters.kind)
+    if filters.language:
+        events = events.filter(languages=filters.language)
+    return events.order_by()
+
+
+@dataclass
+class EventFigures:
+    # (year, kind) → number of trainings delivered
+    by_year_and_kind: dict[tuple[int, str], int]
+    host_countries: int
+    # language code ('' none recorded) → number of TtT workshops
+    ttt_by_language: dict[str, int]
+
+
+def event_figures(filters: Filters) -> EventFigures:
+    events = delivered_events(filters)
+    by_year_and_kind = {
+        (row["year"], row["kind"]): row["n"]
+        for row in events.values("kind", year=StartYear("start_date")).annotate(n=Count("id"))
+    }
+    host_countries = events.exclude(host_country__isnull=True).aggregate(
+        n=Count("host_country", distinct=True)
+    )["n"]
+    ttt = (
+        events.filter(kind=TrainingEvent.Kind.TTT).values("languages").annotate(n=Count("id", distinct=True))
+    )
+    return EventFigures(by_year_and_kind, host_countries, {row["languages"] or "": row["n"] for row in ttt})

@@ -1,0 +1,140 @@
+"""Summary rows behind the dashboards, kept in step with the records by database triggers.
+
+Why triggers: enrolments arrive through forms, the admin and bulk imports
+(`bulk_create_with_history`, which sends no signals), so only the database sees every
+write. The triggers (reporting/triggers.py) run in the same transaction as the write
+they count, so a figure is never ahead of or behind its records.
+
+Three levels, each counted from the one below:
+- `TraineeSlice` / `TraineeLanguageSlice`: one row per person and (year, region, kind,
+  format[, language]) of the delivered events they are enrolled on, with the number of
+  enrolments `n`. Filtered dashboards count distinct people here.
+- `TraineeMembership`: one row per person and value of one dimension (year 2021, region
+  AF, country KE…), so a person trained twice in 2021 is one member of "2021".
+- `TraineeFigure`: per dimension value and gender, the number of people (memberships with
+  n > 0) and of participations. The unfiltered dashboard reads only this small table.
+
+Rows whose `n` dropped to 0 are kept (deleting them from their own trigger is not portable);
+every reader filters `n > 0` and `rebuild_figures` sweeps them.
+"""
+
+from django.db import models
+
+NO_VALUE = ""  # region, country or language not recorded
+NO_ORGANISATION = 0
+
+
+class Dimension(models.TextChoices):
+    ALL = "all", "all"
+    YEAR = "year", "year"
+    REGION = "region", "region"
+    COUNTRY = "country", "country"
+    KIND = "kind", "kind"
+    FORMAT = "format", "format"
+    LANGUAGE = "language", "language"
+    ORGANISATION = "organisation", "organisation"
+
+
+class TraineeSlice(models.Model):
+    person_id = models.BigIntegerField()
+    year = models.PositiveSmallIntegerField()
+    region = models.CharField(max_length=8)
+    kind = models.CharField(max_length=20)
+    format = models.CharField(max_length=20)
+    gender = models.CharField(max_length=10)
+    country = models.CharField(max_length=2)
+    organisation_id = models.BigIntegerField()
+    n = models.IntegerField()
+
+    class Meta:
+        db_table = "reporting_trainee_slice"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person_id", "year", "region", "kind", "format"], name="trainee_slice_key"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["region", "year"], name="trainee_slice_region"),
+            models.Index(fields=["kind", "year"], name="trainee_slice_kind"),
+            models.Index(fields=["year"], name="trainee_slice_year"),
+        ]
+
+    def __str__(self):
+        return f"person {self.person_id} {self.year} {self.region} {self.kind}: {self.n}"
+
+
+class TraineeLanguageSlice(models.Model):
+    person_id = models.BigIntegerField()
+    year = models.PositiveSmallIntegerField()
+    region = models.CharField(max_length=8)
+    kind = models.CharField(max_length=20)
+    format = models.CharField(max_length=20)
+    language = models.CharField(max_length=5)
+    gender = models.CharField(max_length=10)
+    country = models.CharField(max_length=2)
+    organisation_id = models.BigIntegerField()
+    n = models.IntegerField()
+
+    class Meta:
+        db_table = "reporting_trainee_language_slice"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person_id", "year", "region", "kind", "format", "language"],
+                name="trainee_language_slice_key",
+            ),
+        ]
+        indexes = [models.Index(fields=["language", "year"], name="trainee_lslice_language")]
+
+    def __str__(self):
+        return f"person {self.person_id} {self.year} {self.language}: {self.n}"
+
+
+class TraineeMembership(models.Model):
+    person_id = models.BigIntegerField()
+    dimension = models.CharField(max_length=12, choices=Dimension.choices)
+    value = models.CharField(max_length=20)
+    gender = models.CharField(max_length=10)
+    n = models.IntegerField()
+
+    class Meta:
+        db_table = "reporting_trainee_membership"
+        constraints = [
+            models.UniqueConstraint(
+                # Dimension first: a recount inserts one dimension at a time, in person order.
+                fields=["dimension", "person_id", "value"],
+                name="trainee_membership_key",
+            ),
+        ]
+
+    def __str__(self):
+        return f"person {self.person_id} {self.dimension}={self.value}: {self.n}"
+
+
+class TraineeFigure(models.Model):
+    dimension = models.CharField(max_length=12, choices=Dimension.choices)
+    value = models.CharField(max_length=20)
+    gender = models.CharField(max_length=10)
+    people = models.IntegerField()
+    participations = models.IntegerField()
+
+    class Meta:
+        db_table = "reporting_trainee_figure"
+        constraints = [
+            models.UniqueConstraint(fields=["dimension", "value", "gender"], name="trainee_figure_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.dimension}={self.value} {self.gender}: {self.people}"
+
+
+class TraineeFiguresVersion(models.Model):
+    """One row whose counter every change of a slice increments (by trigger): filtered figures
+    are cached under it, so a cached figure can never outlive the records it counted."""
+
+    counter = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "reporting_trainee_figures_version"
+
+    def __str__(self):
+        return str(self.counter)

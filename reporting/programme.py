@@ -1,0 +1,97 @@
+"""The programme figures dashboard: what has been delivered, to whom, and by whom."""
+
+from django.utils.translation import gettext as _
+
+from accreditation.models import ExpertStatus
+from courses.models import TrainingEvent
+from reporting.models import Dimension
+
+from .figures import Filters, event_figures, expert_figures, trainee_figures
+from .gender import breakdown_table
+from .tables import LABEL, NUMBER, PEOPLE, SERIES_COLOURS, Column, Labels, Table, bar_chart
+
+
+def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
+    trainees = trainee_figures(filters)
+    experts = expert_figures(filters)
+    events = event_figures(filters)
+    kinds = list(TrainingEvent.Kind)
+    years = sorted({year for year, _kind in events.by_year_and_kind})
+    by_year = [[str(y), *[events.by_year_and_kind.get((y, k.value), 0) for k in kinds]] for y in years]
+    for row in by_year:
+        row.append(sum(row[1:]))
+    delivered = sum(events.by_year_and_kind.values())
+    accredited = sum(experts.by_status[ExpertStatus.ACCREDITED.value].values())
+    key = Table(
+        "key-figures",
+        _("Key figures"),
+        [Column(_("Figure"), LABEL), Column(_("Value"), NUMBER)],
+        [
+            [_("Trainings delivered"), delivered],
+            [_("Officials trained (people)"), trainees.total.people],
+            [_("Participations"), trainees.total.participations],
+            [_("Countries reached (trainees' countries)"), trainees.countries_reached],
+            [_("Administrations reached (trainees' organisations)"), trainees.administrations_reached],
+            [_("Host countries of trainings"), events.host_countries],
+            [_("Accredited experts"), accredited],
+        ],
+        note=_(
+            "Computed from the records: trainings that are neither draft nor cancelled, enrolments "
+            "that were not withdrawn."
+        ),
+    )
+    trainings = Table(
+        "trainings-by-year",
+        _("Trainings delivered by kind and year"),
+        [
+            Column(_("Year"), LABEL),
+            *[Column(str(k.label), NUMBER) for k in kinds],
+            Column(_("Total"), NUMBER),
+        ],
+        by_year,
+        chart=bar_chart(
+            [r[0] for r in by_year],
+            [
+                (str(k.label), [r[i + 1] for r in by_year], SERIES_COLOURS[i % len(SERIES_COLOURS)])
+                for i, k in enumerate(kinds)
+            ],
+        )
+        if by_year
+        else None,
+    )
+    officials = breakdown_table(trainees, Dimension.YEAR, labels, chart=True)
+    officials.title = _("Officials trained by year")
+    regions = [*labels.regions, ""]
+    region_rows = []
+    for status in ExpertStatus:
+        counts = [experts.by_status_and_region[status.value].get(code, 0) for code in regions]
+        region_rows.append([str(status.label), *counts, sum(counts)])
+    experts_by_region = Table(
+        "experts-by-region",
+        _("Experts by status and region"),
+        [
+            Column(_("Status"), LABEL),
+            *[Column(labels.of(Dimension.REGION, c), PEOPLE) for c in regions],
+            Column(_("Total"), PEOPLE),
+        ],
+        region_rows,
+    )
+    ttt_rows = sorted(
+        ([labels.of(Dimension.LANGUAGE, code), n] for code, n in events.ttt_by_language.items()),
+        key=lambda r: r[0].casefold(),
+    )
+    ttt = Table(
+        "ttt-by-language",
+        _("Train-the-Trainer workshops by language"),
+        [Column(_("Language"), LABEL), Column(_("Workshops"), NUMBER)],
+        ttt_rows,
+        chart=bar_chart(
+            [r[0] for r in ttt_rows],
+            [(_("Workshops"), [r[1] for r in ttt_rows], SERIES_COLOURS[0])],
+            horizontal=True,
+        )
+        if ttt_rows
+        else None,
+        note=_("A workshop delivered in two languages counts in both."),
+    )
+    return [key, trainings, officials, experts_by_region, ttt]

@@ -1,0 +1,124 @@
+"""Counting every summary row from scratch, and keeping the triggers through migrations.
+
+A set-based recount is what the triggers would have produced row by row; it serves bulk
+loads that set the triggers aside (seed_scale) and migrations, during which they are off.
+"""
+
+# The SQL below is assembled from constants only, never from input.
+# ruff: noqa: S608
+
+from django.db import transaction
+
+from .triggers import (
+    BUMP_VERSION,
+    DELIVERED,
+    FIGURE,
+    LANGUAGE_SLICE,
+    LANGUAGE_SLICE_DIMENSIONS,
+    MEMBERSHIP,
+    SLICE,
+    SLICE_COLUMNS,
+    SLICE_DIMENSIONS,
+    VERSION,
+    _check_vendor,
+    _year,
+    drop_triggers,
+    install_triggers,
+    missing_triggers,
+)
+
+
+def _rebuild_statements(vendor: str) -> list[str]:
+    event_columns = (
+        f"e.person_id, {_year(vendor, 'ev.start_date')}, COALESCE(ev.region_id, hc.region_id, ''), "
+        "ev.kind, ev.format, p.gender, COALESCE(p.country_id, ''), COALESCE(p.organisation_id, 0)"
+    )
+    joins = (
+        "FROM courses_enrolment e JOIN courses_trainingevent ev ON ev.id = e.event_id "
+        "JOIN people_person p ON p.id = e.person_id "
+        "LEFT JOIN people_country hc ON hc.code = ev.host_country_id"
+    )
+    where = f"WHERE e.status = 'enrolled' AND ev.status {DELIVERED}"
+    statements = [f"DELETE FROM {table}" for table in (FIGURE, MEMBERSHIP, LANGUAGE_SLICE, SLICE)]
+    statements += [
+        f"INSERT INTO {SLICE} ({SLICE_COLUMNS}) SELECT {event_columns}, COUNT(*) {joins} {where} "
+        "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+        f"INSERT INTO {LANGUAGE_SLICE} ({SLICE_COLUMNS.replace(', n', ', language, n')}) "
+        f"SELECT {event_columns}, COALESCE(el.language_id, ''), COUNT(*) {joins} "
+        "LEFT JOIN courses_trainingevent_languages el ON el.trainingevent_id = ev.id "
+        f"{where} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
+    ]
+    for table, dimensions in ((SLICE, SLICE_DIMENSIONS), (LANGUAGE_SLICE, LANGUAGE_SLICE_DIMENSIONS)):
+        for dimension, value in dimensions.items():
+            value = value.replace("X.", "")
+            # PostgreSQL refuses a constant in GROUP BY.
+            group_by = "person_id" if value == "''" else f"person_id, {value}"
+            statements.append(
+                f"INSERT INTO {MEMBERSHIP} (person_id, dimension, value, gender, n) "
+                f"SELECT person_id, '{dimension}', {value}, MAX(gender), SUM(n) FROM {table} "
+                f"GROUP BY {group_by}"
+            )
+    statements += [
+        f"INSERT INTO {VERSION} (id, counter) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM {VERSION})",
+        BUMP_VERSION,
+    ]
+    statements.append(
+        f"INSERT INTO {FIGURE} (dimension, value, gender, people, participations) "
+        f"SELECT dimension, value, gender, COUNT(*), SUM(n) FROM {MEMBERSHIP} WHERE n > 0 "
+        "GROUP BY dimension, value, gender"
+    )
+    return statements
+
+
+def rebuild_figures(connection) -> None:
+    """Recount every summary row from the records, set-based, and re-install the triggers.
+
+    Used after bulk loads that bypass the triggers (seed_scale) and whenever a migration
+    dropped a trigger (SQLite drops them with a table it rebuilds).
+    """
+    vendor = _check_vendor(connection)
+    with transaction.atomic(using=connection.alias):
+        drop_triggers(connection)
+        with connection.cursor() as cursor:
+            for sql in _rebuild_statements(vendor):
+                cursor.execute(sql)
+        install_triggers(connection)
+
+
+def suspend_triggers(using: str = "default", plan=None, **kwargs) -> None:
+    """pre_migrate: set the triggers aside while migrations run.
+
+    SQLite rebuilds a table to alter it (copy, drop, rename) and refuses the rename while a
+    trigger names the table, so any other app's migration of events, enrolments or people
+    would fail. post_migrate (`ensure_triggers`) puts them back and recounts.
+    """
+    from django.db import connections
+
+    connection = connections[using]
+    if plan and SLICE in connection.introspection.table_names():
+        drop_triggers(connection)
+
+
+def ensure_triggers(using: str = "default", **kwargs) -> None:
+    """post_migrate: re-install missing triggers and recount what changed without them."""
+    from django.db import connections
+
+    connection = connections[using]
+    if SLICE not in connection.introspection.table_names():
+        return
+    if missing_triggers(connection) or _left_over_after_flush(connection):
+        rebuild_figures(connection)
+
+
+def _left_over_after_flush(connection) -> bool:
+    """`flush` (which ends every transactional test) deletes table by table in any order,
+    with the triggers on: summary rows can outlive the records they counted. Flush sends
+    post_migrate, so recounting an emptied database here is cheap and puts that right."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM {VERSION}) OR (NOT EXISTS "
+            f"(SELECT 1 FROM courses_enrolment) AND (EXISTS (SELECT 1 FROM {SLICE}) "
+            f"OR EXISTS (SELECT 1 FROM {LANGUAGE_SLICE}) OR EXISTS (SELECT 1 FROM {MEMBERSHIP}) "
+            f"OR EXISTS (SELECT 1 FROM {FIGURE})))"
+        )
+        return cursor.fetchone() is not None

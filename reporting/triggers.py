@@ -1,0 +1,377 @@
+"""Database triggers that keep the dashboard summary rows (reporting.models) exact.
+
+Every write path (forms, admin, imports with bulk_create, raw SQL) goes through the
+database, so the database keeps the counts, in the same transaction as the write. The SQL
+is generated here once for SQLite and PostgreSQL: the statements are the same, only the
+trigger wrapping and the year extraction differ.
+
+Definitions the triggers encode (and the tests count by hand):
+- a *participation* is an enrolment with status "enrolled" on a *delivered* event (any
+  status but draft and cancelled, as `TrainingEvent.objects.delivered()`); withdrawn
+  enrolments are not training received and are not counted;
+- an event's region is its own region, else its host country's region;
+- the country and organisation are the trainee's own (who was reached);
+- an event's languages are each of its languages of delivery, or "" when none is recorded.
+"""
+
+# The SQL below is assembled from constants of this module only, never from input.
+# ruff: noqa: S608
+
+from dataclasses import dataclass
+
+DELIVERED = "NOT IN ('cancelled', 'draft')"
+SLICE = "reporting_trainee_slice"
+LANGUAGE_SLICE = "reporting_trainee_language_slice"
+MEMBERSHIP = "reporting_trainee_membership"
+FIGURE = "reporting_trainee_figure"
+VERSION = "reporting_trainee_figures_version"
+BUMP_VERSION = f"UPDATE {VERSION} SET counter = counter + 1"
+SLICE_KEY = "person_id, year, region, kind, format"
+SLICE_COLUMNS = "person_id, year, region, kind, format, gender, country, organisation_id, n"
+
+# Dimension → expression over a slice row (X stands for NEW or OLD).
+SLICE_DIMENSIONS = {
+    "all": "''",
+    "year": "CAST(X.year AS TEXT)",
+    "region": "X.region",
+    "kind": "X.kind",
+    "format": "X.format",
+    "country": "X.country",
+    "organisation": "CAST(X.organisation_id AS TEXT)",
+}
+LANGUAGE_SLICE_DIMENSIONS = {"language": "X.language"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    table: str
+    event: str  # INSERT, UPDATE or DELETE
+    condition: str
+    statements: tuple[str, ...]
+    # PostgreSQL fires AFTER ROW triggers at the end of a multi-row statement; triggers that
+    # count sibling rows must run BEFORE there to see the rows processed so far.
+    before_on_postgresql: bool = False
+
+
+def _year(vendor: str, column: str) -> str:
+    if vendor == "postgresql":
+        return f"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"
+    return f"CAST(strftime('%Y', {column}) AS INTEGER)"
+
+
+def _differs(vendor: str, a: str, b: str) -> str:
+    return f"{a} IS DISTINCT FROM {b}" if vendor == "postgresql" else f"{a} IS NOT {b}"
+
+
+def _region(ev: str) -> str:
+    return (
+        f"COALESCE({ev}.region_id, (SELECT c.region_id FROM people_country c "
+        f"WHERE c.code = {ev}.host_country_id), '')"
+    )
+
+
+def _slice_upsert(vendor, *, table, ev, from_where, sign, language=None) -> str:
+    """One statement adding `sign` participations to the slices selected by `from_where`.
+
+    `from_where` provides `p` (the person) and whatever `ev` (the event's columns) names.
+    """
+    columns, key = SLICE_COLUMNS, SLICE_KEY
+    values = (
+        f"p.id, {_year(vendor, ev + '.start_date')}, {_region(ev)}, {ev}.kind, {ev}.format, "
+        "p.gender, COALESCE(p.country_id, ''), COALESCE(p.organisation_id, 0)"
+    )
+    if language is not None:
+        columns = columns.replace(", n", ", language, n")
+        key += ", language"
+        values += f", {language}"
+    return (
+        f"INSERT INTO {table} ({columns}) SELECT {values}, {sign} {from_where} "
+        f"ON CONFLICT ({key}) DO UPDATE SET n = {table}.n + excluded.n"
+    )
+
+
+def _both_slices(vendor, *, ev, from_where, sign, event_id) -> list[str]:
+    languages = f"LEFT JOIN courses_trainingevent_languages el ON el.trainingevent_id = {event_id}"
+    head, _, tail = from_where.partition(" WHERE ")
+    return [
+        _slice_upsert(vendor, table=SLICE, ev=ev, from_where=from_where, sign=sign),
+        _slice_upsert(
+            vendor,
+            table=LANGUAGE_SLICE,
+            ev=ev,
+            from_where=f"{head} {languages} WHERE {tail}",
+            sign=sign,
+            language="COALESCE(el.language_id, '')",
+        ),
+    ]
+
+
+def _one_enrolment(vendor, row: str, sign: int) -> list[str]:
+    from_where = (
+        f"FROM people_person p JOIN courses_trainingevent ev ON ev.id = {row}.event_id "
+        f"WHERE p.id = {row}.person_id AND {row}.status = 'enrolled' AND ev.status {DELIVERED}"
+    )
+    return _both_slices(vendor, ev="ev", from_where=from_where, sign=sign, event_id="ev.id")
+
+
+def _all_enrolments_of_event(vendor, row: str, sign: int) -> list[str]:
+    from_where = (
+        "FROM courses_enrolment e JOIN people_person p ON p.id = e.person_id "
+        f"WHERE e.event_id = {row}.id AND e.status = 'enrolled' AND {row}.status {DELIVERED}"
+    )
+    return _both_slices(vendor, ev=row, from_where=from_where, sign=sign, event_id=f"{row}.id")
+
+
+def _event_languages_changed(vendor, row: str, *, language: str, sign: int, when: str = "") -> str:
+    from_where = (
+        "FROM courses_enrolment e JOIN people_person p ON p.id = e.person_id "
+        "JOIN courses_trainingevent ev ON ev.id = e.event_id "
+        f"WHERE e.event_id = {row}.trainingevent_id AND e.status = 'enrolled' "
+        f"AND ev.status {DELIVERED}{when}"
+    )
+    return _slice_upsert(
+        vendor, table=LANGUAGE_SLICE, ev="ev", from_where=from_where, sign=sign, language=language
+    )
+
+
+def _membership_add(row: str, dimension: str, value: str) -> str:
+    value = value.replace("X.", f"{row}.")
+    return (
+        f"INSERT INTO {MEMBERSHIP} (person_id, dimension, value, gender, n) "
+        f"VALUES ({row}.person_id, '{dimension}', {value}, {row}.gender, {row}.n) "
+        f"ON CONFLICT (dimension, person_id, value) DO UPDATE SET "
+        f"n = {MEMBERSHIP}.n + excluded.n, gender = excluded.gender"
+    )
+
+
+def _membership_remove(row: str, dimension: str, value: str) -> str:
+    value = value.replace("X.", f"{row}.")
+    return (
+        f"UPDATE {MEMBERSHIP} SET n = n - {row}.n WHERE person_id = {row}.person_id "
+        f"AND dimension = '{dimension}' AND value = {value}"
+    )
+
+
+def _figure_add(row: str) -> str:
+    return (
+        f"INSERT INTO {FIGURE} (dimension, value, gender, people, participations) "
+        f"VALUES ({row}.dimension, {row}.value, {row}.gender, "
+        f"CASE WHEN {row}.n > 0 THEN 1 ELSE 0 END, {row}.n) "
+        f"ON CONFLICT (dimension, value, gender) DO UPDATE SET "
+        f"people = {FIGURE}.people + excluded.people, "
+        f"participations = {FIGURE}.participations + excluded.participations"
+    )
+
+
+def _figure_remove(row: str) -> str:
+    return (
+        f"UPDATE {FIGURE} SET people = people - CASE WHEN {row}.n > 0 THEN 1 ELSE 0 END, "
+        f"participations = participations - {row}.n "
+        f"WHERE dimension = {row}.dimension AND value = {row}.value AND gender = {row}.gender"
+    )
+
+
+def triggers(vendor: str) -> list[Trigger]:
+    differs = lambda a, b: _differs(vendor, a, b)  # noqa: E731
+    event_changed = " OR ".join(
+        [
+            differs(f"OLD.{c}", f"NEW.{c}")
+            for c in ("status", "kind", "format", "region_id", "host_country_id")
+        ]
+        + [differs(_year(vendor, "OLD.start_date"), _year(vendor, "NEW.start_date"))]
+    )
+    person_changed = " OR ".join(
+        differs(f"OLD.{c}", f"NEW.{c}") for c in ("gender", "country_id", "organisation_id")
+    )
+    slice_changed = " OR ".join(
+        differs(f"OLD.{c}", f"NEW.{c}") for c in ("n", "gender", "country", "organisation_id")
+    )
+    count_languages = (
+        "(SELECT COUNT(*) FROM courses_trainingevent_languages x "
+        "WHERE x.trainingevent_id = {row}.trainingevent_id)"
+    )
+    result = [
+        Trigger(
+            "stce_fig_enrolment_ins",
+            "courses_enrolment",
+            "INSERT",
+            "NEW.status = 'enrolled'",
+            tuple(_one_enrolment(vendor, "NEW", 1)),
+        ),
+        Trigger(
+            "stce_fig_enrolment_del",
+            "courses_enrolment",
+            "DELETE",
+            "OLD.status = 'enrolled'",
+            tuple(_one_enrolment(vendor, "OLD", -1)),
+        ),
+        Trigger(
+            "stce_fig_enrolment_upd",
+            "courses_enrolment",
+            "UPDATE",
+            " OR ".join(differs(f"OLD.{c}", f"NEW.{c}") for c in ("status", "event_id", "person_id")),
+            tuple(_one_enrolment(vendor, "OLD", -1) + _one_enrolment(vendor, "NEW", 1)),
+        ),
+        Trigger(
+            "stce_fig_event_upd",
+            "courses_trainingevent",
+            "UPDATE",
+            event_changed,
+            tuple(_all_enrolments_of_event(vendor, "OLD", -1) + _all_enrolments_of_event(vendor, "NEW", 1)),
+        ),
+        Trigger(
+            "stce_fig_person_upd",
+            "people_person",
+            "UPDATE",
+            person_changed,
+            tuple(
+                f"UPDATE {table} SET gender = NEW.gender, country = COALESCE(NEW.country_id, ''), "
+                f"organisation_id = COALESCE(NEW.organisation_id, 0) WHERE person_id = NEW.id"
+                for table in (SLICE, LANGUAGE_SLICE)
+            ),
+        ),
+        # The first language of an event replaces its "not recorded" slices; removing the
+        # last one brings them back.
+        Trigger(
+            "stce_fig_language_ins",
+            "courses_trainingevent_languages",
+            "INSERT",
+            "1 = 1",
+            (
+                _event_languages_changed(vendor, "NEW", language="NEW.language_id", sign=1),
+                _event_languages_changed(
+                    vendor,
+                    "NEW",
+                    language="''",
+                    sign=-1,
+                    when=" AND "
+                    + count_languages.format(row="NEW")
+                    + (" = 0" if vendor == "postgresql" else " = 1"),
+                ),
+            ),
+            before_on_postgresql=True,
+        ),
+        Trigger(
+            "stce_fig_language_del",
+            "courses_trainingevent_languages",
+            "DELETE",
+            "1 = 1",
+            (
+                _event_languages_changed(vendor, "OLD", language="OLD.language_id", sign=-1),
+                _event_languages_changed(
+                    vendor,
+                    "OLD",
+                    language="''",
+                    sign=1,
+                    when=" AND "
+                    + count_languages.format(row="OLD")
+                    + (" = 1" if vendor == "postgresql" else " = 0"),
+                ),
+            ),
+            before_on_postgresql=True,
+        ),
+    ]
+    for table, dimensions, short in (
+        (SLICE, SLICE_DIMENSIONS, "slice"),
+        (LANGUAGE_SLICE, LANGUAGE_SLICE_DIMENSIONS, "lslice"),
+    ):
+        add = lambda row, dims=dimensions: tuple(_membership_add(row, d, v) for d, v in dims.items())  # noqa: E731
+        remove = lambda row, dims=dimensions: tuple(  # noqa: E731
+            _membership_remove(row, d, v) for d, v in dims.items()
+        )
+        result += [
+            Trigger(f"stce_fig_{short}_ins", table, "INSERT", "1 = 1", (*add("NEW"), BUMP_VERSION)),
+            Trigger(
+                f"stce_fig_{short}_upd",
+                table,
+                "UPDATE",
+                slice_changed,
+                (*remove("OLD"), *add("NEW"), BUMP_VERSION),
+            ),
+            Trigger(f"stce_fig_{short}_del", table, "DELETE", "1 = 1", (*remove("OLD"), BUMP_VERSION)),
+        ]
+    membership_changed = " OR ".join(differs(f"OLD.{c}", f"NEW.{c}") for c in ("n", "gender"))
+    result += [
+        Trigger("stce_fig_membership_ins", MEMBERSHIP, "INSERT", "1 = 1", (_figure_add("NEW"),)),
+        Trigger(
+            "stce_fig_membership_upd",
+            MEMBERSHIP,
+            "UPDATE",
+            membership_changed,
+            (_figure_remove("OLD"), _figure_add("NEW")),
+        ),
+        Trigger("stce_fig_membership_del", MEMBERSHIP, "DELETE", "1 = 1", (_figure_remove("OLD"),)),
+    ]
+    return result
+
+
+def _create_sql(vendor: str, trigger: Trigger) -> list[str]:
+    if vendor == "postgresql":
+        timing = "BEFORE" if trigger.before_on_postgresql else "AFTER"
+        returned = "OLD" if trigger.event == "DELETE" else "NEW"
+        body = ";\n    ".join(trigger.statements)
+        return [
+            f"CREATE OR REPLACE FUNCTION {trigger.name}_fn() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            f"BEGIN\n  IF {trigger.condition} THEN\n    {body};\n  END IF;\n  RETURN {returned};\nEND\n$$",
+            f"DROP TRIGGER IF EXISTS {trigger.name} ON {trigger.table}",
+            f"CREATE TRIGGER {trigger.name} {timing} {trigger.event} ON {trigger.table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {trigger.name}_fn()",
+        ]
+    body = ";\n  ".join(trigger.statements)
+    # SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT (parser ambiguity with JOIN … ON);
+    # every generated SELECT has one.
+    return [
+        f"DROP TRIGGER IF EXISTS {trigger.name}",
+        f"CREATE TRIGGER {trigger.name} AFTER {trigger.event} ON {trigger.table} FOR EACH ROW "
+        f"WHEN {trigger.condition}\nBEGIN\n  {body};\nEND",
+    ]
+
+
+def _drop_sql(vendor: str, trigger: Trigger) -> list[str]:
+    if vendor == "postgresql":
+        return [
+            f"DROP TRIGGER IF EXISTS {trigger.name} ON {trigger.table}",
+            f"DROP FUNCTION IF EXISTS {trigger.name}_fn()",
+        ]
+    return [f"DROP TRIGGER IF EXISTS {trigger.name}"]
+
+
+def _check_vendor(connection) -> str:
+    if connection.vendor not in {"sqlite", "postgresql"}:
+        raise NotImplementedError(
+            f"Dashboard triggers exist for SQLite and PostgreSQL, not {connection.vendor}"
+        )
+    return connection.vendor
+
+
+def install_triggers(connection) -> None:
+    """Create (or re-create) every trigger; idempotent."""
+    vendor = _check_vendor(connection)
+    with connection.cursor() as cursor:
+        for trigger in triggers(vendor):
+            for sql in _create_sql(vendor, trigger):
+                cursor.execute(sql)
+
+
+def drop_triggers(connection) -> None:
+    vendor = _check_vendor(connection)
+    with connection.cursor() as cursor:
+        for trigger in triggers(vendor):
+            for sql in _drop_sql(vendor, trigger):
+                cursor.execute(sql)
+
+
+def installed_trigger_names(connection) -> set[str]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE tgname LIKE 'stce_fig_%%' AND NOT tgisinternal"
+            )
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stce_fig_%'")
+        return {row[0] for row in cursor.fetchall()}
+
+
+def missing_triggers(connection) -> set[str]:
+    return {t.name for t in triggers(_check_vendor(connection))} - installed_trigger_names(connection)

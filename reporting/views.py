@@ -1,0 +1,59 @@
+"""Dashboard pages and their table exports, for coordinators and administrators."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from people.roles import ADMINISTRATOR, COORDINATOR, role_required
+
+from .exports import EXPORTERS
+from .forms import DashboardFilterForm
+from .gender import gender_dashboard as gender_tables
+from .programme import programme_dashboard as programme_tables
+from .tables import Labels, target_percent
+
+DASHBOARDS = {"gender": gender_tables, "programme": programme_tables}
+TITLES = {"gender": "reporting/gender.html", "programme": "reporting/programme.html"}
+
+
+def _tables(request, dashboard: str):
+    labels = Labels()
+    form = DashboardFilterForm(request.GET or None, labels=labels)
+    filters = form.filters()
+    return form, filters, DASHBOARDS[dashboard](filters, labels)
+
+
+def _render(request, dashboard: str):
+    form, filters, tables = _tables(request, dashboard)
+    return render(
+        request,
+        TITLES[dashboard],
+        {
+            "form": form,
+            "filters": filters,
+            "tables": tables,
+            "dashboard": dashboard,
+            "querystring": request.GET.urlencode(),
+            "target": target_percent(),
+        },
+    )
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def gender_dashboard(request):
+    return _render(request, "gender")
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def programme_dashboard(request):
+    return _render(request, "programme")
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
+def export_table(request, dashboard: str, table: str, fmt: str):
+    if dashboard not in DASHBOARDS or fmt not in EXPORTERS:
+        raise Http404
+    _form, _filters, tables = _tables(request, dashboard)
+    chosen = next((t for t in tables if t.slug == table), None)
+    if chosen is None:
+        raise Http404
+    return EXPORTERS[fmt](chosen)
