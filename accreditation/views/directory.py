@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accreditation.forms import AssignForm, ExpertFilterForm
+from accreditation.forms.directory import AssignForm, ExpertFilterForm
 from accreditation.models import Expert, ExpertStatus
 from courses.models import TrainerAssignment, TrainingEvent
 from courses.services.assignments import assign_trainer

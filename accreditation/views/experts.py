@@ -7,15 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accreditation.forms import (
+from accreditation.forms.experts import (
     CoDeliveryForm,
     ExpertProfileForm,
     NominationForm,
-    ProposalForm,
     RefresherForm,
     WorkshopPlaceForm,
     WorkshopResultForm,
 )
+from accreditation.forms.review import ProposalForm
 from accreditation.models import Decision, Evidence, Expert, Proposal
 from accreditation.services.evidence import record_co_delivery, record_refresher, record_workshop_result
 from accreditation.services.experts import enrol_on_workshop, nominate_expert

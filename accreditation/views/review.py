@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accreditation.forms import DecisionForm, ProposalForm
+from accreditation.forms.review import DecisionForm, ProposalForm
 from accreditation.models import Expert, Proposal
 from accreditation.services.decisions import decide_proposal, propose_step
 from accreditation.views.experts import get_expert

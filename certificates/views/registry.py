@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from certificates.delivery import send_certificate, send_unsent_for_event
 from certificates.files import certificate_pdf, certificates_zip, merged_pdf, sample_pdf
-from certificates.forms import CertificateFilter, IssueOneForm, PreviewForm, RevokeForm
+from certificates.forms.registry import CertificateFilter, IssueOneForm, PreviewForm, RevokeForm
 from certificates.issuing import (
     eligibility_for_event,
     issue_certificate,

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.access import event_for
+from courses.forms.agenda import AddModulesForm, AgendaItemForm, CopyAgendaForm
 from courses.models import AgendaItem
-from courses.scheduling_forms import AddModulesForm, AgendaItemForm, CopyAgendaForm
 from courses.services import events as event_services
 from people.errors import DomainError
 from people.roles import COORDINATOR, role_required

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.attendance_export import attendance_table
-from courses.attendance_forms import AttendanceSheetForm, ReopenAttendanceForm
+from courses.forms.attendance import AttendanceSheetForm, ReopenAttendanceForm
 from courses.models import AttendanceStatus, EventDay, TrainingEvent
 from courses.services.attendance import (
     event_today,

@@ -8,7 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.forms import ModuleForm, ModuleSearchForm, module_translation_forms, save_module_translations
+from courses.forms.curriculum import (
+    ModuleForm,
+    ModuleSearchForm,
+    module_translation_forms,
+    save_module_translations,
+)
 from courses.models import Module
 from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.access import event_for
-from courses.filters import EventFilter
+from courses.forms.event_filters import EventFilter
+from courses.forms.events import DateChangeForm, StatusForm, TrainingEventForm
 from courses.gender import event_gender_table
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
-from courses.scheduling_forms import DateChangeForm, StatusForm, TrainingEventForm
 from courses.services import events as event_services
 from courses.services.icalendar import calendar
 from people.errors import DomainError

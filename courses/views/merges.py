@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from courses.scheduling_forms import MergeForm
+from courses.forms.merges import MergeForm
 from courses.services.people_merge import merge_people
 from people.errors import DomainError
 from people.models import Person

@@ -9,14 +9,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from courses.access import event_for
+from courses.forms.participants import ImportUploadForm, JoiningInstructionsForm, WithdrawForm
 from courses.models import Enrolment
-from courses.scheduling_forms import ImportUploadForm, JoiningInstructionsForm, WithdrawForm
 from courses.services import participant_import as importer
 from courses.services.enrolment import enrol, places_left, withdraw
 from courses.services.exports import participants_csv, participants_xlsx
 from courses.services.joining import recipients, send_joining_instructions
 from people.errors import DomainError
-from people.forms import PersonForm
+from people.forms.people import PersonForm
 from people.models import Person
 from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from courses.access import event_for
+from courses.forms.trainers import AssignTrainerForm
 from courses.models import TrainerAssignment
-from courses.scheduling_forms import AssignTrainerForm
 from courses.services.assignments import DoubleBookingError, assign_trainer
 from people.models import Person
 from people.roles import COORDINATOR, role_required

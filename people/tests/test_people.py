@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from people.forms import PersonForm
+from people.forms.people import PersonForm
 from people.models import Person
 from people.tests.factories import CountryFactory, PersonFactory
 

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from people import audit
-from people.forms import AuditFilterForm
+from people.forms.audit import AuditFilterForm
 from people.roles import ADMINISTRATOR, role_required
 
 HISTORY_PAGE_SIZE = 25

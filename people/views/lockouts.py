@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from people.errors import DomainError
-from people.forms import UnlockForm
+from people.forms.lockouts import UnlockForm
 from people.lockouts import current_lockouts, unlock_sign_in, uses_database_lockouts
 from people.roles import ADMINISTRATOR, role_required
 

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from people.forms import PersonForm, PersonSearchForm
+from people.forms.people import PersonForm, PersonSearchForm
 from people.models import Person
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
 from people.sections import actions_for, sections_for

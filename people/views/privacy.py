@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from people.errors import DomainError
-from people.forms import ErasureForm
+from people.forms.privacy import ErasureForm
 from people.models import Person
 from people.privacy import erase_person, person_export, person_export_json
 from people.privacy_pdf import person_export_pdf

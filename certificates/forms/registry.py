@@ -6,10 +6,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from certificates.models import Certificate
+from certificates.snapshot import CERTIFICATE_LANGUAGES
 from people.filters import YearFilter
 from people.models.people import fold_for_search
-
-from .snapshot import CERTIFICATE_LANGUAGES
 
 STATUS_FILTERS = {
     Certificate.Status.VALID: Q(revoked_at__isnull=True, superseded_at__isnull=True),

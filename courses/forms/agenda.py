@@ -1,0 +1,79 @@
+"""Forms for scheduling events: the event, its dates, agenda, trainers and participants."""
+
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import AgendaItem, EventDay, Module, TrainingEvent
+from people.models import Organisation, Person
+
+
+def _day_label(day: EventDay) -> str:
+    return date_format(day.date, "l j E Y")
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["day", "start_time", "end_time", "module", "title", "speakers", "speaker_organisations"]
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "speakers": forms.SelectMultiple(attrs={"size": 6}),
+            "speaker_organisations": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, event: TrainingEvent, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].queryset = EventDay.objects.filter(event=event)
+        self.fields["day"].label_from_instance = _day_label
+        self.fields["module"].queryset = Module.objects.filter(active=True) | Module.objects.filter(
+            pk=self.instance.module_id or 0
+        )
+        # Speakers: the event's trainers first; anyone else is added through "Trainers".
+        self.fields["speakers"].queryset = Person.objects.filter(assignments__event=event).distinct()
+        self.fields["speaker_organisations"].queryset = Organisation.objects.order_by("name")
+        self.fields["title"].help_text = _("Leave empty to use the module's title.")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Row(Column("day"), Column("start_time"), Column("end_time")),
+            Row(Column("module"), Column("title")),
+            Row(Column("speakers"), Column("speaker_organisations")),
+            Submit("save", _("Save")),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("module") and not (data.get("title") or "").strip():
+            raise forms.ValidationError(_("Choose a curriculum module or give a title."))
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The item must end after it starts."))
+        return data
+
+
+class AddModulesForm(forms.Form):
+    day = forms.ModelChoiceField(EventDay.objects.none(), label=_("Day"))
+    modules = forms.ModelMultipleChoiceField(
+        Module.objects.filter(active=True), label=_("Curriculum modules"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, event: TrainingEvent, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].queryset = EventDay.objects.filter(event=event)
+        self.fields["day"].label_from_instance = _day_label
+
+
+class CopyAgendaForm(forms.Form):
+    source = forms.ModelChoiceField(TrainingEvent.objects.none(), label=_("Copy the agenda of"))
+
+    def __init__(self, *args, event: TrainingEvent, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = (
+            TrainingEvent.objects.filter(days__items__isnull=False).exclude(pk=event.pk)
+            .distinct().order_by("-start_date")
+        )

@@ -1,0 +1,37 @@
+"""Forms for scheduling events: the event, its dates, agenda, trainers and participants."""
+
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=250)
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Participant list (.csv or .xlsx)"),
+        help_text=_("First row: column names. Needed: given name, family name, country. Optional: "
+                    "e-mail, gender, organisation, position, name in Latin script, preferred language."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.STCE_MAX_IMPORT_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is %(size).1f MB; files up to %(limit).0f MB can be imported. "
+                  "Split the list into several files.")
+                % {"size": upload.size / 1024 / 1024, "limit": limit / 1024 / 1024}
+            )
+        return upload
+
+
+class JoiningInstructionsForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message added to the e-mail"), required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example the Zoom link and passcode, or the venue's address."),
+    )
