@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
+from people.links import absolute_url
 
 from .pdf import CertificateSheet, Signatory, render_certificate, render_merged
 
@@ -78,7 +79,6 @@ def sheet_for(certificate: Certificate) -> CertificateSheet:
 
 def sample_pdf(*, name: str, language: str) -> bytes:
     """The layout with made-up data (nothing is issued or stored)."""
-    from django.conf import settings
 
     from .snapshot import sample_snapshot
 
@@ -87,7 +87,7 @@ def sample_pdf(*, name: str, language: str) -> bytes:
         sheet_from_snapshot(
             snap,
             serial="STCE-2021-CN-000000",
-            verify_url=f"{settings.STCE_PUBLIC_URL}/verify/SAMPLE-NOT-A-REAL-CODE/",
+            verify_url=absolute_url("/verify/SAMPLE-NOT-A-REAL-CODE/"),
         )
     )
 
