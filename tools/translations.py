@@ -2,7 +2,9 @@
 
 Each JSON file maps an English message to its translations:
     {"Reporting": {"fr": "Rapports", "es": "Informes", "ru": "Отчётность"},
-     "%(n)s day": {"fr": ["%(n)s jour", "%(n)s jours"], ...}}      (plural forms as a list)
+     "%(n)s day": {"fr": ["%(n)s jour", "%(n)s jours"], ...}}      (plural forms as a list:
+fr 2 forms; es 3 [one, millions, other]; ru 4 [one, few, many, fractions], as the catalogues'
+Plural-Forms headers say)
 A message with a context is keyed "context\\x04message". Messages already translated in a
 catalogue keep their translation unless a JSON file gives one. Prints what is still missing;
 exits 1 if anything is.
