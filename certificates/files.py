@@ -55,6 +55,8 @@ def sheet_from_snapshot(snap: dict, *, serial: str, verify_url: str) -> Certific
         holder_latin_name=snap.get("holder_latin_name", ""),
         lines=tuple(snap.get("lines", [])),
         details=tuple(snap.get("details", [])),
+        modules_heading=snap.get("modules_heading", ""),
+        modules=tuple(snap.get("modules", [])),
         serial_label=snap.get("serial_label", ""),
         serial=serial,
         verify_url=verify_url,
