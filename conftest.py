@@ -56,6 +56,12 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _public_address(settings):
+    # As in production: links, QR codes and calendar UIDs use the configured address.
+    settings.STCE_PUBLIC_URL = "https://stce.example.org"
+
+
+@pytest.fixture(autouse=True)
 def _interface_language_does_not_leak():
     # The language middleware activates the user's language for the whole thread and the
     # test client runs requests in the test's thread: after a test that switched to Russian,

@@ -9,6 +9,10 @@ class AccreditationConfig(AppConfig):
 
     def ready(self):
         from accreditation.services.experts import forget_erased_experts_profile
+        from accreditation.standing import accreditation_standing
+        from certificates.models import Certificate
+        from certificates.standing import register_standing
         from people.privacy import person_erased
 
         person_erased.connect(forget_erased_experts_profile, dispatch_uid="accreditation_forget_profile")
+        register_standing(Certificate.Kind.ACCREDITATION, accreditation_standing)

@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
+from people.links import absolute_url
 
 from .pdf import CertificateSheet, Signatory, render_certificate, render_merged
 
@@ -54,6 +55,8 @@ def sheet_from_snapshot(snap: dict, *, serial: str, verify_url: str) -> Certific
         holder_latin_name=snap.get("holder_latin_name", ""),
         lines=tuple(snap.get("lines", [])),
         details=tuple(snap.get("details", [])),
+        modules_heading=snap.get("modules_heading", ""),
+        modules=tuple(snap.get("modules", [])),
         serial_label=snap.get("serial_label", ""),
         serial=serial,
         verify_url=verify_url,
@@ -78,7 +81,6 @@ def sheet_for(certificate: Certificate) -> CertificateSheet:
 
 def sample_pdf(*, name: str, language: str) -> bytes:
     """The layout with made-up data (nothing is issued or stored)."""
-    from django.conf import settings
 
     from .snapshot import sample_snapshot
 
@@ -87,7 +89,7 @@ def sample_pdf(*, name: str, language: str) -> bytes:
         sheet_from_snapshot(
             snap,
             serial="STCE-2021-CN-000000",
-            verify_url=f"{settings.STCE_PUBLIC_URL}/verify/SAMPLE-NOT-A-REAL-CODE/",
+            verify_url=absolute_url("/verify/SAMPLE-NOT-A-REAL-CODE/"),
         )
     )
 

@@ -151,7 +151,7 @@ def issue_certificate(
     if kind in EVENT_KINDS and supersedes is None:
         _check_event_rules(kind=kind, holder=holder, event=event)
     language = certificate_language(holder, language)
-    if supersedes is not None:
+    if supersedes is not None and subject is None:
         # A reissue certifies exactly what the old certificate did, under the corrected name.
         name, latin = holder_names(holder)
         snapshot = {
@@ -159,9 +159,12 @@ def issue_certificate(
             "holder_name": name,
             "holder_latin_name": latin,
             "issued_line": issued_line(language),
+            "reason": "correction",
         }
     else:
         snapshot = build_snapshot(kind=kind, holder=holder, language=language, event=event, subject=subject)
+        if supersedes is not None:
+            snapshot["reason"] = "renewal"
     year = event.end_date.year if event is not None else timezone.localdate().year
     try:
         with transaction.atomic():
@@ -315,4 +318,25 @@ def reissue_certificate(*, certificate: Certificate, by) -> Certificate:
         by=by,
         language=locked.language,
         supersedes=locked,
+    )
+
+
+@transaction.atomic
+def renew_certificate(*, certificate: Certificate, subject: dict, by, expert=None) -> Certificate:
+    """Replace a valid certificate by one that restates its subject (e.g. a renewed
+    accreditation with its new end date); the old one becomes superseded and points to it."""
+    locked = (
+        Certificate.objects.select_for_update(of=("self",)).select_related("holder").get(pk=certificate.pk)
+    )
+    if not locked.is_valid:
+        raise DomainError(
+            _("Only a valid certificate can be renewed; this one is %(status)s.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    check_issuable(locked.holder)
+    locked.superseded_at = timezone.now()
+    locked.save(update_fields=["superseded_at"])
+    return issue_certificate(
+        kind=locked.kind, holder=locked.holder, event=locked.event, by=by, expert=expert,
+        language=locked.language, subject=subject, supersedes=locked,
     )

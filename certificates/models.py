@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from documents.images import validate_image_upload
+from people.links import absolute_url
 from people.models import Person
 
 
@@ -183,7 +184,7 @@ class Certificate(models.Model):
 
     @property
     def verify_url(self) -> str:
-        return settings.STCE_PUBLIC_URL + self.verify_path
+        return absolute_url(self.verify_path)
 
     @property
     def storage_name(self) -> str:

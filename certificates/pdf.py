@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.utils import translation
+from django.utils.translation import ngettext
 from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, landscape
@@ -74,6 +76,9 @@ class CertificateSheet:
     language: str = "en"
     # Printed across the page of a certificate that is no longer valid (revoked, superseded).
     stamp: str = ""
+    # The curriculum modules taught, as "T-01 Title"; printed in full, on a second page if need be.
+    modules_heading: str = ""
+    modules: Sequence[str] = field(default_factory=tuple)
 
     @property
     def background_key(self) -> tuple:
@@ -277,8 +282,10 @@ def _draw_background(canvas: Canvas, sheet: CertificateSheet) -> None:
             draw_text(canvas, signatory.title, x=centre, y=77, font=pdf.SANS, size=8.5, max_width=slot - 10)
 
 
-def _draw_variable(canvas: Canvas, sheet: CertificateSheet) -> None:
-    """What differs between certificates: holder, what was certified, serial, QR."""
+def _draw_variable(canvas: Canvas, sheet: CertificateSheet) -> int:
+    """What differs between certificates: holder, what was certified, serial, QR.
+
+    Returns how many modules did not fit and go on a continuation page."""
     centre = PAGE_WIDTH / 2
     text_width = PAGE_WIDTH - 4 * MARGIN
     canvas.setFillColor(GREY)
@@ -311,6 +318,7 @@ def _draw_variable(canvas: Canvas, sheet: CertificateSheet) -> None:
         for wrapped in wrap(detail, pdf.SANS, 10, text_width)[:4]:
             draw_text(canvas, wrapped, x=centre, y=y, font=pdf.SANS, size=10)
             y -= 14
+    modules_left = _draw_module_list(canvas, sheet, top=y, width=text_width) if sheet.modules else 0
 
     # Bottom right: the QR code, and its address for typing in by hand.
     right = PAGE_WIDTH - MARGIN - 4
@@ -345,6 +353,93 @@ def _draw_variable(canvas: Canvas, sheet: CertificateSheet) -> None:
     draw_text(canvas, sheet.issued_line, x=MARGIN + 14, y=MARGIN + 10, font=pdf.SANS, size=8, align="left")
     if sheet.stamp:
         _draw_stamp(canvas, sheet.stamp)
+    return modules_left
+
+
+MODULES_BOTTOM = 162  # above the signatures and the QR code
+MODULE_SIZES = (10, 9, 8, 7.5)  # shrink to this floor before continuing on a second page
+
+
+def _module_paragraph(heading: str, modules: Sequence[str], more: str = "") -> str:
+    return " ".join(part for part in (heading, "; ".join(modules) + ("; " + more if more else "")) if part)
+
+
+def _more_line(sheet: CertificateSheet, count: int) -> str:
+    with translation.override(sheet.language):
+        return ngettext(
+            "and %(count)d more module, listed on the next page",
+            "and %(count)d more modules, listed on the next page",
+            count,
+        ) % {"count": count}
+
+
+def module_layout(sheet: CertificateSheet, *, top: float, width: float) -> tuple[float, list[str], int]:
+    """(font size, wrapped lines, modules left for the next page) for the module list.
+
+    Every module is printed: the list wraps, shrinks down to the floor size, and past that
+    names as many modules as fit and continues on a second page.
+    """
+    def lines_available(size: float) -> int:
+        return int((top - MODULES_BOTTOM) // (size * 1.35))
+
+    full = _module_paragraph(sheet.modules_heading, sheet.modules)
+    for size in MODULE_SIZES:
+        lines = wrap(full, pdf.SANS, size, width)
+        if len(lines) <= lines_available(size):
+            return size, lines, 0
+    size = MODULE_SIZES[-1]
+    for shown in range(len(sheet.modules) - 1, -1, -1):
+        paragraph = _module_paragraph(
+            sheet.modules_heading, sheet.modules[:shown], _more_line(sheet, len(sheet.modules) - shown)
+        )
+        lines = wrap(paragraph, pdf.SANS, size, width)
+        if len(lines) <= lines_available(size):
+            return size, lines, len(sheet.modules) - shown
+    return size, [], len(sheet.modules)
+
+
+def _draw_module_list(canvas: Canvas, sheet: CertificateSheet, *, top: float, width: float) -> int:
+    size, lines, left = module_layout(sheet, top=top, width=width)
+    y = top
+    for line in lines:
+        draw_text(canvas, line, x=PAGE_WIDTH / 2, y=y, font=pdf.SANS, size=size)
+        y -= size * 1.35
+    return left
+
+
+def _draw_module_continuation(canvas: Canvas, sheet: CertificateSheet) -> None:
+    """The second page: every module of the certificate, in two columns, with the serial."""
+    canvas.setStrokeColor(NAVY)
+    canvas.setLineWidth(3)
+    canvas.rect(MARGIN / 2, MARGIN / 2, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - MARGIN)
+    canvas.setFillColor(NAVY)
+    draw_text(canvas, sheet.holder_name, x=PAGE_WIDTH / 2, y=PAGE_HEIGHT - MARGIN - 30,
+              font=pdf.SANS_BOLD, size=16, max_width=PAGE_WIDTH - 4 * MARGIN)
+    draw_text(canvas, sheet.modules_heading.rstrip(":："), x=PAGE_WIDTH / 2, y=PAGE_HEIGHT - MARGIN - 54,
+              font=pdf.SANS_BOLD, size=12, max_width=PAGE_WIDTH - 4 * MARGIN)
+    column_width = (PAGE_WIDTH - 4 * MARGIN) / 2
+    size = 9
+    # A module's title that wraps is indented under its code.
+    lines = [
+        (line, 0 if index == 0 else 12)
+        for module in sheet.modules
+        for index, line in enumerate(wrap(module, pdf.SANS, size, column_width - 24))
+    ]
+    per_column = int((PAGE_HEIGHT - 2 * MARGIN - 100) // (size * 1.4))
+    if len(lines) > 2 * per_column:
+        size = max(6.0, size * 2 * per_column / len(lines))
+        per_column = int((PAGE_HEIGHT - 2 * MARGIN - 100) // (size * 1.4))
+    canvas.setFillColor(GREY)
+    for index, (line, indent) in enumerate(lines):
+        column, row = divmod(index, per_column)
+        x = 2 * MARGIN + column * column_width + indent
+        draw_text(canvas, line, x=x, y=PAGE_HEIGHT - MARGIN - 84 - row * size * 1.4, font=pdf.SANS,
+                  size=size, align="left", max_width=column_width - 12 - indent)
+    canvas.setFillColor(NAVY)
+    draw_text(canvas, f"{sheet.serial_label} {sheet.serial}", x=MARGIN + 14, y=MARGIN + 10,
+              font=pdf.SANS_BOLD, size=9, align="left")
+    if sheet.stamp:
+        _draw_stamp(canvas, sheet.stamp)
 
 
 def _draw_stamp(canvas: Canvas, text: str) -> None:
@@ -375,8 +470,11 @@ def _draw_pages(canvas: Canvas, sheets: Iterable[CertificateSheet]) -> None:
             canvas.endForm()
             forms[sheet.background_key] = form
         canvas.doForm(form)
-        _draw_variable(canvas, sheet)
+        modules_left = _draw_variable(canvas, sheet)
         canvas.showPage()
+        if modules_left:
+            _draw_module_continuation(canvas, sheet)
+            canvas.showPage()
 
 
 def render_certificate(sheet: CertificateSheet) -> bytes:

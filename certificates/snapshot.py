@@ -151,17 +151,12 @@ def build_snapshot(
                 else _("held in %(place)s %(dates)s") % {"place": place, "dates": when}
             )
             lines = [verb, f"“{event.title}”", where]
-            details = []
-            if hours:
-                details.append(_hours(hours))
-            if modules:
-                details.append(
-                    _("Modules covered: %(modules)s")
-                    % {"modules": "; ".join(f"{m['code']} {m['title']}" for m in modules)}
-                )
             snapshot.update(
                 lines=lines,
-                details=[" · ".join(details)] if details else [],
+                details=[_hours(hours)] if hours else [],
+                # Printed as a list that wraps, shrinks and continues on a second page when long.
+                modules_heading=_("Modules covered:"),
+                modules=[f"{m['code']} {m['title']}" for m in modules],
                 event={
                     "id": event.pk,
                     "title": event.title,
@@ -181,17 +176,24 @@ def build_snapshot(
                 if kind == Certificate.Kind.ACCREDITATION
                 else []
             )
-            snapshot.update(
-                lines=[str(line) for line in lines],
-                details=[str(line) for line in subject.get("details", [])],
-            )
+            details = [str(line) for line in subject.get("details", [])]
+            if subject.get("valid_until"):
+                details.append(
+                    _("Valid until %(date)s")
+                    % {"date": _date(datetime.date.fromisoformat(subject["valid_until"]))}
+                )
+            snapshot.update(lines=[str(line) for line in lines], details=details)
         snapshot["subject"] = {k: v for k, v in subject.items() if k not in {"title", "lines", "details"}}
     return snapshot
 
 
 def statement_of(snapshot: dict) -> str:
     """One paragraph of what is certified, for the registry and the verify page."""
-    return " ".join(line for line in [*snapshot.get("lines", []), *snapshot.get("details", [])] if line)
+    modules = snapshot.get("modules") or []
+    parts = [*snapshot.get("lines", []), *snapshot.get("details", [])]
+    if modules:
+        parts.append(f"{snapshot.get('modules_heading', '')} {'; '.join(modules)}.")
+    return " ".join(part for part in parts if part)
 
 
 def sample_snapshot(*, name: str, language: str) -> dict:
@@ -225,17 +227,8 @@ def sample_snapshot(*, name: str, language: str) -> dict:
                 "“National training on Strategic Trade Control Enforcement”",
                 _("held in %(place)s %(dates)s") % {"place": "Beijing, China", "dates": when},
             ],
-            "details": [
-                " · ".join(
-                    [
-                        _hours(Decimal(30)),
-                        _("Modules covered: %(modules)s")
-                        % {
-                            "modules": "T-01 Definition and importance of STCE; "
-                            "T-02 International legal framework"
-                        },
-                    ]
-                )
-            ],
+            "details": [_hours(Decimal(30))],
+            "modules_heading": _("Modules covered:"),
+            "modules": ["T-01 Definition and importance of STCE", "T-02 International legal framework"],
             "language": language,
         }

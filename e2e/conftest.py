@@ -74,11 +74,13 @@ def live_url():
         subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)
 
+    port = _free_port()
+    # Links, QR codes and calendar UIDs are built from the public address, as in production.
+    env["STCE_PUBLIC_URL"] = f"http://127.0.0.1:{port}"
     manage("migrate", "--noinput", "-v0")
     manage("createcachetable")
     manage("seed_demo", "--force")
     manage("collectstatic", "--noinput", "-v0")
-    port = _free_port()
     log = folder / "server.log"
     with log.open("w") as log_file:
         server = subprocess.Popen(

@@ -12,6 +12,7 @@ class StceConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        import stce.checks  # noqa: F401  (registers the system checks)
         import stce.language  # noqa: F401  (connects the sign-in language receiver)
         from stce.database import use_sqlite_variable_limit
 

@@ -1,4 +1,7 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
+
+from people.links import remember_served_address
 
 
 class ContentSecurityPolicyMiddleware:
@@ -35,3 +38,26 @@ class ContentSecurityPolicyMiddleware:
         if getattr(settings, "DEBUG", False) is False:
             response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class ServedAddressMiddleware:
+    """Without STCE_PUBLIC_URL (development), links follow the address actually served.
+
+    Remembers the scheme and host of the latest request (see people.links); a no-op when
+    STCE_PUBLIC_URL is set, which production requires.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.last_seen = None
+
+    def __call__(self, request):
+        if not settings.STCE_PUBLIC_URL:
+            try:
+                address = f"{request.scheme}://{request.get_host()}"
+            except DisallowedHost:
+                address = None
+            if address and address != self.last_seen:
+                remember_served_address(address)
+                self.last_seen = address
+        return self.get_response(request)

@@ -41,8 +41,10 @@ if not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50 or len(s
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# Base of the links printed on certificates (QR codes) and in e-mails.
-STCE_PUBLIC_URL = os.environ.get("STCE_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Base of the links printed on certificates (QR codes), in e-mails and calendar files, e.g.
+# https://stce.wcoomd.org. Required when DJANGO_DEBUG=0 (a system check stops start-up);
+# in development, links follow the address the server is reached at (people.links).
+STCE_PUBLIC_URL = os.environ.get("STCE_PUBLIC_URL", "").strip().rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -73,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "stce.middleware.ServedAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "stce.language.UserLanguageMiddleware",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accreditation.models import Expert, ExpiryNotice, subtract_months
 from people import roles
+from people.links import absolute_url
 
 STAGE_MONTHS = {ExpiryNotice.Stage.SIX_MONTHS: 6, ExpiryNotice.Stage.ONE_MONTH: 1}
 
@@ -78,7 +79,7 @@ def send_expiry_notices(*, today: datetime.date | None = None) -> list[ExpiryNot
             _("STCE accreditations ending soon (%(count)d)") % {"count": len(sent)},
             _("These accreditations end soon:\n\n%(lines)s\n\nList: %(url)s\n")
             % {"lines": "\n".join(lines),
-               "url": settings.STCE_PUBLIC_URL + reverse("accreditation:expiring")},
+               "url": absolute_url(reverse("accreditation:expiring"))},
             settings.DEFAULT_FROM_EMAIL, recipients,
         )
     return sent

@@ -165,3 +165,96 @@ def test_every_kind_of_holder_name_stays_under_100_kb(event, coordinator, media_
             kind=Certificate.Kind.COMPLETION, holder=holder, event=event, by=coordinator
         )
         assert len(certificate_files.certificate_pdf(certificate)) < 100 * 1024
+
+
+# ----------------------------------------------------------------- long module lists
+
+MODULE_TITLES = [
+    "Definition and importance of strategic trade control enforcement",
+    "Components of a national strategic trade control system",
+    "Controls of chemical weapons related materials and precursors",
+    "Controls of biological weapons related materials and equipment",
+    "The IAEA Incident and Trafficking Database and radiological detection",
+    "Dual-use materials, equipment and technology in customs practice",
+    "Using the Strategic Trade Atlas for commodity identification",
+    "Risk management and targeting of strategic goods shipments",
+    "Post-clearance audit of exporters of controlled items",
+    "National experiences of the host administration in enforcement",
+    "UNSCR 1540 obligations under operative paragraphs 1, 2 and 3",
+    "The 1540 Committee toolkit and the comprehensive review",
+    "The international disarmament and non-proliferation regime",
+    "National export control law and licensing practice",
+    "Transit and trans-shipment controls at ports and airports",
+    "Investigations, seizures and prosecutions of illicit transfers",
+    "Inter-agency cooperation between customs and licensing authorities",
+    "Industry outreach and internal compliance programmes",
+    "Intangible transfers of technology and cloud computing",
+    "Brokering controls and catch-all provisions for end uses",
+    "Missile technology and unmanned aerial vehicle components",
+    "Conventional arms and small arms and light weapons controls",
+    "Detection equipment: handheld spectrometers and portal monitors",
+    "Seizure reporting in the WCO Customs Enforcement Network",
+    "Case studies from regional operational exercises and lessons learned",
+]
+
+
+def _event_with_modules(count: int):
+    from courses.models import AgendaItem, EventDay
+    from courses.tests.factories import ModuleFactory
+
+    event = event_with_days(title="Regional training with a long agenda")
+    day = EventDay.objects.filter(event=event).order_by("date").first()
+    for index in range(count):
+        repeat = "" if index < len(MODULE_TITLES) else f" ({index})"
+        title = MODULE_TITLES[index % len(MODULE_TITLES)] + repeat
+        module = ModuleFactory(code=f"M-{index + 1:02d}", title=title)
+        AgendaItem.objects.create(day=day, module=module, position=index)
+    return event
+
+
+def _pdftotext(data: bytes) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is needed to read the PDF back as a reader would")
+    result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True)
+    # Titles may wrap from one line to the next: compare with single spaces.
+    return " ".join(result.stdout.decode().split())
+
+
+def test_a_certificate_with_25_modules_prints_every_title(coordinator, media_root):
+    event = _event_with_modules(25)
+    certificate = _issue(event, coordinator)
+    text = _pdftotext(certificate_files.certificate_pdf(certificate))
+    missing = [title for title in MODULE_TITLES if title not in text]
+    assert not missing, f"{len(missing)} of 25 modules missing from the PDF: {missing}"
+    assert all(f"M-{n:02d}" in text for n in range(1, 26))
+
+
+def test_a_module_list_too_long_for_one_page_continues_on_a_second_page(coordinator, media_root):
+    event = _event_with_modules(70)
+    certificate = _issue(event, coordinator)
+    data = certificate_files.certificate_pdf(certificate)
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert len(pages) == 2
+    first = " ".join(pages[0].extract_text().split())
+    assert "more modules, listed on the next page" in first
+    text = _pdftotext(data)
+    assert all(f"M-{n:02d}" in text for n in range(1, 71))
+    assert certificate.serial in " ".join(pages[1].extract_text().split())
+
+
+def test_a_short_module_list_stays_on_one_page_at_full_size(coordinator, media_root):
+    from certificates.files import sheet_for
+    from certificates.pdf import module_layout
+
+    certificate = _issue(_event_with_modules(3), coordinator)
+    size, lines, left = module_layout(sheet_for(certificate), top=300, width=700)
+    assert (size, left) == (10, 0) and len(lines) <= 3
+    assert len(PdfReader(io.BytesIO(certificate_files.certificate_pdf(certificate))).pages) == 1
+
+
+def test_the_merged_pdf_keeps_each_continuation_page_after_its_certificate(coordinator, media_root):
+    long_event, short_event = _event_with_modules(70), event_with_days(title="Short one")
+    long_one, short_one = _issue(long_event, coordinator), _issue(short_event, coordinator)
+    pages = PdfReader(io.BytesIO(certificate_files.merged_pdf([long_one, short_one], title="Batch"))).pages
+    assert [long_one.serial in p.extract_text() for p in pages] == [True, True, False]
+    assert short_one.serial in pages[2].extract_text()

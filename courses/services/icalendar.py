@@ -3,10 +3,10 @@
 import datetime
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.utils import timezone
 
 from courses.models import TrainingEvent
+from people.links import absolute_url, public_host
 
 STATUS = {
     TrainingEvent.Status.CANCELLED: "CANCELLED",
@@ -46,18 +46,18 @@ def _vevent(event: TrainingEvent, stamp: str) -> list[str]:
     where = ", ".join(p for p in (event.venue, event.platform) if p)
     description = "\n".join(p for p in (
         event.get_kind_display(), event.get_format_display(),
-        f"Time zone: {event.time_zone}", f"{settings.STCE_PUBLIC_URL}{event.get_absolute_url()}",
+        f"Time zone: {event.time_zone}", absolute_url(event.get_absolute_url()),
     ) if p)
     lines = [
         "BEGIN:VEVENT",
-        f"UID:stce-event-{event.pk}@{settings.STCE_PUBLIC_URL.split('://')[-1].split('/')[0]}",
+        f"UID:stce-event-{event.pk}@{public_host()}",
         f"DTSTAMP:{stamp}",
         # All-day dates: the end is exclusive, hence the day after the last day.
         f"DTSTART;VALUE=DATE:{_date(event.start_date)}",
         f"DTEND;VALUE=DATE:{_date(event.end_date + datetime.timedelta(days=1))}",
         f"SUMMARY:{escape_text(event.title)}",
         f"DESCRIPTION:{escape_text(description)}",
-        f"URL:{settings.STCE_PUBLIC_URL}{event.get_absolute_url()}",
+        f"URL:{absolute_url(event.get_absolute_url())}",
         # Calendars replace an earlier copy of the event only when the sequence grows.
         f"SEQUENCE:{getattr(event, 'date_change_count', None) or event.date_changes.count()}",
         f"STATUS:{STATUS.get(event.status, 'TENTATIVE')}",

@@ -3,7 +3,6 @@
 import hashlib
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from courses.models import Enrolment, TrainerAssignment, TrainingEvent
 from courses.services.icalendar import calendar
 from people.errors import DomainError
+from people.links import absolute_url
 
 
 @dataclass
@@ -62,7 +62,7 @@ def send_joining_instructions(*, event: TrainingEvent, message: str = "") -> Joi
                 "person": person,
                 "role": role,
                 "message": message,
-                "url": f"{settings.STCE_PUBLIC_URL}{event.get_absolute_url()}",
+                "url": absolute_url(event.get_absolute_url()),
             }
             subject = _("Joining instructions: %(title)s") % {"title": event.title}
             body = render_to_string("courses/email/joining_instructions.txt", context)

@@ -65,7 +65,8 @@ def test_production_starts_with_a_strong_secret_key():
     import secrets
 
     env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-           "DJANGO_ALLOWED_HOSTS": "example.org"}
+           "DJANGO_ALLOWED_HOSTS": "example.org",
+           "STCE_PUBLIC_URL": "https://example.org"}
     result = _start_settings(env)
     assert result.returncode == 0, result.stderr
 
@@ -75,7 +76,8 @@ def test_deploy_checks_pass_under_production_settings():
     import secrets
 
     env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-           "DJANGO_ALLOWED_HOSTS": "example.org"}
+           "DJANGO_ALLOWED_HOSTS": "example.org",
+           "STCE_PUBLIC_URL": "https://example.org"}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env, capture_output=True, text=True,
@@ -89,3 +91,52 @@ def test_every_page_sends_a_content_security_policy_without_inline_scripts(clien
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_production_refuses_to_start_without_a_public_address():
+    """Certificates printed with a development address could never be verified."""
+    import os
+    import secrets
+
+    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+           "DJANGO_ALLOWED_HOSTS": "example.org"}
+    env.pop("STCE_PUBLIC_URL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert "stce.E001" in result.stderr and "STCE_PUBLIC_URL is not set" in result.stderr
+
+
+def test_a_public_address_that_is_not_a_site_address_is_refused(settings):
+    from stce.checks import public_url_is_set
+
+    settings.STCE_PUBLIC_URL = "stce.example.org/verify"
+    assert [error.id for error in public_url_is_set()] == ["stce.E002"]
+    settings.STCE_PUBLIC_URL = "https://stce.example.org"
+    assert public_url_is_set() == []
+
+
+@pytest.mark.django_db
+def test_in_development_links_follow_the_address_the_site_is_served_at(client, settings):
+    from django.core.cache import cache
+
+    from people.links import absolute_url, public_host
+
+    settings.STCE_PUBLIC_URL = ""
+    settings.ALLOWED_HOSTS = ["192.168.1.20"]
+    cache.clear()
+    assert absolute_url("/verify/x/") == "http://127.0.0.1:8000/verify/x/"
+    client.get(reverse("healthz"), HTTP_HOST="192.168.1.20:8000")
+    assert absolute_url("/verify/x/") == "http://192.168.1.20:8000/verify/x/"
+    assert public_host() == "192.168.1.20:8000"
+
+
+@pytest.mark.django_db
+def test_a_configured_public_address_wins_over_the_served_one(client, settings):
+    from people.links import absolute_url
+
+    settings.STCE_PUBLIC_URL = "https://stce.example.org"
+    settings.ALLOWED_HOSTS = ["192.168.1.20"]
+    client.get(reverse("healthz"), HTTP_HOST="192.168.1.20:8000")
+    assert absolute_url("/verify/x/") == "https://stce.example.org/verify/x/"

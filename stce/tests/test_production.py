@@ -14,7 +14,8 @@ def test_collectstatic_succeeds_under_production_settings(tmp_path):
     """The vendored libraries name source maps we do not ship; collecting must still work."""
     env = {
         **os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "example.org", "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
+        "DJANGO_ALLOWED_HOSTS": "example.org",
+           "STCE_PUBLIC_URL": "https://example.org", "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],

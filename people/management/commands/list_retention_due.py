@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
+from people.links import public_base_url
 from people.privacy import people_past_retention, retention_cutoff
 
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
             activity = (person.updated_at.date(), person.last_enrolment, person.last_assignment)
             last = max(d for d in activity if d)
             self.stdout.write(
-                f"#{person.pk}\tlast activity {last:%Y-%m-%d}\t{settings.STCE_PUBLIC_URL}"
+                f"#{person.pk}\tlast activity {last:%Y-%m-%d}\t{public_base_url()}"
                 f"{reverse('people:person-detail', args=[person.pk])}"
             )
         self.stdout.write(

@@ -1,0 +1,28 @@
+"""System checks that stop a production start-up with a setting that would mislead users."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.checks import Error, register
+
+
+@register()
+def public_url_is_set(app_configs=None, **kwargs):
+    """Certificates carry their verification address for years: it must be the real one."""
+    url = settings.STCE_PUBLIC_URL
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path not in {"", "/"}:
+            return [Error(
+                f"STCE_PUBLIC_URL must be the site's address, like https://stce.example.org (got {url!r}).",
+                id="stce.E002",
+            )]
+        return []
+    if not settings.DEBUG:
+        return [Error(
+            "STCE_PUBLIC_URL is not set. Certificates (QR codes), e-mails and calendar files "
+            "would point to a development address.",
+            hint="Set STCE_PUBLIC_URL to the address users reach the site at, e.g. https://stce.example.org.",
+            id="stce.E001",
+        )]
+    return []
