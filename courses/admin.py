@@ -1,4 +1,8 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from courses.models import (
@@ -21,8 +25,25 @@ class ModuleAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "title"]
 
 
+class EventDayFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # Deleting a day deletes its attendance with it, silently; the same rule as changing
+        # an event's dates applies: correct the attendance first.
+        kept = [
+            form.instance for form in self.deleted_forms
+            if form.instance.pk and form.instance.attendance.exists()
+        ]
+        if kept:
+            raise ValidationError(
+                _("Attendance was recorded on %(dates)s; correct the attendance before removing the day.")
+                % {"dates": ", ".join(date_format(day.date) for day in kept)}
+            )
+
+
 class EventDayInline(admin.TabularInline):
     model = EventDay
+    formset = EventDayFormSet
     extra = 0
 
 

@@ -1,6 +1,8 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from people.forms.people import PersonForm
 from people.models import Country, Language, Organisation, Person, Region
 
 admin.site.site_header = "STCE Training & Accreditation Manager"
@@ -32,8 +34,15 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["country"]
 
 
+class PersonAdminForm(forms.ModelForm):
+    # The same check as the directory's form, so that a clash names the person who has the
+    # address instead of the database constraint.
+    clean_email = PersonForm.clean_email
+
+
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
+    form = PersonAdminForm
     list_display = ["family_name", "given_name", "latin_name", "gender", "country", "organisation"]
     list_filter = ["gender", "preferred_language", "country__region"]
     search_fields = ["search_text", "email"]

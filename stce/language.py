@@ -13,6 +13,7 @@ from django.utils import translation
 from django.views.i18n import set_language as django_set_language
 
 from people.models import UserPreference
+from people.services.preferences import remember_language
 
 SESSION_KEY = "stce_language"
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
@@ -34,7 +35,7 @@ def set_language(request):
     if language in SUPPORTED:
         request.session[SESSION_KEY] = language
         if request.user.is_authenticated:
-            UserPreference.objects.update_or_create(user=request.user, defaults={"language": language})
+            remember_language(user=request.user, language=language)
     return response
 
 

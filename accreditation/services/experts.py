@@ -45,6 +45,30 @@ def nominate_expert(
 
 
 @transaction.atomic
+def update_expert_profile(
+    *,
+    expert: Expert,
+    nominating_administration: Organisation | None,
+    languages=(),
+    modules=(),
+    profile: str = "",
+    by=None,
+) -> Expert:
+    """Change what the registry says about an expert: who nominated them, the languages they
+    train in, the modules they can deliver and their short profile. Their status and dates
+    move only through proposals and decisions."""
+    expert = Expert.objects.select_for_update().get(pk=expert.pk)
+    expert.nominating_administration = nominating_administration
+    expert.profile = profile
+    if by is not None:
+        expert._history_user = by
+    expert.save()
+    expert.languages.set(languages)
+    expert.modules.set(modules)
+    return expert
+
+
+@transaction.atomic
 def enrol_on_workshop(*, expert: Expert, event: TrainingEvent, by=None) -> Enrolment:
     """Give a nominated expert a place on a Train-the-Trainer workshop (idempotent)."""
     if event.kind != TrainingEvent.Kind.TTT:

@@ -18,7 +18,7 @@ from accreditation.forms.experts import (
 from accreditation.forms.review import ProposalForm
 from accreditation.models import Decision, Evidence, Expert, Proposal
 from accreditation.services.evidence import record_co_delivery, record_refresher, record_workshop_result
-from accreditation.services.experts import enrol_on_workshop, nominate_expert
+from accreditation.services.experts import enrol_on_workshop, nominate_expert, update_expert_profile
 from accreditation.workflow import check_step, steps_from
 from people.errors import DomainError
 from people.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
@@ -80,7 +80,7 @@ def expert_edit(request, pk: int):
     expert = get_expert(pk)
     form = ExpertProfileForm(request.POST or None, instance=expert)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        update_expert_profile(expert=expert, **form.cleaned_data, by=request.user)
         messages.success(request, _("The profile of %(name)s was saved.") % {"name": expert.person.full_name})
         return redirect(expert)
     return render(request, "accreditation/expert_form.html", {"form": form, "expert": expert})

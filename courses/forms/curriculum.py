@@ -76,13 +76,6 @@ def module_translation_forms(module, data=None) -> list[ModuleTranslationForm]:
     return forms_
 
 
-def save_module_translations(module, translation_forms) -> None:
-    for form in translation_forms:
-        title = form.cleaned_data.get("title", "").strip()
-        summary = form.cleaned_data.get("summary", "").strip()
-        if title:
-            ModuleTranslation.objects.update_or_create(
-                module=module, language=form.language, defaults={"title": title, "summary": summary}
-            )
-        else:
-            ModuleTranslation.objects.filter(module=module, language=form.language).delete()
+def translation_values(translation_forms) -> dict[str, dict[str, str]]:
+    """The cleaned title and summary of each language, for the curriculum service."""
+    return {form.language: form.cleaned_data for form in translation_forms}

@@ -1,10 +1,11 @@
 """Staffing events with trainers, with the double-booking rule."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from courses.models import TrainerAssignment, TrainingEvent
-from people.errors import DomainError
+from people.errors import DomainError, protecting_records
 from people.models import Person
 
 
@@ -69,3 +70,29 @@ def assign_trainer(
     except IntegrityError:
         # A concurrent request assigned the same person a moment ago: treat as done.
         return TrainerAssignment.objects.get(event=event, person=person)
+
+
+@transaction.atomic
+def remove_trainer(*, assignment: TrainerAssignment, by=None) -> None:
+    """Take a trainer off an event.
+
+    Refuses when another record relies on the assignment (for instance accreditation evidence
+    of a co-delivered training), naming that record: the assignment is what it stands on.
+    Removing an assignment that is already gone changes nothing.
+    """
+    assignment = (
+        TrainerAssignment.objects.select_for_update(of=("self",)).select_related("person")
+        .filter(pk=assignment.pk).first()
+    )
+    if assignment is None:
+        return
+    if by is not None:
+        assignment._history_user = by
+    try:
+        assignment.delete()
+    except ProtectedError as exc:
+        raise DomainError(
+            _("%(name)s cannot be taken off the event: the assignment is referred to by %(records)s.")
+            % {"name": assignment.person.full_name, "records": protecting_records(exc)},
+            code="protected",
+        ) from exc

@@ -1,5 +1,8 @@
 """Putting participants on an event and taking them off again (they are kept, marked withdrawn)."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,6 +10,7 @@ from django.utils.translation import gettext as _
 from courses.models import Enrolment, TrainingEvent
 from people.errors import DomainError
 from people.models import Person
+from people.services.people import create_person
 
 
 class OverCapacityError(DomainError):
@@ -53,6 +57,16 @@ def enrol(*, event: TrainingEvent, person: Person, by=None) -> Enrolment:
             return Enrolment.objects.create(event=event, person=person, enrolled_by=by)
     except IntegrityError:
         return Enrolment.objects.get(event=event, person=person)
+
+
+@transaction.atomic
+def enrol_new_person(*, event: TrainingEvent, values: Mapping[str, Any], by=None) -> Person:
+    """Add a person who is not in the directory yet (a PersonForm's cleaned data) and enrol
+    them. A refused enrolment (full or cancelled event) leaves no new person behind, so that
+    submitting the form again does not create them twice."""
+    person = create_person(values=values, by=by)
+    enrol(event=event, person=person, by=by)
+    return person
 
 
 @transaction.atomic

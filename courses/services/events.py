@@ -1,18 +1,51 @@
-"""Scheduling an event: its status, its dates (postponements) and its agenda."""
+"""Scheduling an event: the event itself, its status, its dates (postponements), its agenda
+and the sections of its Information Note."""
 
 import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import AgendaItem, EventDateChange, EventDay, Module, TrainingEvent
-from people.errors import DomainError
+from people.errors import DomainError, protecting_records
+from people.models import Organisation, Person
+from people.services.fields import save_fields
 
 
 def _locked(event: TrainingEvent) -> TrainingEvent:
     return TrainingEvent.objects.select_for_update().get(pk=event.pk)
+
+
+DATE_FIELDS = {"start_date", "end_date"}
+
+
+@transaction.atomic
+def create_event(*, values: Mapping[str, Any], by=None) -> TrainingEvent:
+    """Add an event as a draft with the given field values (a TrainingEventForm's cleaned
+    data); `by` is kept as the user who created it."""
+    return save_fields(TrainingEvent(created_by=by), values, by=by)
+
+
+@transaction.atomic
+def update_event(*, event: TrainingEvent, values: Mapping[str, Any], by=None) -> TrainingEvent:
+    """Change an event's details with the given field values (a TrainingEventForm's cleaned
+    data). Its dates change only through `change_dates`, which keeps their history."""
+    if DATE_FIELDS & values.keys():
+        raise ValueError("An event's dates change through change_dates(), which keeps their history.")
+    return save_fields(_locked(event), values, by=by)
+
+
+@transaction.atomic
+def update_note_sections(
+    *, event: TrainingEvent, background: str, highlights: str, additional_comments: str, by=None
+) -> TrainingEvent:
+    """Write the coordinator's sections of the event's Information Note."""
+    values = {"background": background, "highlights": highlights, "additional_comments": additional_comments}
+    return save_fields(_locked(event), values, by=by)
 
 
 @transaction.atomic
@@ -211,3 +244,79 @@ def copy_agenda(*, source: TrainingEvent, target: TrainingEvent) -> int:
             copy.speaker_organisations.set(item.speaker_organisations.all())
             copied += 1
     return copied
+
+
+def _check_agenda_item(module: Module | None, title: str, start_time, end_time) -> None:
+    if module is None and not (title or "").strip():
+        raise DomainError(_("Choose a curriculum module or give a title."))
+    if start_time and end_time and end_time <= start_time:
+        raise DomainError(_("The item must end after it starts."), field="end_time")
+
+
+@transaction.atomic
+def add_agenda_item(
+    *,
+    day: EventDay,
+    module: Module | None = None,
+    title: str = "",
+    start_time: datetime.time | None = None,
+    end_time: datetime.time | None = None,
+    speakers: Iterable[Person] = (),
+    speaker_organisations: Iterable[Organisation] = (),
+    by=None,
+) -> AgendaItem:
+    """Append an item (a curriculum module or a titled session) to the end of a day's agenda.
+
+    Refuses an item with neither a module nor a title, or one that ends before it starts.
+    """
+    _check_agenda_item(module, title, start_time, end_time)
+    values = {
+        "module": module, "title": title, "start_time": start_time, "end_time": end_time,
+        "speakers": speakers, "speaker_organisations": speaker_organisations,
+    }
+    return save_fields(AgendaItem(day=day, position=_next_position(day)), values, by=by)
+
+
+@transaction.atomic
+def update_agenda_item(
+    *,
+    item: AgendaItem,
+    day: EventDay,
+    module: Module | None = None,
+    title: str = "",
+    start_time: datetime.time | None = None,
+    end_time: datetime.time | None = None,
+    speakers: Iterable[Person] = (),
+    speaker_organisations: Iterable[Organisation] = (),
+    by=None,
+) -> AgendaItem:
+    """Change an agenda item; it keeps its place in the order. Refuses what `add_agenda_item`
+    refuses, and a day of another event."""
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("day").get(pk=item.pk)
+    if day.event_id != item.day.event_id:
+        raise DomainError(_("Choose a day of this event."), field="day")
+    _check_agenda_item(module, title, start_time, end_time)
+    values = {
+        "day": day, "module": module, "title": title, "start_time": start_time, "end_time": end_time,
+        "speakers": speakers, "speaker_organisations": speaker_organisations,
+    }
+    return save_fields(item, values, by=by)
+
+
+@transaction.atomic
+def remove_agenda_item(*, item: AgendaItem, by=None) -> None:
+    """Take an item off the agenda. Refuses, naming them, when other records rely on it;
+    removing an item that is already gone changes nothing."""
+    item = AgendaItem.objects.select_for_update().filter(pk=item.pk).first()
+    if item is None:
+        return
+    if by is not None:
+        item._history_user = by
+    try:
+        item.delete()
+    except ProtectedError as exc:
+        raise DomainError(
+            _("This agenda item cannot be removed: it is referred to by %(records)s.")
+            % {"records": protecting_records(exc)},
+            code="protected",
+        ) from exc

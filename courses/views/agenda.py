@@ -17,6 +17,10 @@ def _agenda_url(event) -> str:
     return f"{event.get_absolute_url()}#agenda"
 
 
+def _form_error(form, error: DomainError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
 @require_POST
 @role_required(COORDINATOR)
 def days_generate(request, pk: int):
@@ -46,12 +50,13 @@ def agenda_item_create(request, pk: int):
     event = event_for(request.user, pk)
     form = AgendaItemForm(request.POST or None, event=event, initial={"day": request.GET.get("day")})
     if request.method == "POST" and form.is_valid():
-        item = form.save(commit=False)
-        item.position = event_services._next_position(item.day)
-        item.save()
-        form.save_m2m()
-        messages.success(request, _("Agenda item added."))
-        return redirect(_agenda_url(event))
+        try:
+            event_services.add_agenda_item(**form.cleaned_data, by=request.user)
+        except DomainError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Agenda item added."))
+            return redirect(_agenda_url(event))
     return render(request, "courses/agenda_item_form.html", {"form": form, "event": event, "creating": True})
 
 
@@ -61,9 +66,13 @@ def agenda_item_edit(request, pk: int, item_pk: int):
     item = get_object_or_404(AgendaItem, pk=item_pk, day__event=event)
     form = AgendaItemForm(request.POST or None, instance=item, event=event)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Agenda item saved."))
-        return redirect(_agenda_url(event))
+        try:
+            event_services.update_agenda_item(item=item, **form.cleaned_data, by=request.user)
+        except DomainError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Agenda item saved."))
+            return redirect(_agenda_url(event))
     return render(request, "courses/agenda_item_form.html", {"form": form, "event": event, "item": item})
 
 
@@ -71,10 +80,15 @@ def agenda_item_edit(request, pk: int, item_pk: int):
 def agenda_item_delete(request, pk: int, item_pk: int):
     event = event_for(request.user, pk)
     item = get_object_or_404(AgendaItem.objects.select_related("module", "day"), pk=item_pk, day__event=event)
+    error = None
     if request.method == "POST":
-        item.delete()
-        messages.success(request, _("Agenda item removed."))
-        return redirect(_agenda_url(event))
+        try:
+            event_services.remove_agenda_item(item=item, by=request.user)
+        except DomainError as refusal:
+            error = refusal.message
+        else:
+            messages.success(request, _("Agenda item removed."))
+            return redirect(_agenda_url(event))
     return render(
         request,
         "courses/confirm.html",
@@ -83,6 +97,7 @@ def agenda_item_delete(request, pk: int, item_pk: int):
             "title": _("Remove this agenda item?"),
             "body": f"{item.day.date:%d %b %Y}: {item.display_title}",
             "button": _("Remove"),
+            "error": error,
         },
     )
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,9 +11,11 @@ from courses.forms.curriculum import (
     ModuleForm,
     ModuleSearchForm,
     module_translation_forms,
-    save_module_translations,
+    translation_values,
 )
 from courses.models import Module
+from courses.services.curriculum import create_module, reactivate_module, retire_module, update_module
+from people.errors import DomainError
 from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 
 MODULE_SORTS = {
@@ -67,12 +68,20 @@ def _module_form_page(request, module: Module | None):
     form = ModuleForm(data, instance=module)
     translation_forms = module_translation_forms(module or Module(), data)
     if data is not None and form.is_valid() and all(f.is_valid() for f in translation_forms):
-        with transaction.atomic():
-            saved = form.save()
-            save_module_translations(saved, translation_forms)
-        message = _("Module %(code)s was added.") if module is None else _("Module %(code)s was saved.")
-        messages.success(request, message % {"code": saved.code})
-        return redirect(saved)
+        translations = translation_values(translation_forms)
+        try:
+            if module is None:
+                saved = create_module(values=form.cleaned_data, translations=translations, by=request.user)
+            else:
+                saved = update_module(
+                    module=module, values=form.cleaned_data, translations=translations, by=request.user
+                )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            message = _("Module %(code)s was added.") if module is None else _("Module %(code)s was saved.")
+            messages.success(request, message % {"code": saved.code})
+            return redirect(saved)
     return render(request, "courses/module_form.html", {
         "form": form, "translation_forms": translation_forms, "module": module, "creating": module is None,
     })
@@ -93,8 +102,7 @@ def module_retire(request, pk: int):
     """Retiring keeps the module in past agendas but hides it from new ones; GET confirms."""
     module = get_object_or_404(Module, pk=pk)
     if request.method == "POST":
-        module.active = False
-        module.save(update_fields=["active"])
+        module = retire_module(module=module, by=request.user)
         messages.success(request, _("Module %(code)s was retired.") % {"code": module.code})
         return redirect(module)
     return render(request, "courses/module_confirm_retire.html", {"module": module})
@@ -104,7 +112,6 @@ def module_retire(request, pk: int):
 @role_required(COORDINATOR)
 def module_reactivate(request, pk: int):
     module = get_object_or_404(Module, pk=pk)
-    module.active = True
-    module.save(update_fields=["active"])
+    module = reactivate_module(module=module, by=request.user)
     messages.success(request, _("Module %(code)s is active again.") % {"code": module.code})
     return redirect(module)

@@ -159,10 +159,7 @@ def event_detail(request, pk: int):
 def event_create(request):
     form = TrainingEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        event = form.save(commit=False)
-        event.created_by = request.user
-        event.save()
-        form.save_m2m()
+        event = event_services.create_event(values=form.cleaned_data, by=request.user)
         messages.success(request, _("%(title)s was added as a draft.") % {"title": event.title})
         return redirect(event)
     return render(request, "courses/event_form.html", {"form": form, "creating": True})
@@ -173,7 +170,7 @@ def event_edit(request, pk: int):
     event = event_for(request.user, pk)
     form = TrainingEventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        event = event_services.update_event(event=event, values=form.cleaned_data, by=request.user)
         messages.success(request, _("%(title)s was saved.") % {"title": event.title})
         return redirect(event)
     return render(request, "courses/event_form.html", {"form": form, "event": event})

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from courses.information_note import build_note, render_pdf, render_text
 from courses.models import TrainingEvent
+from courses.services.events import update_note_sections
 from people.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
 
 NOTE_LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ru", "Русский")]
@@ -46,7 +47,7 @@ def event_note(request, pk: int):
         raise PermissionDenied  # administrators read the note; coordinators write it
     form = NoteSectionsForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        update_note_sections(event=event, **form.cleaned_data, by=request.user)
         messages.success(request, _("The Information Note was saved."))
         return redirect("courses:event-note", pk=event.pk)
     language = _note_language(request)

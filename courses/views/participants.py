@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -12,7 +11,7 @@ from courses.access import event_for
 from courses.forms.participants import ImportUploadForm, JoiningInstructionsForm, WithdrawForm
 from courses.models import Enrolment
 from courses.services import participant_import as importer
-from courses.services.enrolment import enrol, places_left, withdraw
+from courses.services.enrolment import enrol, enrol_new_person, places_left, withdraw
 from courses.services.exports import participants_csv, participants_xlsx
 from courses.services.joining import recipients, send_joining_instructions
 from people.errors import DomainError
@@ -76,11 +75,7 @@ def participant_add(request, pk: int):
         try:
             if request.POST.get("action") == "create":
                 if person_form.is_valid():
-                    # A refused enrolment (full or cancelled event) must not leave the new
-                    # person behind: submitting the form again would create them twice.
-                    with transaction.atomic():
-                        person = person_form.save()
-                        enrol(event=event, person=person, by=request.user)
+                    person = enrol_new_person(event=event, values=person_form.cleaned_data, by=request.user)
                     messages.success(
                         request, _("%(name)s was added and enrolled.") % {"name": person.full_name}
                     )
@@ -94,7 +89,10 @@ def participant_add(request, pk: int):
                 messages.success(request, _("%(name)s is enrolled.") % {"name": person.full_name})
                 return redirect(request.get_full_path())
         except DomainError as error:
-            messages.error(request, error.message)
+            if person_form.is_bound and error.field in person_form.fields:
+                person_form.add_error(error.field, error.message)
+            else:
+                messages.error(request, error.message)
     return render(
         request,
         "courses/participant_add.html",

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from courses.access import event_for
 from courses.forms.trainers import AssignTrainerForm
 from courses.models import TrainerAssignment
-from courses.services.assignments import DoubleBookingError, assign_trainer
+from courses.services.assignments import DoubleBookingError, assign_trainer, remove_trainer
+from people.errors import DomainError
 from people.models import Person
 from people.roles import COORDINATOR, role_required
 
@@ -61,12 +62,17 @@ def trainer_remove(request, pk: int, assignment_pk: int):
     assignment = get_object_or_404(
         TrainerAssignment.objects.select_related("person"), pk=assignment_pk, event=event
     )
+    error = None
     if request.method == "POST":
-        assignment.delete()
-        messages.success(
-            request, _("%(name)s was taken off the event.") % {"name": assignment.person.full_name}
-        )
-        return redirect(f"{event.get_absolute_url()}#trainers")
+        try:
+            remove_trainer(assignment=assignment, by=request.user)
+        except DomainError as refusal:
+            error = refusal.message
+        else:
+            messages.success(
+                request, _("%(name)s was taken off the event.") % {"name": assignment.person.full_name}
+            )
+            return redirect(f"{event.get_absolute_url()}#trainers")
     return render(
         request,
         "courses/confirm.html",
@@ -75,5 +81,6 @@ def trainer_remove(request, pk: int, assignment_pk: int):
             "title": _("Take this trainer off the event?"),
             "body": f"{assignment.person.full_name} – {assignment.get_role_display()}",
             "button": _("Remove"),
+            "error": error,
         },
     )

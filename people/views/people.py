@@ -5,10 +5,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from people.errors import DomainError
 from people.forms.people import PersonForm, PersonSearchForm
 from people.models import Person
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
 from people.sections import actions_for, sections_for
+from people.services.people import create_person, update_person
 
 PEOPLE_SORTS = {
     "name": ("family_name", "given_name"),
@@ -62,9 +64,13 @@ def person_detail(request, pk: int):
 def person_create(request):
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = form.save()
-        messages.success(request, _("%(name)s was added.") % {"name": person.full_name})
-        return redirect(person)
+        try:
+            person = create_person(values=form.cleaned_data, by=request.user)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": person.full_name})
+            return redirect(person)
     return render(request, "people/person_form.html", {"form": form, "creating": True})
 
 
@@ -73,7 +79,11 @@ def person_edit(request, pk: int):
     person = get_object_or_404(Person, pk=pk, erased_at__isnull=True)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Changes to %(name)s were saved.") % {"name": person.full_name})
-        return redirect(person)
+        try:
+            person = update_person(person=person, values=form.cleaned_data, by=request.user)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Changes to %(name)s were saved.") % {"name": person.full_name})
+            return redirect(person)
     return render(request, "people/person_form.html", {"form": form, "person": person})
