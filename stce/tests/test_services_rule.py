@@ -55,7 +55,8 @@ def _routed_modules(patterns=None) -> set[Path]:
             module = inspect.getmodule(view)
             path = Path(inspect.getfile(module)).resolve() if module else None
             # The admin is the back office (Django's own views, its own protections).
-            if path and path.is_relative_to(ROOT) and not module.__name__.endswith(".admin"):
+            first_party = path and path.is_relative_to(ROOT) and path.relative_to(ROOT).parts[0] in APPS
+            if first_party and not module.__name__.endswith(".admin"):
                 files.add(path)
     return files
 
