@@ -26,7 +26,12 @@ def world(trainer, other_trainer):
     return build_world(trainer=trainer, other_trainer=other_trainer)
 
 
-@pytest.mark.parametrize("case", ALL_CASES, ids=lambda c: c.id)
+# A row with its own query string (a list's ?export=) would get BAD_QUERY in its place: the
+# same request as the page's row.
+ADDRESSES = [case for case in ALL_CASES if not case.query]
+
+
+@pytest.mark.parametrize("case", ADDRESSES, ids=lambda c: c.id)
 @pytest.mark.parametrize("persona", ["coordinator", "administrator", "trainer"])
 def test_bad_input_never_raises_a_server_error(case, persona, world, persona_client):
     client = persona_client(persona)
