@@ -1,13 +1,16 @@
-"""The attendance grid of an event as one table (exported by documents.spreadsheets)."""
+"""The attendance grid of an event as one table, for the CSV and XLSX exports."""
+
+from operator import itemgetter
 
 from django.utils.translation import gettext as _
 
 from courses.completion import completion_for_event
 from courses.models import Attendance, Enrolment, EventDay, TrainingEvent
+from documents.spreadsheets import PERCENT, Column
 
 
-def attendance_table(event: TrainingEvent) -> list[list]:
-    """Header and one row per participant: name, organisation, status per day, completion."""
+def attendance_table(event: TrainingEvent) -> tuple[list[Column], list[tuple]]:
+    """Columns and one row per participant: name, organisation, status per day, completion."""
     days = list(EventDay.objects.filter(event=event))
     enrolments = list(
         Enrolment.objects.filter(event=event).select_related("person__organisation")
@@ -20,19 +23,25 @@ def attendance_table(event: TrainingEvent) -> list[list]:
     }
     labels = dict(Attendance.Status.choices)
     completion = completion_for_event(event, enrolments)
-    header = [
-        _("Family name"), _("Given name"), _("Name in Latin script"), _("Organisation"),
-        _("Enrolment"), *[day.date.isoformat() for day in days], _("Attendance %"), _("Completed"),
+    names = [
+        _("Family name"), _("Given name"), _("Name in Latin script"), _("Organisation"), _("Enrolment"),
     ]
-    table = [header]
+    columns = [Column(name, itemgetter(index)) for index, name in enumerate(names)]
+    columns += [
+        Column(day.date.isoformat(), itemgetter(len(names) + index)) for index, day in enumerate(days)
+    ]
+    columns += [
+        Column(_("Attendance %"), itemgetter(len(names) + len(days)), PERCENT),
+        Column(_("Completed"), itemgetter(len(names) + len(days) + 1)),
+    ]
+    rows = []
     for enrolment in enrolments:
         person, result = enrolment.person, completion[enrolment.pk]
-        table.append([
+        rows.append((
             person.family_name, person.given_name, person.latin_name,
             str(person.organisation or ""), enrolment.get_status_display(),
-            *[str(labels.get(statuses.get((enrolment.pk, day.pk)), "")) for day in days],
-            float(result.percentage) if result.percentage is not None else "",
+            *[labels.get(statuses.get((enrolment.pk, day.pk)), "") for day in days],
+            result.percentage,
             _("yes") if result.completed else _("no"),
-        ])
-    return table
-
+        ))
+    return columns, rows

@@ -46,7 +46,6 @@ urlpatterns = [
         participants.participant_import_commit,
         name="participant-import-commit",
     ),
-    path("events/<int:pk>/participants/export/", participants.participant_export, name="participant-export"),
     path(
         "events/<int:pk>/participants/<int:enrolment_pk>/withdraw/",
         participants.participant_withdraw,

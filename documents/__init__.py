@@ -1,2 +1,3 @@
 """Helpers for the files people exchange with the system: PDFs (fonts, text in every script),
-spreadsheets (CSV/XLSX written safely) and the upload gate. No models, no project imports."""
+spreadsheets (CSV/XLSX with typed cells, written safely), downloads and the upload gate.
+No models, no project imports."""

@@ -90,8 +90,9 @@ def recent_changes(*, model: type[models.Model] | None = None, user_id: int | No
                    date_from=None, date_to=None) -> models.QuerySet:
     """One queryset over every history table (UNION ALL), newest first.
 
-    Each row is a dict: model (label), object_id, history_id, history_date, history_type,
-    history_user_id, history_change_reason. Filters are applied inside each table's query.
+    Each row is a dict: model_label, object_id, history_id, history_date, history_type,
+    history_user_id, username (of history_user), history_change_reason. Filters are applied
+    inside each table's query.
     """
     chosen = [model] if model is not None else audited_models()
     parts = []
@@ -110,6 +111,7 @@ def recent_changes(*, model: type[models.Model] | None = None, user_id: int | No
             ).values(
                 "model_label", "object_id", "history_id", "history_date", "history_type",
                 "history_user_id", "history_change_reason",
+                username=models.F("history_user__username"),
             )
         )
     combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]

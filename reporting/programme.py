@@ -8,7 +8,7 @@ from reporting.models import Dimension
 
 from .figures import Filters, event_figures, expert_figures, trainee_figures
 from .gender import breakdown_table
-from .tables import LABEL, NUMBER, PEOPLE, SERIES_COLOURS, Column, Labels, Table, bar_chart
+from .tables import LABEL, NUMBER, PEOPLE, SERIES_COLOURS, YEAR, Column, Labels, Table, bar_chart
 
 
 def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
@@ -44,7 +44,7 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
         "trainings-by-year",
         _("Trainings delivered by kind and year"),
         [
-            Column(_("Year"), LABEL),
+            Column(_("Year"), YEAR),
             *[Column(str(k.label), NUMBER) for k in kinds],
             Column(_("Total"), NUMBER),
         ],

@@ -17,6 +17,10 @@ from people.models import Country, Gender, Language, Region
 from reporting.models import Dimension
 
 LABEL, PEOPLE, PARTICIPATIONS, SHARE, NUMBER = "label", "people", "participations", "share", "number"
+# YEAR labels a row with a year (a number in exports); PERCENT is a percentage that is not
+# worked out from the row's counts (a target), so masking a small count leaves it alone.
+YEAR, PERCENT = "year", "percent"
+LABEL_KINDS = (LABEL, YEAR)
 GENDER_COLOURS = {"female": "#7b3294", "male": "#1b7837", "another": "#e08214", "unknown": "#8c8c8c"}
 SERIES_COLOURS = ["#003a70", "#0a7bbd", "#7b3294", "#1b7837", "#e08214", "#b2182b", "#8c8c8c"]
 
@@ -65,7 +69,7 @@ class _NumberFormat:
     def __call__(self, value, kind: str) -> str:
         if value is None:
             return "–"
-        if kind == SHARE:
+        if kind in (SHARE, PERCENT):
             return f"{value:.1f}".replace(".", self.decimal)
         if isinstance(value, int):
             return f"{value:,}".replace(",", self.thousands)

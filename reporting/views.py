@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
 
-from .exports import EXPORTERS
+from .exports import EXPORT_FORMATS, table_download
 from .forms import DashboardFilterForm
 from .gender import gender_dashboard as gender_tables
 from .programme import programme_dashboard as programme_tables
@@ -50,10 +50,10 @@ def programme_dashboard(request):
 
 @role_required(COORDINATOR, ADMINISTRATOR)
 def export_table(request, dashboard: str, table: str, fmt: str):
-    if dashboard not in DASHBOARDS or fmt not in EXPORTERS:
+    if dashboard not in DASHBOARDS or fmt not in EXPORT_FORMATS:
         raise Http404
     _form, _filters, tables = _tables(request, dashboard)
     chosen = next((t for t in tables if t.slug == table), None)
     if chosen is None:
         raise Http404
-    return EXPORTERS[fmt](chosen)
+    return table_download(chosen, dashboard=dashboard, fmt=fmt)

@@ -1,27 +1,15 @@
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models import ExpertStatus
+from accreditation.models import Expert, ExpertStatus
 from courses.models import Module, TrainerAssignment, TrainingEvent
 from people.forms.widgets import DateInput
 from people.models import Country, Gender, Language, Region
+from people.models.people import fold_for_search
 
 
 class ExpertFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Accredited and pre-accredited"))]
-                               + [("all", _("Any status"))] + list(ExpertStatus.choices))
-    language = forms.ModelChoiceField(Language.objects.all(), required=False, label=_("Language"))
-    region = forms.ModelChoiceField(Region.objects.all(), required=False, label=_("WCO region"))
-    country = forms.ModelChoiceField(Country.objects.all(), required=False, label=_("Country"))
-    module = forms.ModelChoiceField(Module.objects.filter(active=True), required=False,
-                                    label=_("Module"))
-    gender = forms.ChoiceField(choices=[("", _("Any gender"))] + list(Gender.choices),
-                               required=False, label=_("Gender"))
-    available_from = forms.DateField(label=_("Available from"), required=False, widget=DateInput)
-    available_to = forms.DateField(label=_("to"), required=False, widget=DateInput)
-
     def clean(self):
         data = super().clean()
         start, end = data.get("available_from"), data.get("available_to")
@@ -30,6 +18,68 @@ class ExpertFilterForm(forms.Form):
         if start and end and end < start:
             raise forms.ValidationError(_("The end date is before the start date."))
         return data
+
+
+# Who "Find trainers" offers unless the user asks for another status.
+TRAINER_STATUSES = (ExpertStatus.ACCREDITED, ExpertStatus.PRE_ACCREDITED)
+
+
+class ExpertFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), method="by_status", empty_label=_("Accredited and pre-accredited"),
+        choices=[("all", _("Any status")), *ExpertStatus.choices],
+    )
+    # Each filter on a many-to-many matches one value, so no expert appears twice: no DISTINCT.
+    language = django_filters.ModelChoiceFilter(
+        queryset=Language.objects.all(), field_name="languages", label=_("Language")
+    )
+    region = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.all(), field_name="person__country__region", label=_("WCO region")
+    )
+    country = django_filters.ModelChoiceFilter(
+        queryset=Country.objects.all(), field_name="person__country", label=_("Country")
+    )
+    module = django_filters.ModelChoiceFilter(
+        queryset=Module.objects.filter(active=True), field_name="modules", label=_("Module")
+    )
+    gender = django_filters.ChoiceFilter(
+        choices=Gender.choices, empty_label=_("Any gender"), field_name="person__gender", label=_("Gender")
+    )
+    available_from = django_filters.DateFilter(
+        label=_("Available from"), method="available", widget=DateInput
+    )
+    available_to = django_filters.DateFilter(label=_("to"), method="available", widget=DateInput)
+
+    class Meta:
+        model = Expert
+        fields = [
+            "q", "status", "language", "region", "country", "module", "gender", "available_from",
+            "available_to",
+        ]
+        form = ExpertFilterForm
+
+    def filter_queryset(self, queryset):
+        if not self.form.is_valid():
+            # Wrong dates would offer trainers who may be busy: show nobody, and say why.
+            return queryset.none()
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.filter(status__in=TRAINER_STATUSES)
+        return super().filter_queryset(queryset)
+
+    def search(self, queryset, name, value):
+        for word in fold_for_search(value).split():
+            queryset = queryset.filter(person__search_text__contains=word)
+        return queryset
+
+    def by_status(self, queryset, name, value):
+        return queryset if value == "all" else queryset.filter(status=value)
+
+    def available(self, queryset, name, value):
+        # Both dates together make one filter; the form's clean() insists on both.
+        if name == "available_from":
+            return queryset.available_between(value, self.form.cleaned_data["available_to"])
+        return queryset
 
 
 class AssignForm(forms.Form):

@@ -1,4 +1,4 @@
-from people.tests.permissions import Case, ladder
+from people.tests.permissions import Case, exports, ladder
 
 # Coordinators prepare (nominate, record evidence, propose); administrators decide.
 PREPARE = ladder(admin=403)
@@ -6,8 +6,10 @@ POST_ONLY_FOR_COORDINATORS = ladder(coord=405, admin=403)
 
 CASES = [
     Case("accreditation:expert-list", ladder()),
+    *exports("accreditation:expert-list", ladder()),
     Case("accreditation:expert-create", PREPARE),
     Case("accreditation:expiring", ladder()),
+    *exports("accreditation:expiring", ladder()),
     Case("accreditation:expert-detail", ladder(), kwargs=lambda w: {"pk": w.expert.pk}),
     Case("accreditation:expert-edit", PREPARE, kwargs=lambda w: {"pk": w.expert.pk}),
     Case("accreditation:expert-assign", POST_ONLY_FOR_COORDINATORS, kwargs=lambda w: {"pk": w.expert.pk}),
@@ -16,6 +18,7 @@ CASES = [
     Case("accreditation:evidence-add", PREPARE, kwargs=lambda w: {"pk": w.expert.pk, "kind": "workshop"}),
     Case("accreditation:proposal-create", PREPARE, kwargs=lambda w: {"pk": w.expert.pk}),
     Case("accreditation:review-queue", ladder(coord=403)),
+    *exports("accreditation:review-queue", ladder(coord=403)),
     Case("accreditation:proposal-decide", ladder(coord=403, admin=405),
          kwargs=lambda w: {"pk": w.proposal.pk}),
     Case("accreditation:proposal-decide", ladder(coord=403, admin=302), method="post",

@@ -1,35 +1,71 @@
 """The expert directory: how coordinators find trainers, and assign them to an event."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accreditation.forms.directory import AssignForm, ExpertFilterForm
-from accreditation.models import Expert, ExpertStatus
+from accreditation.forms.directory import AssignForm, ExpertFilter
+from accreditation.models import Expert
 from courses.models import TrainerAssignment, TrainingEvent
 from courses.services.assignments import assign_trainer
+from documents.spreadsheets import DATE, Column
 from people.errors import DomainError
-from people.models.people import fold_for_search
+from people.lists import Header, ListPage
 from people.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
 
-DIRECTORY_SORTS = {
-    "name": ("person__family_name", "person__given_name"),
-    "-name": ("-person__family_name", "-person__given_name"),
-    "country": ("person__country__name", "person__family_name"),
-    "-country": ("-person__country__name", "person__family_name"),
-    "status": ("status", "person__family_name"),
-    "-status": ("-status", "person__family_name"),
-    "last_delivery": (F("last_delivery").asc(nulls_first=True), "person__family_name"),
-    "-last_delivery": (F("last_delivery").desc(nulls_last=True), "person__family_name"),
-    "valid_until": (F("valid_until").asc(nulls_last=True), "person__family_name"),
-    "-valid_until": (F("valid_until").desc(nulls_last=True), "person__family_name"),
-}
-TRAINER_STATUSES = (ExpertStatus.ACCREDITED, ExpertStatus.PRE_ACCREDITED)
+
+def _names(related) -> str:
+    return ", ".join(str(item) for item in related.all())
+
+
+EXPERTS = ListPage(
+    name="experts",
+    title=gettext_lazy("Experts"),
+    filterset=ExpertFilter,
+    sorts={
+        "name": ("person__family_name", "person__given_name", "pk"),
+        "-name": ("-person__family_name", "-person__given_name", "-pk"),
+        "country": ("person__country__name", "person__family_name", "pk"),
+        "-country": ("-person__country__name", "person__family_name", "pk"),
+        "status": ("status", "person__family_name", "pk"),
+        "-status": ("-status", "person__family_name", "pk"),
+        "last_delivery": (F("last_delivery").asc(nulls_first=True), "person__family_name", "pk"),
+        "-last_delivery": (F("last_delivery").desc(nulls_last=True), "person__family_name", "pk"),
+        "valid_until": (F("valid_until").asc(nulls_last=True), "person__family_name", "pk"),
+        "-valid_until": (F("valid_until").desc(nulls_last=True), "person__family_name", "pk"),
+    },
+    default_sort="name",
+    page_size=25,
+    headers=[
+        Header(gettext_lazy("Name"), sort="name"),
+        Header(gettext_lazy("Country"), sort="country"),
+        Header(gettext_lazy("Status"), sort="status"),
+        Header(gettext_lazy("Languages")),
+        Header(gettext_lazy("Last delivery"), sort="last_delivery"),
+        Header(gettext_lazy("Valid until"), sort="valid_until"),
+    ],
+    columns=[
+        Column(gettext_lazy("Given name"), lambda x: x.person.given_name),
+        Column(gettext_lazy("Family name"), lambda x: x.person.family_name),
+        Column(gettext_lazy("Name in Latin script"), lambda x: x.person.latin_name),
+        Column(gettext_lazy("Gender"), lambda x: x.person.get_gender_display()),
+        Column(gettext_lazy("Country"), lambda x: x.person.country),
+        Column(gettext_lazy("WCO region"), lambda x: x.person.country.region if x.person.country else None),
+        Column(gettext_lazy("Nominating administration"), lambda x: x.nominating_administration),
+        Column(gettext_lazy("E-mail"), lambda x: x.person.email),
+        Column(gettext_lazy("Status"), lambda x: x.get_status_display()),
+        Column(gettext_lazy("Languages"), lambda x: _names(x.languages)),
+        Column(gettext_lazy("Nominated on"), lambda x: x.nominated_on, DATE),
+        Column(gettext_lazy("Accredited on"), lambda x: x.accredited_on, DATE),
+        Column(gettext_lazy("Valid until"), lambda x: x.valid_until, DATE),
+        Column(gettext_lazy("Last delivery"), lambda x: x.last_delivery, DATE),
+    ],
+)
 
 
 def filters_for_event(event: TrainingEvent) -> QueryDict:
@@ -46,30 +82,6 @@ def filters_for_event(event: TrainingEvent) -> QueryDict:
     return data
 
 
-def filter_experts(experts, data: dict):
-    if data.get("q"):
-        for word in fold_for_search(data["q"]).split():
-            experts = experts.filter(person__search_text__contains=word)
-    status = data.get("status")
-    if not status:
-        experts = experts.filter(status__in=TRAINER_STATUSES)
-    elif status != "all":
-        experts = experts.filter(status=status)
-    if data.get("language"):
-        experts = experts.filter(languages=data["language"])
-    if data.get("region"):
-        experts = experts.filter(person__country__region=data["region"])
-    if data.get("country"):
-        experts = experts.filter(person__country=data["country"])
-    if data.get("module"):
-        experts = experts.filter(modules=data["module"])
-    if data.get("gender"):
-        experts = experts.filter(person__gender=data["gender"])
-    if data.get("available_from") and data.get("available_to"):
-        experts = experts.available_between(data["available_from"], data["available_to"])
-    return experts
-
-
 @role_required(COORDINATOR, ADMINISTRATOR)
 def expert_list(request):
     event = None
@@ -79,21 +91,11 @@ def expert_list(request):
             pk=request.GET["event"] if request.GET["event"].isdigit() else 0,
         )
     params = request.GET.copy()
-    filter_keys = set(ExpertFilterForm.base_fields)
-    if event is not None and not filter_keys & set(params):
+    if event is not None and not set(ExpertFilter.base_filters) & set(params):
         params.update(filters_for_event(event))
-    form = ExpertFilterForm(params if filter_keys & set(params) else None)
     # Erased people asked to be forgotten: they are nobody to find or to assign as a trainer.
     experts = Expert.objects.filter(person__erased_at__isnull=True).with_relations().with_last_delivery()
-    experts = filter_experts(experts, form.cleaned_data if form.is_valid() else {})
-    if form.is_bound and not form.is_valid():
-        experts = experts.none()
-    sort = request.GET.get("sort", "name")
-    # Each filter on a many-to-many matches one value, so no expert appears twice: no DISTINCT.
-    experts = experts.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"]))
-    page = Paginator(experts, 25).get_page(request.GET.get("page"))
-    return render(request, "accreditation/expert_list.html", {
-        "form": form, "page_obj": page, "sort": sort,
+    return EXPERTS.apply(request, experts, data=params).response("accreditation/expert_list.html", {
         "event": event, "can_assign": event is not None and is_coordinator(request.user),
         "roles": TrainerAssignment.Role.choices,
     })

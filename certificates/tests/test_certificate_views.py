@@ -240,20 +240,20 @@ def test_event_downloads_zip_and_merged_pdf(coordinator_client, event, certifica
     )
     archive = zipfile.ZipFile(
         io.BytesIO(
-            coordinator_client.get(reverse("certificates:certificate-event-zip", args=[event.pk])).content
+            coordinator_client.get(reverse("certificates:certificate-event-zip", args=[event.pk])).getvalue()
         )
     )
     assert sorted(archive.namelist()) == sorted([f"{certificate.serial}.pdf", f"{second.serial}.pdf"])
     merged = coordinator_client.get(reverse("certificates:certificate-event-pdf", args=[event.pk]))
     assert merged["Content-Type"] == "application/pdf"
-    assert len(PdfReader(io.BytesIO(merged.content)).pages) == 2
+    assert len(PdfReader(io.BytesIO(merged.getvalue())).pages) == 2
 
 
 def test_the_layout_preview_is_a_pdf_in_the_chosen_language(coordinator_client):
     response = coordinator_client.get(
         reverse("certificates:certificate-preview"), {"name": "王伟", "language": "fr"}
     )
-    text = pdf_text(response.content)
+    text = pdf_text(response.getvalue())
     assert "王伟" in text and "Certificat de réussite" in text
 
 
@@ -318,9 +318,9 @@ def test_a_revoked_or_superseded_certificate_downloads_stamped_not_valid(
     coordinator_client, certificate, event, coordinator
 ):
     url = reverse("certificates:certificate-pdf", args=[certificate.pk])
-    assert "NOT VALID" not in pdf_text(coordinator_client.get(url).content)  # cached while valid
+    assert "NOT VALID" not in pdf_text(coordinator_client.get(url).getvalue())  # cached while valid
     revoke_certificate(certificate=certificate, reason="Issued by mistake", by=coordinator)
-    revoked = pdf_text(coordinator_client.get(url).content)
+    revoked = pdf_text(coordinator_client.get(url).getvalue())
     assert "REVOKED" in revoked and "NOT VALID" in revoked and "Amélie Dupré" in revoked
 
     other = issue_certificate(
@@ -329,5 +329,5 @@ def test_a_revoked_or_superseded_certificate_downloads_stamped_not_valid(
     )
     reissue_certificate(certificate=other, by=coordinator)
     superseded_url = reverse("certificates:certificate-pdf", args=[other.pk])
-    superseded = pdf_text(coordinator_client.get(superseded_url).content)
+    superseded = pdf_text(coordinator_client.get(superseded_url).getvalue())
     assert "REMPLACÉ" in superseded

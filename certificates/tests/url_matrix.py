@@ -1,4 +1,4 @@
-from people.tests.permissions import Case, everyone, ladder
+from people.tests.permissions import Case, everyone, exports, ladder
 
 # Coordinators and administrators manage certificates; verification is public.
 CASES = [
@@ -6,6 +6,7 @@ CASES = [
     Case("verify", everyone(404), kwargs=lambda w: {"code": "0" * 32}),
     Case("verify", everyone(200), kwargs=lambda w: {"code": w.certificate.code}),
     Case("certificates:certificate-list", ladder()),
+    *exports("certificates:certificate-list", ladder()),
     Case("certificates:certificate-preview", ladder()),
     Case("certificates:certificate-detail", ladder(), kwargs=lambda w: {"pk": w.certificate.pk}),
     Case("certificates:certificate-pdf", ladder(), kwargs=lambda w: {"pk": w.certificate.pk}),

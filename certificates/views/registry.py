@@ -1,12 +1,11 @@
 """Certificates for coordinators: issue, list, revoke, reissue, send, download, preview."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from certificates.delivery import send_certificate, send_unsent_for_event
@@ -21,19 +20,50 @@ from certificates.issuing import (
 )
 from certificates.models import Certificate, CertificateDelivery
 from courses.models import TrainingEvent
+from documents.downloads import PDF, file_download
 from documents.pdf import missing_glyphs
+from documents.spreadsheets import COUNT, DATETIME, Column
 from people.errors import DomainError
+from people.lists import Header, ListPage
 from people.models import Person
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
 
-CERTIFICATE_SORTS = {
-    "issued": ("issued_at", "pk"),
-    "-issued": ("-issued_at", "-pk"),
-    "serial": ("serial",),
-    "-serial": ("-serial",),
-    "holder": ("holder_name",),
-    "-holder": ("-holder_name",),
-}
+CERTIFICATES = ListPage(
+    name="certificates",
+    title=gettext_lazy("Issued certificates"),
+    filterset=CertificateFilter,
+    sorts={
+        "issued": ("issued_at", "pk"),
+        "-issued": ("-issued_at", "-pk"),
+        "serial": ("serial",),
+        "-serial": ("-serial",),
+        "holder": ("holder_name", "pk"),
+        "-holder": ("-holder_name", "-pk"),
+    },
+    default_sort="-issued",
+    page_size=50,
+    headers=[
+        Header(gettext_lazy("Serial number"), sort="serial"),
+        Header(gettext_lazy("Holder"), sort="holder"),
+        Header(gettext_lazy("Kind")),
+        Header(gettext_lazy("Training")),
+        Header(gettext_lazy("Issued"), sort="issued"),
+        Header(gettext_lazy("Status")),
+        Header(gettext_lazy("E-mailed")),
+    ],
+    columns=[
+        Column(gettext_lazy("Serial number"), lambda c: c.serial),
+        Column(gettext_lazy("Holder"), lambda c: c.holder_name),
+        Column(gettext_lazy("Kind"), lambda c: c.get_kind_display()),
+        Column(gettext_lazy("Training"), lambda c: c.event.title if c.event else ""),
+        Column(gettext_lazy("Language"), lambda c: c.language.upper()),
+        Column(gettext_lazy("Issued"), lambda c: c.issued_at, DATETIME),
+        Column(gettext_lazy("Status"), lambda c: c.get_status_display()),
+        Column(gettext_lazy("Revoked at"), lambda c: c.revoked_at, DATETIME),
+        Column(gettext_lazy("Superseded at"), lambda c: c.superseded_at, DATETIME),
+        Column(gettext_lazy("Times e-mailed"), lambda c: c.sent_count, COUNT),
+    ],
+)
 
 
 def _event_for(request, pk: int) -> TrainingEvent:
@@ -44,11 +74,8 @@ def _certificate_for(request, pk: int) -> Certificate:
     return get_object_or_404(Certificate.objects.for_listing(), pk=pk)
 
 
-def _pdf_response(data: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
+def _pdf_response(data: bytes, filename: str, *, inline: bool = False):
+    return file_download(data, filename=filename, content_type=PDF, inline=inline)
 
 
 @role_required(COORDINATOR, ADMINISTRATOR)
@@ -56,21 +83,9 @@ def certificate_list(request):
     certificates = Certificate.objects.for_listing().annotate(
         sent_count=Count("deliveries", filter=Q(deliveries__outcome=CertificateDelivery.Outcome.SENT))
     )
-    filterset = CertificateFilter(request.GET or None, queryset=certificates)
-    event = filterset.form.cleaned_data.get("event") if filterset.is_bound and filterset.is_valid() else None
-    sort = request.GET.get("sort", "-issued")
-    rows = filterset.qs.order_by(*CERTIFICATE_SORTS.get(sort, CERTIFICATE_SORTS["-issued"]))
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "certificates/list.html",
-        {
-            "filter": filterset,
-            "page_obj": page,
-            "sort": sort,
-            "event": event,
-            "preview_form": PreviewForm(),
-        },
+    listing = CERTIFICATES.apply(request, certificates)
+    return listing.response(
+        "certificates/list.html", {"event": listing.cleaned("event"), "preview_form": PreviewForm()}
     )
 
 
@@ -233,9 +248,10 @@ def _event_batch(event):
 @role_required(COORDINATOR, ADMINISTRATOR)
 def event_certificates_zip(request, event_pk: int):
     event = _event_for(request, event_pk)
-    response = HttpResponse(certificates_zip(_event_batch(event)), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{_batch_filename(event)}.zip"'
-    return response
+    return file_download(
+        certificates_zip(_event_batch(event)), filename=f"{_batch_filename(event)}.zip",
+        content_type="application/zip",
+    )
 
 
 @role_required(COORDINATOR, ADMINISTRATOR)

@@ -1,6 +1,8 @@
+import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Module, ModuleTranslation
@@ -35,17 +37,45 @@ class ModuleForm(forms.ModelForm):
         return self.cleaned_data["code"].strip().upper()
 
 
-class ModuleSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False,
-                        widget=forms.TextInput(attrs={"placeholder": _("Code, title or summary")}))
-    topic_area = forms.ChoiceField(
-        choices=[("", _("All topic areas"))] + list(Module.TopicArea.choices), required=False,
-        label=_("Topic area"),
+MODULE_STATUSES = {"active": Q(active=True), "retired": Q(active=False), "all": Q()}
+
+
+class ModuleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("Code, title or summary")}),
     )
-    status = forms.ChoiceField(
+    topic_area = django_filters.ChoiceFilter(
+        choices=Module.TopicArea.choices, empty_label=_("All topic areas"), label=_("Topic area")
+    )
+    status = django_filters.ChoiceFilter(
         choices=[("active", _("Active")), ("retired", _("Retired")), ("all", _("All"))],
-        required=False, label=_("Status"),
+        empty_label=None, label=_("Status"), method="by_status",
     )
+
+    class Meta:
+        model = Module
+        fields = ["q", "topic_area", "status"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        # The curriculum in use is what people look for: retired modules only when asked.
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = "active"
+        super().__init__(data, *args, **kwargs)
+
+    def filter_queryset(self, queryset):
+        if "status" not in self.form.cleaned_data:  # a bad status is an error; keep to the active ones
+            queryset = queryset.filter(MODULE_STATUSES["active"])
+        return super().filter_queryset(queryset)
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(code__icontains=value) | Q(title__icontains=value) | Q(summary__icontains=value)
+        )
+
+    def by_status(self, queryset, name, value):
+        return queryset.filter(MODULE_STATUSES.get(value, Q()))
 
 
 class ModuleTranslationForm(forms.Form):

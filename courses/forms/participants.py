@@ -1,9 +1,29 @@
 """Forms for scheduling events: the event, its dates, agenda, trainers and participants."""
 
-
+import django_filters
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from courses.models import Enrolment
+from people.models import Person
+
+
+class ParticipantFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("Name, transliteration or e-mail")}),
+    )
+    status = django_filters.ChoiceFilter(
+        choices=Enrolment.Status.choices, empty_label=_("Enrolled and withdrawn"), label=_("Status")
+    )
+
+    class Meta:
+        model = Enrolment
+        fields = ["q", "status"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(person__in=Person.objects.search(value))
 
 
 class WithdrawForm(forms.Form):

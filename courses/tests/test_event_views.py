@@ -105,7 +105,7 @@ class TestTrainersSeeOnlyTheirEvents:
         mine = TrainingEventFactory(title="Mine")
         TrainingEventFactory(title="Not mine")
         TrainerAssignment.objects.create(event=mine, person=trainer.person)
-        text = trainer_client.get(reverse("courses:my-events-ics")).content.decode()
+        text = trainer_client.get(reverse("courses:my-events-ics")).getvalue().decode()
         assert "SUMMARY:Mine" in text and "Not mine" not in text
 
 

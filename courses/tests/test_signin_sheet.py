@@ -60,4 +60,4 @@ def test_trainer_downloads_the_sheet_of_their_event(trainer_client, trainer, day
     TrainerAssignmentFactory(event=day.event, person=trainer.person)
     response = trainer_client.get(reverse("courses:attendance-signin-sheet", args=[day.event_id, day.pk]))
     assert response["Content-Type"] == "application/pdf"
-    assert "Núñez" in pdf_text(response.content)
+    assert "Núñez" in pdf_text(response.getvalue())

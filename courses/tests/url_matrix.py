@@ -1,4 +1,4 @@
-from people.tests.permissions import Case, ladder, signed_in
+from people.tests.permissions import Case, exports, ladder, signed_in
 
 
 def _event(w):
@@ -18,6 +18,7 @@ EVENT_STAFF = ASSIGNED_TRAINER
 CASES = [
     Case("courses:person-merge", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
     Case("courses:module-list", {**signed_in()}),
+    *exports("courses:module-list", signed_in()),
     Case("courses:module-detail", signed_in(), kwargs=lambda w: {"pk": w.module.pk}),
     Case("courses:module-create", ladder(admin=403)),
     Case("courses:module-edit", ladder(admin=403), kwargs=lambda w: {"pk": w.module.pk}),
@@ -28,6 +29,8 @@ CASES = [
     ),
     # Scheduling (issue 3)
     Case("courses:event-list", signed_in()),
+    # A trainer exports the events they see: their own.
+    *exports("courses:event-list", signed_in()),
     Case("courses:event-calendar", signed_in()),
     Case("courses:my-events-ics", signed_in()),
     Case("courses:event-create", COORDINATOR_ONLY),
@@ -49,10 +52,11 @@ CASES = [
         kwargs=lambda w: {"pk": w.event.pk, "assignment_pk": w.assignment.pk},
     ),
     Case("courses:participant-list", ASSIGNED_TRAINER, kwargs=_event),
+    # Trainers see their participants but do not take the list (with e-mail addresses) away.
+    *exports("courses:participant-list", ladder(other=404), kwargs=_event),
     Case("courses:participant-add", COORDINATOR_ONLY, kwargs=_event),
     Case("courses:participant-import", COORDINATOR_ONLY, kwargs=_event),
     Case("courses:participant-import-commit", ladder(coord=302, admin=403), kwargs=_event),
-    Case("courses:participant-export", ladder(), kwargs=_event),
     Case(
         "courses:participant-withdraw", COORDINATOR_ONLY,
         kwargs=lambda w: {"pk": w.event.pk, "enrolment_pk": w.enrolment.pk},

@@ -2,8 +2,8 @@
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,8 +18,9 @@ from courses.services.attendance import (
     save_attendance_grid,
 )
 from courses.signin_sheet import signin_sheet_pdf
-from documents.spreadsheets import csv_bytes, xlsx_bytes
+from documents.downloads import PDF, file_download
 from people.errors import DomainError
+from people.lists import export_response
 from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, is_coordinator, role_required
 
 ATTENDANCE_ROLES = (COORDINATOR, ADMINISTRATOR, TRAINER)
@@ -32,10 +33,6 @@ def event_for(user, pk: int) -> TrainingEvent:
 
 def day_of(event: TrainingEvent, day_pk: int) -> EventDay:
     return get_object_or_404(EventDay.objects.select_related("event"), pk=day_pk, event=event)
-
-
-def _filename(event: TrainingEvent, suffix: str) -> str:
-    return f"attendance-event-{event.pk}{suffix}"
 
 
 @role_required(*ATTENDANCE_ROLES)
@@ -107,30 +104,29 @@ def grid(request, pk: int):
 def signin_sheet(request, pk: int, day_pk: int):
     event = event_for(request.user, pk)
     day = day_of(event, day_pk)
-    response = HttpResponse(signin_sheet_pdf(day), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="sign-in-sheet-event-{event.pk}-{day.date.isoformat()}.pdf"'
+    return file_download(
+        signin_sheet_pdf(day), content_type=PDF, inline=True,
+        filename=f"sign-in-sheet-event-{event.pk}-{day.date.isoformat()}.pdf",
     )
-    return response
+
+
+def _attendance_export(request, pk: int, fmt: str):
+    event = event_for(request.user, pk)
+    columns, rows = attendance_table(event)
+    return export_response(
+        columns, rows, fmt=fmt, name=f"attendance-{slugify(event.title)[:60] or event.pk}",
+        title=_("Attendance"),
+    )
 
 
 @role_required(*ATTENDANCE_ROLES)
 def export_csv(request, pk: int):
-    event = event_for(request.user, pk)
-    response = HttpResponse(csv_bytes(attendance_table(event)), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(event, ".csv")}"'
-    return response
+    return _attendance_export(request, pk, "csv")
 
 
 @role_required(*ATTENDANCE_ROLES)
 def export_xlsx(request, pk: int):
-    event = event_for(request.user, pk)
-    response = HttpResponse(
-        xlsx_bytes(attendance_table(event), title=_("Attendance")),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(event, ".xlsx")}"'
-    return response
+    return _attendance_export(request, pk, "xlsx")
 
 
 @require_POST

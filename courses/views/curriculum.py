@@ -1,60 +1,61 @@
 """Browsing and maintaining the WCO STCE Training Curriculum."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from courses.forms.curriculum import (
+    ModuleFilter,
     ModuleForm,
-    ModuleSearchForm,
     module_translation_forms,
     translation_values,
 )
 from courses.models import Module
 from courses.services.curriculum import create_module, reactivate_module, retire_module, update_module
+from documents.spreadsheets import DECIMAL, Column
 from people.errors import DomainError
+from people.lists import Header, ListPage
 from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 
-MODULE_SORTS = {
-    "code": ("code",),
-    "-code": ("-code",),
-    "title": ("title",),
-    "-title": ("-title",),
-    "hours": ("hours", "code"),
-    "-hours": ("-hours", "code"),
-}
+MODULES = ListPage(
+    name="curriculum",
+    title=gettext_lazy("Curriculum modules"),
+    filterset=ModuleFilter,
+    sorts={
+        "code": ("code",),
+        "-code": ("-code",),
+        "title": ("title", "code"),
+        "-title": ("-title", "code"),
+        "hours": ("hours", "code"),
+        "-hours": ("-hours", "code"),
+    },
+    default_sort="code",
+    page_size=25,
+    headers=[
+        Header(gettext_lazy("Code"), sort="code"),
+        Header(gettext_lazy("Title"), sort="title"),
+        Header(gettext_lazy("Topic area")),
+        Header(gettext_lazy("Hours"), sort="hours"),
+        Header(gettext_lazy("Status")),
+    ],
+    columns=[
+        Column(gettext_lazy("Code"), lambda m: m.code),
+        Column(gettext_lazy("Title"), lambda m: m.localised().title),
+        Column(gettext_lazy("Topic area"), lambda m: m.get_topic_area_display()),
+        Column(gettext_lazy("Hours"), lambda m: m.hours, DECIMAL),
+        Column(gettext_lazy("Status"), lambda m: _("Active") if m.active else _("Retired")),
+        Column(gettext_lazy("Introduced in"), lambda m: m.introduced_in),
+        Column(gettext_lazy("Summary"), lambda m: m.localised().summary),
+    ],
+)
 
 
 @role_required(COORDINATOR, ADMINISTRATOR, TRAINER)
 def module_list(request):
-    form = ModuleSearchForm(request.GET or None)
     modules = Module.objects.prefetch_related("translations")
-    status = "active"
-    if form.is_valid():
-        data = form.cleaned_data
-        status = data.get("status") or "active"
-        if data.get("q"):
-            q = data["q"]
-            modules = modules.filter(
-                Q(code__icontains=q) | Q(title__icontains=q) | Q(summary__icontains=q)
-            )
-        if data.get("topic_area"):
-            modules = modules.filter(topic_area=data["topic_area"])
-    if status == "active":
-        modules = modules.filter(active=True)
-    elif status == "retired":
-        modules = modules.filter(active=False)
-    sort = request.GET.get("sort", "code")
-    modules = modules.order_by(*MODULE_SORTS.get(sort, MODULE_SORTS["code"]))
-    page = Paginator(modules, 25).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "courses/module_list.html",
-        {"form": form, "page_obj": page, "sort": sort},
-    )
+    return MODULES.apply(request, modules).response("courses/module_list.html")
 
 
 @role_required(COORDINATOR, ADMINISTRATOR, TRAINER)

@@ -3,14 +3,13 @@
 import datetime
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from courses.access import event_for
@@ -20,7 +19,10 @@ from courses.gender import event_gender_table
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from courses.services import events as event_services
 from courses.services.icalendar import calendar
+from documents.downloads import file_download
+from documents.spreadsheets import COUNT, DATE, INTEGER, Column
 from people.errors import DomainError
+from people.lists import Header, ListPage
 from people.roles import (
     ADMINISTRATOR,
     COORDINATOR,
@@ -30,17 +32,54 @@ from people.roles import (
     role_required,
 )
 
-EVENT_SORTS = {
-    "start": ("start_date", "title"),
-    "-start": ("-start_date", "title"),
-    "title": ("title",),
-    "-title": ("-title",),
-    "status": ("status", "-start_date"),
-    "-status": ("-status", "-start_date"),
-    "participants": ("participant_count", "-start_date"),
-    "-participants": ("-participant_count", "-start_date"),
-}
 EVERYONE = (COORDINATOR, ADMINISTRATOR, TRAINER)
+
+
+def _names(related) -> str:
+    return ", ".join(str(item) for item in related.all())
+
+
+EVENTS = ListPage(
+    name="events",
+    title=gettext_lazy("Training events"),
+    filterset=EventFilter,
+    sorts={
+        "start": ("start_date", "title", "pk"),
+        "-start": ("-start_date", "title", "pk"),
+        "title": ("title", "pk"),
+        "-title": ("-title", "pk"),
+        "status": ("status", "-start_date", "pk"),
+        "-status": ("-status", "-start_date", "pk"),
+        "participants": ("participant_count", "-start_date", "pk"),
+        "-participants": ("-participant_count", "-start_date", "pk"),
+    },
+    default_sort="-start",
+    page_size=25,
+    headers=[
+        Header(gettext_lazy("Dates"), sort="start"),
+        Header(gettext_lazy("Title"), sort="title"),
+        Header(gettext_lazy("Kind")),
+        Header(gettext_lazy("Where")),
+        Header(gettext_lazy("Languages")),
+        Header(gettext_lazy("Status"), sort="status"),
+        Header(gettext_lazy("Participants"), sort="participants", css="text-end"),
+    ],
+    columns=[
+        Column(gettext_lazy("Title"), lambda e: e.title),
+        Column(gettext_lazy("Start date"), lambda e: e.start_date, DATE),
+        Column(gettext_lazy("End date"), lambda e: e.end_date, DATE),
+        Column(gettext_lazy("Kind"), lambda e: e.get_kind_display()),
+        Column(gettext_lazy("Format"), lambda e: e.get_format_display()),
+        Column(gettext_lazy("Status"), lambda e: e.get_status_display()),
+        Column(gettext_lazy("Host country"), lambda e: e.host_country),
+        Column(gettext_lazy("WCO region"), lambda e: e.region or (e.host_country and e.host_country.region)),
+        Column(gettext_lazy("Venue"), lambda e: e.venue),
+        Column(gettext_lazy("Online platform"), lambda e: e.platform),
+        Column(gettext_lazy("Languages"), lambda e: _names(e.languages)),
+        Column(gettext_lazy("Participants"), lambda e: e.participant_count, COUNT),
+        Column(gettext_lazy("Capacity"), lambda e: e.capacity, INTEGER),
+    ],
+)
 
 
 def _participant_count():
@@ -59,23 +98,12 @@ def event_list(request):
     """Every event for coordinators and administrators; "My events" for trainers."""
     events = (
         TrainingEvent.objects.visible_to(request.user)
-        .select_related("host_country", "region")
+        .select_related("host_country__region", "region")
         .prefetch_related("languages")
         .annotate(participant_count=_participant_count())
     )
-    event_filter = EventFilter(request.GET or None, queryset=events, request=request)
-    sort = request.GET.get("sort", "-start")
-    events = event_filter.qs.order_by(*EVENT_SORTS.get(sort, EVENT_SORTS["-start"]))
-    page = Paginator(events, 25).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "courses/event_list.html",
-        {
-            "filter": event_filter,
-            "page_obj": page,
-            "sort": sort,
-            "mine_only": not can_see_all_events(request.user),
-        },
+    return EVENTS.apply(request, events).response(
+        "courses/event_list.html", {"mine_only": not can_see_all_events(request.user)}
     )
 
 
@@ -216,10 +244,8 @@ def event_dates(request, pk: int):
     return render(request, "courses/event_dates.html", {"form": form, "event": event})
 
 
-def _ics_response(text: str, filename: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _ics_response(text: str, filename: str):
+    return file_download(text, filename=filename, content_type="text/calendar; charset=utf-8")
 
 
 @role_required(*EVERYONE)

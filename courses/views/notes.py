@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from courses.information_note import build_note, render_pdf, render_text
 from courses.models import TrainingEvent
 from courses.services.events import update_note_sections
+from documents.downloads import PDF, file_download
 from people.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
 
 NOTE_LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ru", "Русский")]
@@ -65,9 +65,9 @@ def _filename(event: TrainingEvent, language: str, extension: str) -> str:
 def event_note_pdf(request, pk: int):
     event = _event_for(request, pk)
     language = _note_language(request)
-    response = HttpResponse(render_pdf(build_note(event, language)), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(event, language, "pdf")}"'
-    return response
+    return file_download(
+        render_pdf(build_note(event, language)), content_type=PDF, filename=_filename(event, language, "pdf")
+    )
 
 
 @role_required(COORDINATOR, ADMINISTRATOR)
@@ -75,6 +75,7 @@ def event_note_text(request, pk: int):
     event = _event_for(request, pk)
     language = _note_language(request)
     text = render_text(build_note(event, language))
-    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{_filename(event, language, "txt")}"'
-    return response
+    return file_download(
+        text, content_type="text/plain; charset=utf-8", inline=True,
+        filename=_filename(event, language, "txt"),
+    )

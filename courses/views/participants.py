@@ -1,63 +1,84 @@
 """Participants of an event: enrol, withdraw, import, export, and the joining instructions."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from courses.access import event_for
-from courses.forms.participants import ImportUploadForm, JoiningInstructionsForm, WithdrawForm
+from courses.forms.participants import (
+    ImportUploadForm,
+    JoiningInstructionsForm,
+    ParticipantFilter,
+    WithdrawForm,
+)
 from courses.models import Enrolment
 from courses.services import participant_import as importer
 from courses.services.enrolment import enrol, enrol_new_person, places_left, withdraw
-from courses.services.exports import participants_csv, participants_xlsx
 from courses.services.joining import recipients, send_joining_instructions
+from documents.spreadsheets import DATE, DATETIME, Column
 from people.errors import DomainError
 from people.forms.people import PersonForm
+from people.lists import Header, ListPage
 from people.models import Person
 from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 
 SESSION_KEY = "participant_imports"
 PREVIEW_ROWS = 200
-PARTICIPANT_SORTS = {
-    "status": ("status", "person__family_name", "person__given_name", "pk"),
-    "name": ("person__family_name", "person__given_name", "pk"),
-    "-name": ("-person__family_name", "-person__given_name", "-pk"),
-    "country": ("person__country__name", "person__family_name", "pk"),
-    "-country": ("-person__country__name", "person__family_name", "pk"),
-    "organisation": ("person__organisation__name", "person__family_name", "pk"),
-    "-organisation": ("-person__organisation__name", "person__family_name", "pk"),
-    "-status": ("-status", "person__family_name", "person__given_name", "pk"),
-}
+
+PARTICIPANTS = ListPage(
+    name="participants",
+    title=gettext_lazy("Participants"),
+    filterset=ParticipantFilter,
+    sorts={
+        "status": ("status", "person__family_name", "person__given_name", "pk"),
+        "-status": ("-status", "person__family_name", "person__given_name", "pk"),
+        "name": ("person__family_name", "person__given_name", "pk"),
+        "-name": ("-person__family_name", "-person__given_name", "-pk"),
+        "country": ("person__country__name", "person__family_name", "pk"),
+        "-country": ("-person__country__name", "person__family_name", "pk"),
+        "organisation": ("person__organisation__name", "person__family_name", "pk"),
+        "-organisation": ("-person__organisation__name", "person__family_name", "pk"),
+    },
+    default_sort="status",
+    page_size=50,
+    headers=[
+        Header(gettext_lazy("Name"), sort="name"),
+        Header(gettext_lazy("Gender")),
+        Header(gettext_lazy("Country"), sort="country"),
+        Header(gettext_lazy("Organisation"), sort="organisation"),
+        Header(gettext_lazy("Status"), sort="status"),
+    ],
+    columns=[
+        Column(gettext_lazy("Given name"), lambda e: e.person.given_name),
+        Column(gettext_lazy("Family name"), lambda e: e.person.family_name),
+        Column(gettext_lazy("Name in Latin script"), lambda e: e.person.latin_name),
+        Column(gettext_lazy("Gender"), lambda e: e.person.get_gender_display()),
+        Column(gettext_lazy("Country"), lambda e: e.person.country),
+        Column(gettext_lazy("Organisation"), lambda e: e.person.organisation),
+        Column(gettext_lazy("Position"), lambda e: e.person.position),
+        Column(gettext_lazy("E-mail"), lambda e: e.person.email),
+        Column(gettext_lazy("Status"), lambda e: e.get_status_display()),
+        Column(gettext_lazy("Enrolled at"), lambda e: e.enrolled_at, DATETIME),
+        Column(gettext_lazy("Joined on"), lambda e: e.joined_on, DATE),
+        Column(gettext_lazy("Withdrawn at"), lambda e: e.withdrawn_at, DATETIME),
+        Column(gettext_lazy("Reason for withdrawal"), lambda e: e.withdrawal_reason),
+    ],
+    # Trainers see who takes part in their event; the list with e-mail addresses leaves the
+    # system only through the programme's staff.
+    export_roles=(COORDINATOR, ADMINISTRATOR),
+)
 
 
 @role_required(COORDINATOR, ADMINISTRATOR, TRAINER)
 def participant_list(request, pk: int):
     event = event_for(request.user, pk)
-    sort = request.GET.get("sort", "status")
-    if sort not in PARTICIPANT_SORTS:
-        sort = "status"
-    enrolments = (
-        Enrolment.objects.filter(event=event)
-        .select_related("person__country", "person__organisation")
-        .order_by(*PARTICIPANT_SORTS[sort])
+    enrolments = Enrolment.objects.filter(event=event).select_related(
+        "person__country", "person__organisation"
     )
-    query = request.GET.get("q", "").strip()
-    if query:
-        enrolments = enrolments.filter(person__in=Person.objects.search(query))
-    page = Paginator(enrolments, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "courses/participant_list.html",
-        {
-            "event": event,
-            "page_obj": page,
-            "query": query,
-            "sort": sort,
-            "places_left": places_left(event),
-        },
+    return PARTICIPANTS.apply(request, enrolments).response(
+        "courses/participant_list.html", {"event": event, "places_left": places_left(event)}
     )
 
 
@@ -191,22 +212,6 @@ def participant_import_commit(request, pk: int):
         % {"enrolled": outcome.enrolled, "created": outcome.people_created, "unchanged": outcome.unchanged},
     )
     return redirect("courses:participant-list", pk=event.pk)
-
-
-@role_required(COORDINATOR, ADMINISTRATOR)
-def participant_export(request, pk: int):
-    event = event_for(request.user, pk)
-    name = slugify(event.title)[:60] or "event"
-    if request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            participants_xlsx(event),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}-participants.xlsx"'
-    else:
-        response = HttpResponse(participants_csv(event), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}-participants.csv"'
-    return response
 
 
 @role_required(COORDINATOR)

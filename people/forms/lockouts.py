@@ -1,3 +1,4 @@
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,3 +9,7 @@ class UnlockForm(forms.Form):
         label=_("Address"), required=False,
         help_text=_("Leave empty to clear the attempts from every address."),
     )
+
+
+class LockoutFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Username"), field_name="username", lookup_expr="icontains")

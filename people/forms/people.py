@@ -1,3 +1,4 @@
+import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
@@ -43,11 +44,22 @@ class PersonForm(forms.ModelForm):
         return email
 
 
-class PersonSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False,
-                        widget=forms.TextInput(attrs={"placeholder": _("Name, transliteration or e-mail")}))
-    country = forms.ModelChoiceField(Country.objects.all(), required=False, label=_("Country"))
-    organisation = forms.ModelChoiceField(Organisation.objects.all(), required=False,
-                                          label=_("Organisation"))
-    gender = forms.ChoiceField(choices=[("", _("Any gender"))] + list(Gender.choices),
-                               required=False, label=_("Gender"))
+class PersonFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("Name, transliteration or e-mail")}),
+    )
+    country = django_filters.ModelChoiceFilter(queryset=Country.objects.all(), label=_("Country"))
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), label=_("Organisation")
+    )
+    gender = django_filters.ChoiceFilter(
+        choices=Gender.choices, empty_label=_("Any gender"), label=_("Gender")
+    )
+
+    class Meta:
+        model = Person
+        fields = ["q", "country", "organisation", "gender"]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)

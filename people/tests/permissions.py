@@ -3,11 +3,15 @@
 Each app keeps its rows in `<app>/tests/url_matrix.py` as `CASES`, built with the helpers
 here; the test in stce/tests/test_permission_matrix.py collects every app's rows, runs them
 all and fails when a URL has no row.
-`kwargs` receives the `world` (see stce/tests/world.py) and returns the URL's arguments.
+`kwargs` receives the `world` (see stce/tests/world.py) and returns the URL's arguments;
+`query` is a query string that makes another page of the same URL (a list's `?export=csv`).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.urls import reverse
 
 ANON = "anonymous"
 COORD = "coordinator"
@@ -25,10 +29,20 @@ class Case:
     expect: dict[str, int]
     kwargs: Callable[[object], dict] = field(default=lambda world: {})
     method: str = "get"
+    query: dict[str, str] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
-        return f"{self.method.upper()} {self.name}"
+        return f"{self.method.upper()} {self.name}" + (f"?{urlencode(self.query)}" if self.query else "")
+
+    def url(self, world) -> str:
+        url = reverse(self.name, kwargs=self.kwargs(world))
+        return f"{url}?{urlencode(self.query)}" if self.query else url
+
+
+def exports(name: str, expect: dict[str, int], **options) -> list[Case]:
+    """Rows for a list page's CSV and XLSX exports (`?export=` on the page's own URL)."""
+    return [Case(name, expect, query={"export": fmt}, **options) for fmt in ("csv", "xlsx")]
 
 
 def ladder(*, coord=200, trainer=403, other=403, admin=200, anon=LOGIN) -> dict[str, int]:

@@ -1,7 +1,8 @@
-from people.tests.permissions import Case, ladder
+from people.tests.permissions import Case, exports, ladder
 
 CASES = [
     Case("people:person-list", ladder()),
+    *exports("people:person-list", ladder()),
     Case("people:person-create", ladder()),
     Case("people:person-detail", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
     Case("people:person-edit", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
@@ -9,7 +10,9 @@ CASES = [
     Case("people:person-export-pdf", ladder(), kwargs=lambda w: {"pk": w.person.pk}),
     Case("people:person-erase", ladder(coord=403), kwargs=lambda w: {"pk": w.person.pk}),
     Case("people:audit-log", ladder(coord=403)),
+    *exports("people:audit-log", ladder(coord=403)),
     Case("people:lockout-list", ladder(coord=403)),
+    *exports("people:lockout-list", ladder(coord=403)),
     Case(
         "people:audit-object", ladder(coord=403),
         kwargs=lambda w: {"app_label": "people", "model_name": "person", "pk": w.person.pk},

@@ -1,14 +1,45 @@
 """Administrators see who is locked out of signing in, and unlock them."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from documents.spreadsheets import DATETIME, INTEGER, Column
 from people.errors import DomainError
-from people.forms.lockouts import UnlockForm
+from people.forms.lockouts import LockoutFilter, UnlockForm
+from people.lists import Header, ListPage
 from people.lockouts import current_lockouts, unlock_sign_in, uses_database_lockouts
 from people.roles import ADMINISTRATOR, role_required
+
+LOCKOUTS = ListPage(
+    name="lockouts",
+    title=gettext_lazy("Locked-out accounts"),
+    filterset=LockoutFilter,
+    sorts={
+        "-last": ("-attempt_time", "-pk"),
+        "last": ("attempt_time", "pk"),
+        "username": ("username", "-attempt_time", "pk"),
+        "-username": ("-username", "-attempt_time", "pk"),
+        "-attempts": ("-failures_since_start", "-attempt_time", "pk"),
+        "attempts": ("failures_since_start", "-attempt_time", "pk"),
+    },
+    default_sort="-last",
+    page_size=50,
+    headers=[
+        Header(gettext_lazy("Username"), sort="username"),
+        Header(gettext_lazy("Address")),
+        Header(gettext_lazy("Failed attempts"), sort="attempts"),
+        Header(gettext_lazy("Last attempt"), sort="last"),
+        Header(gettext_lazy("Actions"), hidden=True),
+    ],
+    columns=[
+        Column(gettext_lazy("Username"), lambda a: a.username),
+        Column(gettext_lazy("Address"), lambda a: a.ip_address),
+        Column(gettext_lazy("Failed attempts"), lambda a: a.failures_since_start, INTEGER),
+        Column(gettext_lazy("Last attempt"), lambda a: a.attempt_time, DATETIME),
+    ],
+)
 
 
 @role_required(ADMINISTRATOR)
@@ -28,8 +59,6 @@ def lockout_list(request):
                 messages.info(request, _("There were no failed sign-ins to clear for %(username)s.")
                               % form.cleaned_data)
             return redirect("people:lockout-list")
-    page = Paginator(current_lockouts(), 50).get_page(request.GET.get("page"))
-    return render(
-        request, "people/lockout_list.html",
-        {"form": form, "page_obj": page, "listable": uses_database_lockouts()},
+    return LOCKOUTS.apply(request, current_lockouts()).response(
+        "people/lockout_list.html", {"unlock_form": form, "listable": uses_database_lockouts()}
     )

@@ -1,48 +1,61 @@
 """The directory of everyone the programme knows."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from documents.spreadsheets import DATETIME, Column
 from people.errors import DomainError
-from people.forms.people import PersonForm, PersonSearchForm
+from people.forms.people import PersonFilter, PersonForm
+from people.lists import Header, ListPage
 from people.models import Person
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
 from people.sections import actions_for, sections_for
 from people.services.people import create_person, update_person
 
-PEOPLE_SORTS = {
-    "name": ("family_name", "given_name"),
-    "-name": ("-family_name", "-given_name"),
-    "country": ("country__name", "family_name"),
-    "organisation": ("organisation__name", "family_name"),
-    "-created": ("-created_at",),
-}
+PEOPLE = ListPage(
+    name="people",
+    title=gettext_lazy("People"),
+    filterset=PersonFilter,
+    sorts={
+        "name": ("family_name", "given_name", "pk"),
+        "-name": ("-family_name", "-given_name", "-pk"),
+        "country": ("country__name", "family_name", "pk"),
+        "-country": ("-country__name", "family_name", "pk"),
+        "organisation": ("organisation__name", "family_name", "pk"),
+        "-organisation": ("-organisation__name", "family_name", "pk"),
+        "created": ("created_at", "pk"),
+        "-created": ("-created_at", "-pk"),
+    },
+    default_sort="name",
+    page_size=50,
+    headers=[
+        Header(gettext_lazy("Name"), sort="name"),
+        Header(gettext_lazy("Gender")),
+        Header(gettext_lazy("Country"), sort="country"),
+        Header(gettext_lazy("Organisation"), sort="organisation"),
+        Header(gettext_lazy("E-mail")),
+    ],
+    columns=[
+        Column(gettext_lazy("Given name"), lambda p: p.given_name),
+        Column(gettext_lazy("Family name"), lambda p: p.family_name),
+        Column(gettext_lazy("Name in Latin script"), lambda p: p.latin_name),
+        Column(gettext_lazy("Gender"), lambda p: p.get_gender_display()),
+        Column(gettext_lazy("Country"), lambda p: p.country),
+        Column(gettext_lazy("Organisation"), lambda p: p.organisation),
+        Column(gettext_lazy("Position"), lambda p: p.position),
+        Column(gettext_lazy("E-mail"), lambda p: p.email),
+        Column(gettext_lazy("Preferred language"), lambda p: p.get_preferred_language_display()),
+        Column(gettext_lazy("Added"), lambda p: p.created_at, DATETIME),
+    ],
+)
 
 
 @role_required(COORDINATOR, ADMINISTRATOR)
 def person_list(request):
-    form = PersonSearchForm(request.GET or None)
     people = Person.objects.with_relations().filter(erased_at__isnull=True)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data.get("q"):
-            people = people.search(data["q"])
-        if data.get("country"):
-            people = people.filter(country=data["country"])
-        if data.get("organisation"):
-            people = people.filter(organisation=data["organisation"])
-        if data.get("gender"):
-            people = people.filter(gender=data["gender"])
-    sort = request.GET.get("sort", "name")
-    people = people.order_by(*PEOPLE_SORTS.get(sort, PEOPLE_SORTS["name"]))
-    page = Paginator(people, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "people/person_list.html",
-        {"form": form, "page_obj": page, "sort": sort},
-    )
+    return PEOPLE.apply(request, people).response("people/person_list.html")
 
 
 @role_required(COORDINATOR, ADMINISTRATOR)

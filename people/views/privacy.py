@@ -1,11 +1,11 @@
 """A person's data: export it (JSON, PDF) and erase it on request."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from documents.downloads import file_download
 from people.errors import DomainError
 from people.forms.privacy import ErasureForm
 from people.models import Person
@@ -14,17 +14,11 @@ from people.privacy_pdf import person_export_pdf
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
 
 
-def _attachment(content, *, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @never_cache
 @role_required(COORDINATOR, ADMINISTRATOR)
 def person_export_as_json(request, pk: int):
     person = get_object_or_404(Person, pk=pk)
-    return _attachment(
+    return file_download(
         person_export_json(person), content_type="application/json; charset=utf-8",
         filename=f"person-{person.pk}.json",
     )
@@ -34,7 +28,7 @@ def person_export_as_json(request, pk: int):
 @role_required(COORDINATOR, ADMINISTRATOR)
 def person_export_as_pdf(request, pk: int):
     person = get_object_or_404(Person, pk=pk)
-    return _attachment(
+    return file_download(
         person_export_pdf(person_export(person)), content_type="application/pdf",
         filename=f"person-{person.pk}.pdf",
     )

@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -36,7 +37,7 @@ def trained(n, gender, *, year=2021, kind="national"):
 
 
 def csv_rows(response):
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 @pytest.fixture(autouse=True)
@@ -125,10 +126,11 @@ def test_every_table_exports_as_csv_and_xlsx(coordinator_client, settings):
         for table in coordinator_client.get(url).context["tables"]:
             response = coordinator_client.get(export_url(table.slug, "csv", dashboard))
             assert response.status_code == 200, table.slug
-            assert csv_rows(response)[0] == [c.label for c in table.columns]
-            assert len(csv_rows(response)) == len(table.rows) + 1
+            rows = csv_rows(response)
+            assert rows[0] == [c.label for c in table.columns]
+            assert len(rows) == len(table.rows) + 1
             response = coordinator_client.get(export_url(table.slug, "xlsx", dashboard))
-            sheet = load_workbook(io.BytesIO(response.content)).active
+            sheet = load_workbook(io.BytesIO(response.getvalue())).active
             assert [c.value for c in sheet[2]] == [c.label for c in table.columns]
 
 
@@ -138,10 +140,65 @@ def test_small_counts_are_masked_in_exports_when_configured(coordinator_client, 
     trained(6, Gender.MALE)
     settings.STCE_MASK_SMALL_COUNTS = True
     masked = csv_rows(coordinator_client.get(export_url("trainees")))
-    assert masked[1] == ["People trained", "<5", "6", "0", "0", "9", "<5"]
+    # The share would give the masked count away: it is left empty, not replaced by "<5".
+    assert masked[1] == ["People trained", "<5", "6", "0", "0", "9", ""]
     settings.STCE_MASK_SMALL_COUNTS = False
     exact = csv_rows(coordinator_client.get(export_url("trainees")))
     assert exact[1] == ["People trained", "3", "6", "0", "0", "9", "33.3"]
+
+
+def xlsx(response):
+    return load_workbook(io.BytesIO(response.getvalue())).active
+
+
+@pytest.mark.django_db
+def test_dashboard_xlsx_cells_are_counts_percentages_and_years(coordinator_client, settings):
+    settings.STCE_MASK_SMALL_COUNTS = False
+    trained(6, Gender.FEMALE, year=2021)
+    trained(4, Gender.MALE, year=2022)
+    sheet = xlsx(coordinator_client.get(export_url("trainees", "xlsx")))
+    assert sheet["A1"].value == "Trainees by gender" and sheet.freeze_panes == "A3"
+    assert all(cell.font.b for cell in sheet[2])
+    people = {c.value: v for c, v in zip(sheet[2], sheet[3], strict=True)}
+    assert people["Female"].value == 6 and isinstance(people["Female"].value, int)
+    assert people["Women (%)"].value == pytest.approx(0.6) and people["Women (%)"].number_format == "0.0%"
+    trend = xlsx(coordinator_client.get(export_url("trend", "xlsx")))
+    years = [row[0].value for row in trend.iter_rows(min_row=3, max_row=4)]
+    assert years == [2021, 2022]
+    target = trend.cell(row=3, column=5)
+    assert target.value == pytest.approx(0.5) and target.number_format == "0.0%"
+    assert coordinator_client.get(export_url("trend"))["Content-Disposition"].startswith(
+        'attachment; filename="gender-trend-'
+    )
+
+
+@pytest.mark.django_db
+def test_a_masked_count_stays_in_its_count_column_and_empties_the_share(coordinator_client, settings):
+    trained(3, Gender.FEMALE)
+    trained(6, Gender.MALE)
+    settings.STCE_MASK_SMALL_COUNTS = True
+    sheet = xlsx(coordinator_client.get(export_url("trainees", "xlsx")))
+    cells = {c.value: v for c, v in zip(sheet[2], sheet[3], strict=True)}
+    assert cells["Female"].value == "<5" and cells["Male"].value == 6
+    assert cells["Women (%)"].value is None  # never "<5" in a column of percentages
+    notes = [row[0].value for row in sheet.iter_rows(min_row=6) if row[0].value]
+    assert any("<5" in note for note in notes)
+
+
+@pytest.mark.django_db
+def test_a_dashboard_export_runs_as_many_queries_for_a_large_programme(
+    coordinator_client, django_assert_num_queries
+):
+    url = export_url("trainees-by-country", "xlsx")
+    _grow_programme(1)
+    coordinator_client.get(url)
+    cache.clear()
+    with CaptureQueriesContext(connection) as small:
+        coordinator_client.get(url)
+    _grow_programme(12)
+    cache.clear()
+    with django_assert_num_queries(len(small)):
+        assert coordinator_client.get(url).status_code == 200
 
 
 @pytest.mark.django_db

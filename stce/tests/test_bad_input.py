@@ -1,7 +1,6 @@
 """No page answers 500 to bad input: odd query strings, odd ids in forms, the wrong method."""
 
 import pytest
-from django.urls import reverse
 
 from stce.tests.test_permission_matrix import ALL_CASES
 from stce.tests.world import build_world
@@ -27,12 +26,17 @@ def world(trainer, other_trainer):
     return build_world(trainer=trainer, other_trainer=other_trainer)
 
 
-@pytest.mark.parametrize("case", ALL_CASES, ids=lambda c: c.id)
+# A row with its own query string (a list's ?export=) would get BAD_QUERY in its place: the
+# same request as the page's row.
+ADDRESSES = [case for case in ALL_CASES if not case.query]
+
+
+@pytest.mark.parametrize("case", ADDRESSES, ids=lambda c: c.id)
 @pytest.mark.parametrize("persona", ["coordinator", "administrator", "trainer"])
 def test_bad_input_never_raises_a_server_error(case, persona, world, persona_client):
     client = persona_client(persona)
     client.raise_request_exception = True
-    url = reverse(case.name, kwargs=case.kwargs(world))
+    url = case.url(world)
     assert client.get(url, BAD_QUERY).status_code < 500
     assert client.post(url, BAD_POST).status_code < 500
     assert client.post(url, BAD_POST_WITH_CREATE).status_code < 500

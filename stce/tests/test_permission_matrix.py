@@ -61,7 +61,7 @@ def world(trainer, other_trainer):
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=lambda c: c.id)
 def test_permission_ladder(case, world, persona_client):
-    url = reverse(case.name, kwargs=case.kwargs(world))
+    url = case.url(world)
     for persona in PERSONAS:
         client = persona_client(persona)
         response = getattr(client, case.method)(url)

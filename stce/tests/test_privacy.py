@@ -62,14 +62,14 @@ def test_a_coordinator_downloads_the_export_as_json(coordinator_client, particip
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="person-{participant.pk}.json"'
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
-    data = json.loads(response.content)
+    data = json.loads(response.getvalue())
     assert data["person"]["email"] == "d.ivanov@customs.example"
 
 
 def test_a_coordinator_downloads_the_export_as_a_readable_pdf(coordinator_client, participant):
     response = coordinator_client.get(reverse("people:person-export-pdf", args=[participant.pk]))
     assert response["Content-Type"] == "application/pdf"
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.getvalue())).pages)
     assert "Дмитрий Иванов" in text
     assert "China National Training" in text
     assert "Regional workshop" in text
