@@ -215,6 +215,14 @@ AXES_HANDLER = (
 )
 # Axes would log the username and address of every failed sign-in; log a keyed digest instead.
 AXES_CLIENT_STR_CALLABLE = "stce.security.anonymous_client_str"
+# Lockouts key on the client's address as the trusted proxies report it (see below).
+AXES_CLIENT_IP_CALLABLE = "people.client_address.client_address"
+
+# Reverse proxies in front of the app servers: how many in a row ("1" for one nginx), or the
+# networks they are in ("10.0.0.0/8,192.168.0.0/16"). Sign-in lockouts and the verify rate
+# limit then read the client's address from X-Forwarded-For, right to left past those hops
+# (people/client_address.py). Unset: X-Forwarded-For is ignored, REMOTE_ADDR is the client.
+STCE_TRUSTED_PROXIES = os.environ.get("STCE_TRUSTED_PROXIES", "").strip() or 0
 
 # People with no activity for this many years are listed by `manage.py list_retention_due`.
 STCE_RETENTION_YEARS = int(os.environ.get("STCE_RETENTION_YEARS", "10"))

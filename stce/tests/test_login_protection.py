@@ -181,3 +181,53 @@ def test_the_lockout_list_has_bounded_queries(administrator_client, django_asser
     with django_assert_max_num_queries(8):
         response = administrator_client.get(reverse("people:lockout-list"))
     assert response.content.decode().count("btn-sm btn-outline-primary\" type=\"submit\">Unlock") == 30
+
+
+# ----------------------------------------------------------------- behind a reverse proxy
+
+PROXY = "10.0.0.254"
+
+
+def sign_in_through_proxy(client: Client, username: str, password: str, *, client_ip: str, sent: str = ""):
+    """What the app sees behind one proxy: the proxy's address, and X-Forwarded-For with the
+    client's address appended to whatever the client sent itself."""
+    forwarded = f"{sent}, {client_ip}" if sent else client_ip
+    return client.post(
+        reverse("login"), {"username": username, "password": password},
+        REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def test_behind_one_proxy_one_clients_failures_do_not_lock_out_another(client, member, settings):
+    settings.STCE_TRUSTED_PROXIES = 1
+    for _ in range(5):
+        locked = sign_in_through_proxy(client, "alice", "wrong password", client_ip="198.51.100.7")
+    assert locked.status_code == 429
+    assert AccessAttempt.objects.get().ip_address == "198.51.100.7"
+    # Alice herself, from her own address through the same proxy, still gets in.
+    assert sign_in_through_proxy(Client(), "alice", PASSWORD, client_ip="203.0.113.20").status_code == 302
+    # The attacker stays locked out, whatever X-Forwarded-For it sends itself.
+    spoofed = sign_in_through_proxy(
+        Client(), "alice", PASSWORD, client_ip="198.51.100.7", sent="203.0.113.20"
+    )
+    assert spoofed.status_code == 429
+
+
+def test_without_the_proxy_setting_a_forwarded_header_does_not_change_the_key(client, member, settings):
+    settings.STCE_TRUSTED_PROXIES = 0
+    for n in range(5):  # a new made-up address each time would escape the lockout if it were read
+        locked = client.post(
+            reverse("login"), {"username": "alice", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        )
+    assert locked.status_code == 429
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["10.0.0.1"]
+
+
+def test_a_wrong_proxy_setting_stops_start_up(settings):
+    from stce.checks import trusted_proxies_are_valid
+
+    settings.STCE_TRUSTED_PROXIES = "proxy.example.org"
+    assert [error.id for error in trusted_proxies_are_valid()] == ["stce.E003"]
+    settings.STCE_TRUSTED_PROXIES = "10.0.0.0/8,192.168.0.0/16"
+    assert trusted_proxies_are_valid() == []
