@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from people.errors import DomainError
 from people.forms.lockouts import UnlockForm
-from people.lockouts import current_lockouts, unlock_sign_in, uses_database_lockouts
+from people.lockouts import current_lockouts, unlock_sign_in
 from people.roles import ADMINISTRATOR, role_required
 
 
@@ -29,7 +29,4 @@ def lockout_list(request):
                               % form.cleaned_data)
             return redirect("people:lockout-list")
     page = Paginator(current_lockouts(), 50).get_page(request.GET.get("page"))
-    return render(
-        request, "people/lockout_list.html",
-        {"form": form, "page_obj": page, "listable": uses_database_lockouts()},
-    )
+    return render(request, "people/lockout_list.html", {"form": form, "page_obj": page})

@@ -165,11 +165,62 @@ def test_unlocking_by_username_alone_clears_every_address(member, administrator_
     assert not AccessAttempt.objects.exists()
 
 
-def test_with_the_cache_handler_an_unlock_needs_the_address(administrator_client, settings):
+@pytest.fixture
+def cache_lockouts(settings):
+    """Lockouts in the cache, as with REDIS_URL (here in the test database's cache table)."""
     settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+
+
+def test_with_the_cache_handler_administrators_see_current_lockouts(
+    cache_lockouts, member, administrator_client, django_assert_max_num_queries
+):
+    UserFactory(username="bob", password=PASSWORD)
+    client = Client()
+    fail_times(client, 5, ip="10.0.0.1")
+    fail_times(client, 7, ip="10.0.0.2")  # failures during a lockout keep one row
+    fail_times(client, 3, ip="10.0.0.3")  # not locked out (yet)
+    fail_times(client, 5, username="bob", ip="10.0.0.1")
+    assert not AccessAttempt.objects.exists()
+    with django_assert_max_num_queries(12):
+        page = administrator_client.get(reverse("people:lockout-list")).content.decode()
+    rows = re.findall(r"<tr>\s*<td>(\w+)</td><td>([\d.]+)</td><td>(\d+)</td>", page)
+    assert sorted(rows) == [("alice", "10.0.0.1", "5"), ("alice", "10.0.0.2", "7"), ("bob", "10.0.0.1", "5")]
+    assert rows[0][0] == "bob"  # newest first
+
+
+def test_with_the_cache_handler_an_unlock_by_username_clears_every_listed_address(
+    cache_lockouts, member, administrator_client
+):
+    client = Client()
+    fail_times(client, 5, ip="10.0.0.1")
+    fail_times(client, 5, ip="10.0.0.2")
+    response = administrator_client.post(reverse("people:lockout-list"), {"username": "alice"}, follow=True)
+    assert "alice can sign in again" in response.content.decode()
+    assert "Nobody is locked out" in response.content.decode()
+    assert sign_in(client, "alice", PASSWORD, ip="10.0.0.1").status_code == 302
+    client.logout()
+    assert sign_in(client, "alice", PASSWORD, ip="10.0.0.2").status_code == 302
+
+
+def test_with_the_cache_handler_an_unlock_of_someone_not_listed_asks_for_the_address(
+    cache_lockouts, administrator_client
+):
     response = administrator_client.post(reverse("people:lockout-list"), {"username": "alice"})
     assert response.status_code == 200
-    assert "Give the address" in response.content.decode()
+    assert "alice is not locked out" in response.content.decode()
+
+
+def test_with_the_cache_handler_a_lockout_that_cooled_off_leaves_the_list(
+    cache_lockouts, member, administrator_client
+):
+    from axes.helpers import get_cache
+
+    from people.lockouts import _counter_key
+
+    fail_times(Client(), 5)
+    assert "10.0.0.1" in administrator_client.get(reverse("people:lockout-list")).content.decode()
+    get_cache().delete(_counter_key("alice", "10.0.0.1"))  # what the cool-off expiry does
+    assert "Nobody is locked out" in administrator_client.get(reverse("people:lockout-list")).content.decode()
 
 
 def test_the_lockout_list_has_bounded_queries(administrator_client, django_assert_max_num_queries):
