@@ -69,7 +69,7 @@ def certificate_list(request):
             "page_obj": page,
             "sort": sort,
             "event": event,
-            "preview_form": PreviewForm(),
+            "preview_form": PreviewForm(auto_id="preview_%s"),  # the filter has its own id_language
         },
     )
 
