@@ -75,6 +75,7 @@ def live_url():
         "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite3'}",
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
         "AXES_FAILURE_LIMIT": "50",  # journeys sign in many times from one address
+        "STCE_REQUIRE_2FA": "1",  # as in production; helpers.sign_in sets up and uses an authenticator
     }
     env.pop("REDIS_URL", None)
 

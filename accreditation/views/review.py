@@ -14,6 +14,7 @@ from accreditation.views.experts import get_expert
 from accreditation.workflow import steps_from
 from people.errors import DomainError
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
+from people.twofactor import second_factor_required
 
 
 @role_required(COORDINATOR)
@@ -42,6 +43,7 @@ def review_queue(request):
 
 
 @role_required(ADMINISTRATOR)
+@second_factor_required
 @require_POST
 def proposal_decide(request, pk: int):
     proposal = get_object_or_404(Proposal.objects.select_related("expert__person"), pk=pk)

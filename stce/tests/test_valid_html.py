@@ -59,3 +59,30 @@ def test_the_checker_does_report_an_error(vnu, tmp_path):
     errors = vnu([page])
     assert [error["message"].split(" is only")[0] for error in errors] == ["Attribute “autocomplete”"]
 
+
+def test_sign_in_and_two_factor_pages_are_valid_html(vnu, client, coordinator, settings, tmp_path):
+    """The pages around signing in, in the states the matrix does not reach (form errors,
+    new recovery codes, a listed lockout)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from people.tests.two_factor_helpers import next_totp_code, sign_in
+
+    settings.STCE_REQUIRE_2FA = True
+    pages = {"login-error": sign_in(client, "coordinator", "wrong password")}
+    sign_in(client, "coordinator", "correct-horse-battery")
+    pages["setup"] = client.get(reverse("people:two-factor-setup"))
+    pages["setup-error"] = client.post(reverse("people:two-factor-setup"), {"code": "12"})
+    device = TOTPDevice.objects.get(user=coordinator)
+    client.post(reverse("people:two-factor-setup"), {"code": next_totp_code(device)})
+    pages["recovery-codes"] = client.get(reverse("people:two-factor-recovery-codes"))
+    pages["recovery-codes-left"] = client.get(reverse("people:two-factor-recovery-codes"))
+    pages["setup-replace"] = client.get(reverse("people:two-factor-setup"))
+    client.post(reverse("logout"))
+    sign_in(client, "coordinator", "correct-horse-battery")
+    pages["verify"] = client.get(reverse("people:two-factor-verify"))
+    pages["verify-error"] = client.post(reverse("people:two-factor-verify"), {"code": "nope"})
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    errors = vnu([tmp_path])
+    assert not errors, "Nu HTML Checker:\n" + format_errors(errors)
