@@ -49,11 +49,17 @@ def redirect_to_second_factor(request):
     if request.method in ("GET", "HEAD"):
         back = request.get_full_path()
     else:
-        referer = request.META.get("HTTP_REFERER", "")
-        back = referer if url_has_allowed_host_and_scheme(
-            referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ) else resolve_url(settings.LOGIN_REDIRECT_URL)
+        back = safe_next(request, request.META.get("HTTP_REFERER", ""))
     return redirect(url_with_next(name, back))
+
+
+def safe_next(request, candidate: str) -> str:
+    """Where to go after a two-factor page: `candidate` if it is a page of this site, else home."""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return resolve_url(settings.LOGIN_REDIRECT_URL)  # a URL name in the settings
 
 
 def second_factor_required(view):

@@ -92,6 +92,18 @@ def test_a_recovery_code_works_once_and_says_how_many_are_left(client, carla):
     assert device.throttling_failure_count == 0
 
 
+def test_after_signing_in_with_a_recovery_code_new_codes_keep_the_session_verified(client, carla):
+    sign_in_verified(client, carla)
+    client.post(CODES)
+    codes = CODE_PATTERN.findall(client.get(CODES).content.decode())
+    sign_out(client)
+    sign_in(client, "carla", PASSWORD)
+    client.post(VERIFY, {"code": codes[0]})
+    client.post(CODES)
+    assert len(CODE_PATTERN.findall(client.get(CODES).content.decode())) == 10
+    assert client.get(reverse("people:person-list")).status_code == 200
+
+
 def test_new_recovery_codes_replace_the_old_ones(client, carla):
     sign_in_verified(client, carla)
     client.post(CODES)

@@ -7,13 +7,11 @@ from base64 import b32encode
 
 import django_otp
 import segno
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
-from django.shortcuts import redirect, render, resolve_url
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -29,12 +27,7 @@ from people.services import twofactor as services
 
 
 def _next_url(request) -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return resolve_url(settings.LOGIN_REDIRECT_URL)  # a URL name in the settings
+    return twofactor.safe_next(request, request.POST.get("next") or request.GET.get("next") or "")
 
 
 def _mark_verified(request, device) -> None:
@@ -133,6 +126,10 @@ def recovery_codes(request):
         return twofactor.redirect_to_second_factor(request)
     if request.method == "POST":
         request.session[twofactor.NEW_CODES_SESSION_KEY] = services.replace_recovery_codes(user=user)
+        if isinstance(user.otp_device, StaticDevice):
+            # Signed in with a recovery code: its device was just replaced, and the session
+            # would stop counting as verified.
+            django_otp.login(request, StaticDevice.objects.get(user=user))
         return redirect("people:two-factor-recovery-codes")
     codes = request.session.pop(twofactor.NEW_CODES_SESSION_KEY, None)
     return render(request, "people/two_factor_recovery_codes.html", {
