@@ -56,6 +56,13 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _two_factor_off(settings):
+    # Whatever DJANGO_DEBUG says: tests of two-factor sign-in turn it on themselves
+    # (people/tests/test_two_factor.py); the others sign in with force_login.
+    settings.STCE_REQUIRE_2FA = False
+
+
+@pytest.fixture(autouse=True)
 def _public_address(settings):
     # As in production: links, QR codes and calendar UIDs use the configured address.
     settings.STCE_PUBLIC_URL = "https://stce.example.org"

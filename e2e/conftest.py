@@ -6,11 +6,16 @@ never a downloaded browser). Each test gets a fresh browser context (no shared c
 
 Helpers for journeys are in e2e/helpers.py (sign_in, sign_out, shot, assert_accessible).
 A test also fails when the browser reports a Content Security Policy violation.
+
+Every HTML page the server sends the browser (redirect targets and answers to POSTs too) is
+saved under e2e/artifacts/html/, and at the end of the session the Nu HTML Checker (vnu,
+tools/vnu.py) checks them all in one run: an error fails the session.
 """
 
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,11 +25,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Response, sync_playwright
+
+from tools.vnu import format_errors, unavailable_reason, validate_html
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = os.environ.get("STCE_E2E_CHROMIUM", "/usr/bin/chromium")
+SERVED_HTML = ARTIFACTS / "html"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
                  "--no-first-run", "--disable-component-update", "--disable-sync"]
 
@@ -67,6 +75,7 @@ def live_url():
         "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite3'}",
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
         "AXES_FAILURE_LIMIT": "50",  # journeys sign in many times from one address
+        "STCE_REQUIRE_2FA": "1",  # as in production; helpers.sign_in sets up and uses an authenticator
     }
     env.pop("REDIS_URL", None)
 
@@ -109,6 +118,49 @@ def browser():
         chromium.close()
 
 
+def pytest_sessionstart(session):
+    # Pages of an earlier run must not be checked (or blamed) again.
+    shutil.rmtree(SERVED_HTML, ignore_errors=True)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    pages = sorted(SERVED_HTML.glob("*.html")) if SERVED_HTML.is_dir() else []
+    if not pages:
+        return
+    say = session.config.pluginmanager.get_plugin("terminalreporter").write_line
+    reason = unavailable_reason()
+    if reason:
+        say(f"!! vnu cannot run ({reason}): the {len(pages)} served pages were NOT checked")
+        if os.environ.get("STCE_REQUIRE_VNU") == "1":
+            session.exitstatus = 1
+        return
+    errors = validate_html([SERVED_HTML])
+    if errors:
+        say(f"Nu HTML Checker: errors in the pages the browser was served\n{format_errors(errors)}")
+        session.exitstatus = 1
+    else:
+        say(f"Nu HTML Checker: {len(pages)} pages the browser was served, no error")
+
+
+def _keep_served_html(slug: str):
+    """A response listener saving each HTML document the server sends into SERVED_HTML."""
+
+    def keep(response: Response) -> None:
+        request = response.request
+        if request.resource_type != "document" or request.frame.parent_frame is not None:
+            return
+        # Redirects have no page; the Django admin's HTML is Django's own (it is not vnu-clean).
+        if 300 <= response.status < 400 or "/admin/" in request.url:
+            return
+        if "text/html" not in response.headers.get("content-type", ""):
+            return
+        keep.count += 1
+        (SERVED_HTML / f"{slug}-{keep.count:03d}.html").write_bytes(response.body())
+
+    keep.count = 0
+    return keep
+
+
 @pytest.fixture
 def page(browser, live_url, request):
     context = browser.new_context(base_url=live_url, locale="en-GB", viewport={"width": 1280, "height": 900})
@@ -120,8 +172,13 @@ def page(browser, live_url, request):
         lambda message: policy_violations.append(message.text)
         if "Content Security Policy" in message.text else None,
     )
-    folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.name)
+    slug = re.sub(r"[^\w.-]+", "_", request.node.name)
+    folder = ARTIFACTS / slug
     folder.mkdir(parents=True, exist_ok=True)
+    SERVED_HTML.mkdir(parents=True, exist_ok=True)
+    # The server's HTML, not page.content() (the DOM after scripts ran). A listener on the
+    # context, not route(): fetching through a route would follow redirects itself.
+    context.on("response", _keep_served_html(slug))
     page.stce_artifacts = folder
     page.stce_shots = 0
     yield page

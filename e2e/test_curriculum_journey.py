@@ -62,7 +62,8 @@ def test_a_visitor_is_told_an_unknown_certificate_code_is_not_found(page: Page):
     shot(page, "verify")
     assert_accessible(page)
     page.get_by_label("Verification code").fill("NOT-A-REAL-CODE-0000")
-    page.get_by_role("button", name=re.compile("Verify|Check")).click()
+    # The page has a second form (serial number and family name) with its own Verify button.
+    page.get_by_role("region", name="With the code").get_by_role("button", name="Verify").click()
     expect(page.get_by_text(re.compile("not found|could not find", re.IGNORECASE)).first).to_be_visible()
     shot(page, "verify-not-found")
     assert_accessible(page)

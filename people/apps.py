@@ -8,10 +8,14 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People and reference data")
 
     def ready(self):
+        from axes.signals import user_locked_out
         from django.db.models.signals import post_migrate
 
+        from people.lockouts import remember_lockout
         from people.signals import sync_role_permissions
 
         # post_migrate fires once per app, after that app's permissions are created; syncing
         # on each keeps the roles complete whichever app migrates last.
         post_migrate.connect(sync_role_permissions, dispatch_uid="people_role_perms")
+        # With the cache handler, axes keeps nothing an administrator could list.
+        user_locked_out.connect(remember_lockout, dispatch_uid="people_remember_lockout")

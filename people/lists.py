@@ -92,6 +92,13 @@ class Listing:
         self.filter.form.is_valid()
         return getattr(self.filter.form, "cleaned_data", {}).get(name)
 
+    def use_rows(self, rows: list) -> "Listing":
+        """Page and export `rows` (already filtered and sorted in memory) instead of the
+        queryset: for lists kept outside the database, such as lockouts in a shared cache."""
+        self.rows = rows
+        self.__dict__.pop("page_obj", None)
+        return self
+
     @cached_property
     def page_obj(self):
         page = Paginator(self.rows, self.page.page_size).get_page(self.request.GET.get("page"))
@@ -141,7 +148,7 @@ class Listing:
 
     def all_rows(self) -> Iterator:
         """Every row the filters keep, in the page's order, read in chunks."""
-        rows = self.rows.iterator(chunk_size=EXPORT_CHUNK)
+        rows = iter(self.rows) if isinstance(self.rows, list) else self.rows.iterator(chunk_size=EXPORT_CHUNK)
         if self.page.prepare is None:
             return rows
         return (row for chunk in _chunks(rows, EXPORT_CHUNK) for row in self.page.prepare(chunk))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from people.views import audit, lockouts, people, privacy
+from people.views import audit, lockouts, people, privacy, twofactor
 
 app_name = "people"
 
@@ -15,4 +15,7 @@ urlpatterns = [
     path("audit/", audit.audit_log, name="audit-log"),
     path("audit/<str:app_label>/<str:model_name>/<str:pk>/", audit.object_history, name="audit-object"),
     path("security/lockouts/", lockouts.lockout_list, name="lockout-list"),
+    path("accounts/two-factor/", twofactor.verify, name="two-factor-verify"),
+    path("accounts/two-factor/setup/", twofactor.setup, name="two-factor-setup"),
+    path("accounts/two-factor/recovery-codes/", twofactor.recovery_codes, name="two-factor-recovery-codes"),
 ]

@@ -4,6 +4,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, register
+from django.core.exceptions import ImproperlyConfigured
+
+from people.client_address import trusted_proxies
 
 
 @register()
@@ -25,4 +28,14 @@ def public_url_is_set(app_configs=None, **kwargs):
             hint="Set STCE_PUBLIC_URL to the address users reach the site at, e.g. https://stce.example.org.",
             id="stce.E001",
         )]
+    return []
+
+
+@register()
+def trusted_proxies_are_valid(app_configs=None, **kwargs):
+    """A typo here would silently key every lockout on the proxy again, or on a spoofed header."""
+    try:
+        trusted_proxies(settings.STCE_TRUSTED_PROXIES)
+    except ImproperlyConfigured as exc:
+        return [Error(str(exc), id="stce.E003")]
     return []

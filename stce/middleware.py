@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 
+from people import twofactor
 from people.links import remember_served_address
 
 
@@ -61,3 +62,35 @@ class ServedAddressMiddleware:
                 remember_served_address(address)
                 self.last_seen = address
         return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """With STCE_REQUIRE_2FA on, a coordinator or administrator signed in with a password only
+    reaches nothing but the two-factor pages and sign-out: every other view, the back office
+    included, sends them to the verify page (the setup page when they have no authenticator).
+
+    Deny by default, so that a view that forgets a decorator is still covered. Needs
+    django_otp.middleware.OTPMiddleware before it.
+    """
+
+    # Namespaced view names (resolver_match.view_name) a half-signed-in user may open.
+    exempt_views = frozenset({
+        "login", "logout", "healthz", "set_language", "verify", "verify-lookup",
+        "people:two-factor-verify", "people:two-factor-setup",
+    })
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.STCE_REQUIRE_2FA:
+            return None
+        if request.resolver_match and request.resolver_match.view_name in self.exempt_views:
+            return None
+        user = request.user
+        if twofactor.needs_second_factor(user) and not user.is_verified():
+            return twofactor.redirect_to_second_factor(request)
+        return None

@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # authenticator apps
+    "django_otp.plugins.otp_static",  # recovery codes
     # Lowest layer first; a layer imports only those listed before it (see README, Architecture).
     "people",
     "courses",
@@ -78,6 +81,8 @@ MIDDLEWARE = [
     "stce.middleware.ServedAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
+    "stce.middleware.SecondFactorMiddleware",
     "stce.language.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -215,6 +220,25 @@ AXES_HANDLER = (
 )
 # Axes would log the username and address of every failed sign-in; log a keyed digest instead.
 AXES_CLIENT_STR_CALLABLE = "stce.security.anonymous_client_str"
+# Lockouts key on the client's address as the trusted proxies report it (see below).
+AXES_CLIENT_IP_CALLABLE = "people.client_address.client_address"
+
+# Reverse proxies in front of the app servers: how many in a row ("1" for one nginx), or the
+# networks they are in ("10.0.0.0/8,192.168.0.0/16"). Sign-in lockouts and the verify rate
+# limit then read the client's address from X-Forwarded-For, right to left past those hops
+# (people/client_address.py). Unset: X-Forwarded-For is ignored, REMOTE_ADDR is the client.
+STCE_TRUSTED_PROXIES = os.environ.get("STCE_TRUSTED_PROXIES", "").strip() or 0
+
+# Two-factor sign-in (people/twofactor.py): coordinators and administrators confirm each
+# sign-in with a code from an authenticator app or a recovery code, and accreditation
+# decisions need such a session. On by default in production, off in development.
+STCE_REQUIRE_2FA = env_bool("STCE_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "WCO STCE"  # the account's name in the authenticator app
+OTP_TOTP_THROTTLE_FACTOR = 1  # after wrong codes, wait 1, 2, 4, 8 ... seconds (kept on the device)
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the back office shows no key or QR code
+# Keep typed codes out of axes' record of a failed attempt.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 
 # People with no activity for this many years are listed by `manage.py list_retention_due`.
 STCE_RETENTION_YEARS = int(os.environ.get("STCE_RETENTION_YEARS", "10"))

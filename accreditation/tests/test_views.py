@@ -228,6 +228,32 @@ def test_administrator_decides_from_the_review_queue(coordinator, administrator_
     assert not administrator_client.get(reverse("accreditation:review-queue")).context["page_obj"].object_list
 
 
+def test_with_two_factor_on_a_decision_needs_a_verified_session(
+    coordinator, administrator, client, places, settings, monkeypatch
+):
+    from people import twofactor
+    from people.tests.two_factor_helpers import sign_in_verified
+
+    settings.STCE_REQUIRE_2FA = True
+    expert = make_expert("Alvarez", country=places["CL"])
+    proposal = propose_step(expert=expert, to_status=S.SUSPENDED, rationale="Complaint", by=coordinator,
+                            today=datetime.date(2023, 1, 1))
+    url = reverse("accreditation:proposal-decide", args=[proposal.pk])
+    queue = "http://testserver" + reverse("accreditation:review-queue")
+    # The decorator holds on its own, even for someone the middleware would let through.
+    monkeypatch.setattr(twofactor, "needs_second_factor", lambda user: False)
+    client.force_login(administrator)  # a password-only session
+    response = client.post(url, {"approve": "no", "rationale": "Not substantiated"}, HTTP_REFERER=queue)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("people:two-factor-setup"))
+    assert "review%2F" in response["Location"]  # back to the queue afterwards, not to the POST address
+    assert not Decision.objects.exists()
+
+    sign_in_verified(client, administrator)
+    client.post(url, {"approve": "no", "rationale": "Not substantiated"})
+    assert Decision.objects.get().outcome == "rejected"
+
+
 def test_review_queue_hides_the_decision_form_from_the_proposer(administrator, administrator_client, places):
     expert = make_expert("Alvarez", country=places["CL"])
     proposal = propose_step(expert=expert, to_status=S.WITHDRAWN, rationale="Retired", by=administrator)

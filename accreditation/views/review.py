@@ -17,6 +17,7 @@ from documents.spreadsheets import COUNT, DATE, DATETIME, Column
 from people.errors import DomainError
 from people.lists import Header, ListPage
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
+from people.twofactor import second_factor_required
 
 EXPIRING_MONTHS = 6
 
@@ -101,6 +102,7 @@ def review_queue(request):
 
 
 @role_required(ADMINISTRATOR)
+@second_factor_required
 @require_POST
 def proposal_decide(request, pk: int):
     proposal = get_object_or_404(Proposal.objects.select_related("expert__person"), pk=pk)

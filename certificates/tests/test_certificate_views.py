@@ -88,6 +88,50 @@ def test_verification_is_rate_limited_per_address(client, certificate, settings,
     assert other_address.status_code == 200
 
 
+def test_behind_a_proxy_the_verification_limit_is_per_real_client(client, certificate, settings, monkeypatch):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from certificates.views import verify as verify_views
+
+    cache.clear()
+    moment = timezone.now()
+    monkeypatch.setattr(verify_views.timezone, "now", lambda: moment)
+    settings.STCE_VERIFY_RATE_PER_MINUTE = 3
+    settings.STCE_TRUSTED_PROXIES = 1
+    url = reverse("verify", args=[certificate.code])
+
+    def through_proxy(forwarded):
+        return client.get(url, REMOTE_ADDR="10.0.0.254", HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    assert [through_proxy("198.51.100.7") for _ in range(4)] == [200, 200, 200, 429]
+    # Another visitor behind the same proxy is not held back by the first one ...
+    assert through_proxy("203.0.113.20") == 200
+    # ... and the first cannot escape by sending its own X-Forwarded-For.
+    assert through_proxy("203.0.113.99, 198.51.100.7") == 429
+
+
+def test_without_the_proxy_setting_the_verification_limit_ignores_forwarded_for(
+    client, certificate, settings, monkeypatch
+):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from certificates.views import verify as verify_views
+
+    cache.clear()
+    moment = timezone.now()
+    monkeypatch.setattr(verify_views.timezone, "now", lambda: moment)
+    settings.STCE_VERIFY_RATE_PER_MINUTE = 2
+    settings.STCE_TRUSTED_PROXIES = 0
+    url = reverse("verify", args=[certificate.code])
+    statuses = [
+        client.get(url, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+        for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+
+
 # ----------------------------------------------------------------- coordinators
 
 

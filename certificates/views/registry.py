@@ -85,7 +85,10 @@ def certificate_list(request):
     )
     listing = CERTIFICATES.apply(request, certificates)
     return listing.response(
-        "certificates/list.html", {"event": listing.cleaned("event"), "preview_form": PreviewForm()}
+        "certificates/list.html", {
+            "event": listing.cleaned("event"),
+            "preview_form": PreviewForm(auto_id="preview_%s"),  # the filter has its own id_language
+        }
     )
 
 

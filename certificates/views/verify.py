@@ -3,8 +3,9 @@ and the holder's family name, sees whether a certificate is genuine and current.
 
 The page shows the status, the holder's name, what was certified and when, the standing of
 what it certifies today (an accreditation may have lapsed), and nothing else personal.
-Unknown codes get a plain 404. Lookups are rate-limited per client address so that codes
-and serials cannot be guessed by brute force.
+Unknown codes get a plain 404. Lookups are rate-limited per client address (behind proxies,
+the one they report: people.client_address) so that codes and serials cannot be guessed by
+brute force.
 
 Machines ask for `/verify/<code>/` with `Accept: application/json` and get the same facts
 as JSON (README, "Certificates").
@@ -22,6 +23,7 @@ from django.views.decorators.cache import never_cache
 
 from certificates.models import Certificate
 from certificates.verification import find_by_serial_and_name, verification_of
+from people.client_address import client_address
 
 VERIFY_RATE_PER_MINUTE = 30
 
@@ -48,16 +50,11 @@ class PrintedLookupForm(forms.Form):
     )
 
 
-def _client_address(request) -> str:
-    # REMOTE_ADDR only: a forwarded-for header is whatever the client says it is.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def over_rate_limit(request) -> bool:
     """Count this lookup; True once the address made too many in the current minute."""
     limit = getattr(settings, "STCE_VERIFY_RATE_PER_MINUTE", VERIFY_RATE_PER_MINUTE)
     window = int(timezone.now().timestamp() // 60)
-    key = f"verify-rate:{_client_address(request)}:{window}"
+    key = f"verify-rate:{client_address(request) or 'unknown'}:{window}"
     if cache.add(key, 1, timeout=90):
         return limit < 1
     try:

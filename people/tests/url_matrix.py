@@ -1,4 +1,4 @@
-from people.tests.permissions import Case, exports, ladder
+from people.tests.permissions import Case, everyone, exports, ladder, signed_in
 
 CASES = [
     Case("people:person-list", ladder()),
@@ -13,6 +13,10 @@ CASES = [
     *exports("people:audit-log", ladder(coord=403)),
     Case("people:lockout-list", ladder(coord=403)),
     *exports("people:lockout-list", ladder(coord=403)),
+    # Persona clients have no authenticator: verify and the codes page send them to set-up.
+    Case("people:two-factor-verify", everyone(302)),
+    Case("people:two-factor-setup", signed_in()),
+    Case("people:two-factor-recovery-codes", everyone(302)),
     Case(
         "people:audit-object", ladder(coord=403),
         kwargs=lambda w: {"app_label": "people", "model_name": "person", "pk": w.person.pk},

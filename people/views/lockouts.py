@@ -1,5 +1,6 @@
 """Administrators see who is locked out of signing in, and unlock them."""
 
+from axes.models import AccessAttempt
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -9,7 +10,7 @@ from documents.spreadsheets import DATETIME, INTEGER, Column
 from people.errors import DomainError
 from people.forms.lockouts import LockoutFilter, UnlockForm
 from people.lists import Header, ListPage
-from people.lockouts import current_lockouts, unlock_sign_in, uses_database_lockouts
+from people.lockouts import current_lockouts, unlock_sign_in
 from people.roles import ADMINISTRATOR, role_required
 
 LOCKOUTS = ListPage(
@@ -59,6 +60,21 @@ def lockout_list(request):
                 messages.info(request, _("There were no failed sign-ins to clear for %(username)s.")
                               % form.cleaned_data)
             return redirect("people:lockout-list")
-    return LOCKOUTS.apply(request, current_lockouts()).response(
-        "people/lockout_list.html", {"unlock_form": form, "listable": uses_database_lockouts()}
-    )
+    lockouts = current_lockouts()
+    if isinstance(lockouts, list):  # kept in the shared cache: filtered and sorted here
+        listing = LOCKOUTS.apply(request, AccessAttempt.objects.none())
+        listing.use_rows(_in_memory(lockouts, listing))
+    else:
+        listing = LOCKOUTS.apply(request, lockouts)
+    return listing.response("people/lockout_list.html", {"unlock_form": form})
+
+
+# The same sorts as LOCKOUTS.sorts, on the attributes of cache lockouts.
+MEMORY_SORTS = {"last": "attempt_time", "username": "username", "attempts": "failures_since_start"}
+
+
+def _in_memory(lockouts: list, listing) -> list:
+    query = (listing.cleaned("q") or "").casefold()
+    rows = [lockout for lockout in lockouts if query in lockout.username.casefold()]
+    attribute = MEMORY_SORTS[listing.sort.lstrip("-")]
+    return sorted(rows, key=lambda lockout: getattr(lockout, attribute), reverse=listing.sort.startswith("-"))

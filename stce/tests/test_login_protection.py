@@ -165,11 +165,62 @@ def test_unlocking_by_username_alone_clears_every_address(member, administrator_
     assert not AccessAttempt.objects.exists()
 
 
-def test_with_the_cache_handler_an_unlock_needs_the_address(administrator_client, settings):
+@pytest.fixture
+def cache_lockouts(settings):
+    """Lockouts in the cache, as with REDIS_URL (here in the test database's cache table)."""
     settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+
+
+def test_with_the_cache_handler_administrators_see_current_lockouts(
+    cache_lockouts, member, administrator_client, django_assert_max_num_queries
+):
+    UserFactory(username="bob", password=PASSWORD)
+    client = Client()
+    fail_times(client, 5, ip="10.0.0.1")
+    fail_times(client, 7, ip="10.0.0.2")  # failures during a lockout keep one row
+    fail_times(client, 3, ip="10.0.0.3")  # not locked out (yet)
+    fail_times(client, 5, username="bob", ip="10.0.0.1")
+    assert not AccessAttempt.objects.exists()
+    with django_assert_max_num_queries(12):
+        page = administrator_client.get(reverse("people:lockout-list")).content.decode()
+    rows = re.findall(r"<tr>\s*<td>(\w+)</td><td>([\d.]+)</td><td>(\d+)</td>", page)
+    assert sorted(rows) == [("alice", "10.0.0.1", "5"), ("alice", "10.0.0.2", "7"), ("bob", "10.0.0.1", "5")]
+    assert rows[0][0] == "bob"  # newest first
+
+
+def test_with_the_cache_handler_an_unlock_by_username_clears_every_listed_address(
+    cache_lockouts, member, administrator_client
+):
+    client = Client()
+    fail_times(client, 5, ip="10.0.0.1")
+    fail_times(client, 5, ip="10.0.0.2")
+    response = administrator_client.post(reverse("people:lockout-list"), {"username": "alice"}, follow=True)
+    assert "alice can sign in again" in response.content.decode()
+    assert "Nobody is locked out" in response.content.decode()
+    assert sign_in(client, "alice", PASSWORD, ip="10.0.0.1").status_code == 302
+    client.logout()
+    assert sign_in(client, "alice", PASSWORD, ip="10.0.0.2").status_code == 302
+
+
+def test_with_the_cache_handler_an_unlock_of_someone_not_listed_asks_for_the_address(
+    cache_lockouts, administrator_client
+):
     response = administrator_client.post(reverse("people:lockout-list"), {"username": "alice"})
     assert response.status_code == 200
-    assert "Give the address" in response.content.decode()
+    assert "alice is not locked out" in response.content.decode()
+
+
+def test_with_the_cache_handler_a_lockout_that_cooled_off_leaves_the_list(
+    cache_lockouts, member, administrator_client
+):
+    from axes.helpers import get_cache
+
+    from people.lockouts import _counter_key
+
+    fail_times(Client(), 5)
+    assert "10.0.0.1" in administrator_client.get(reverse("people:lockout-list")).content.decode()
+    get_cache().delete(_counter_key("alice", "10.0.0.1"))  # what the cool-off expiry does
+    assert "Nobody is locked out" in administrator_client.get(reverse("people:lockout-list")).content.decode()
 
 
 def test_the_lockout_list_has_bounded_queries(administrator_client, django_assert_max_num_queries):
@@ -181,3 +232,53 @@ def test_the_lockout_list_has_bounded_queries(administrator_client, django_asser
     with django_assert_max_num_queries(8):
         response = administrator_client.get(reverse("people:lockout-list"))
     assert response.content.decode().count("btn-sm btn-outline-primary\" type=\"submit\">Unlock") == 30
+
+
+# ----------------------------------------------------------------- behind a reverse proxy
+
+PROXY = "10.0.0.254"
+
+
+def sign_in_through_proxy(client: Client, username: str, password: str, *, client_ip: str, sent: str = ""):
+    """What the app sees behind one proxy: the proxy's address, and X-Forwarded-For with the
+    client's address appended to whatever the client sent itself."""
+    forwarded = f"{sent}, {client_ip}" if sent else client_ip
+    return client.post(
+        reverse("login"), {"username": username, "password": password},
+        REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def test_behind_one_proxy_one_clients_failures_do_not_lock_out_another(client, member, settings):
+    settings.STCE_TRUSTED_PROXIES = 1
+    for _ in range(5):
+        locked = sign_in_through_proxy(client, "alice", "wrong password", client_ip="198.51.100.7")
+    assert locked.status_code == 429
+    assert AccessAttempt.objects.get().ip_address == "198.51.100.7"
+    # Alice herself, from her own address through the same proxy, still gets in.
+    assert sign_in_through_proxy(Client(), "alice", PASSWORD, client_ip="203.0.113.20").status_code == 302
+    # The attacker stays locked out, whatever X-Forwarded-For it sends itself.
+    spoofed = sign_in_through_proxy(
+        Client(), "alice", PASSWORD, client_ip="198.51.100.7", sent="203.0.113.20"
+    )
+    assert spoofed.status_code == 429
+
+
+def test_without_the_proxy_setting_a_forwarded_header_does_not_change_the_key(client, member, settings):
+    settings.STCE_TRUSTED_PROXIES = 0
+    for n in range(5):  # a new made-up address each time would escape the lockout if it were read
+        locked = client.post(
+            reverse("login"), {"username": "alice", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        )
+    assert locked.status_code == 429
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["10.0.0.1"]
+
+
+def test_a_wrong_proxy_setting_stops_start_up(settings):
+    from stce.checks import trusted_proxies_are_valid
+
+    settings.STCE_TRUSTED_PROXIES = "proxy.example.org"
+    assert [error.id for error in trusted_proxies_are_valid()] == ["stce.E003"]
+    settings.STCE_TRUSTED_PROXIES = "10.0.0.0/8,192.168.0.0/16"
+    assert trusted_proxies_are_valid() == []

@@ -73,3 +73,23 @@ def test_a_lockout_is_kept_in_redis_and_holds_for_a_new_connection():
         reverse("login"), {"username": "alice", "password": "correct-horse-battery"}, REMOTE_ADDR="10.0.0.1"
     )
     assert unlocked.status_code == 302
+
+
+@pytest.mark.django_db
+def test_administrators_see_and_clear_lockouts_kept_in_redis():
+    from people.lockouts import current_lockouts, unlock_sign_in
+
+    UserFactory(username="alice", password="correct-horse-battery")
+    for address in ("10.0.0.1", "10.0.0.2"):
+        for _ in range(5):
+            Client().post(reverse("login"), {"username": "alice", "password": "wrong"}, REMOTE_ADDR=address)
+    cache.close()  # read back over a fresh connection, as another app server would
+    assert sorted((lockout.username, lockout.ip_address) for lockout in current_lockouts()) == [
+        ("alice", "10.0.0.1"), ("alice", "10.0.0.2"),
+    ]
+    assert unlock_sign_in(username="alice") == 2
+    assert current_lockouts() == []
+    signed_in = Client().post(
+        reverse("login"), {"username": "alice", "password": "correct-horse-battery"}, REMOTE_ADDR="10.0.0.2"
+    )
+    assert signed_in.status_code == 302
