@@ -22,6 +22,7 @@ BENCHMARKS = [
     "accreditation",
     "certificates",
     "dashboards",
+    "background",
 ]
 
 
