@@ -161,3 +161,17 @@ class TestProgressPage:
         job = start_job(kind="test", title="Sending", total=2)
         html = coordinator_client.get(job.get_absolute_url()).content.decode()
         assert 'src="/static/js/progress.js"' in html and "<script>" not in html
+
+
+def test_an_administrator_reads_failed_tasks_and_runs_them_again(administrator_client):
+    result = tasks.always_fails.enqueue("x")
+    DBTaskResult.objects.filter(id=result.id).update(
+        status=TaskResultStatus.FAILED, exception_class_path="builtins.ValueError", traceback="boom x"
+    )
+    listing = administrator_client.get(reverse("admin:django_tasks_database_dbtaskresult_changelist"))
+    assert listing.status_code == 200 and "builtins.ValueError" in listing.content.decode()
+    administrator_client.post(
+        reverse("admin:django_tasks_database_dbtaskresult_changelist"),
+        {"action": "run_again", "index": 0, "_selected_action": [str(result.id)]},
+    )
+    assert DBTaskResult.objects.get(id=result.id).status == TaskResultStatus.READY
