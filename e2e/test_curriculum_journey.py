@@ -62,7 +62,9 @@ def test_a_visitor_is_told_an_unknown_certificate_code_is_not_found(page: Page):
     shot(page, "verify")
     assert_accessible(page)
     page.get_by_label("Verification code").fill("NOT-A-REAL-CODE-0000")
-    page.get_by_role("button", name=re.compile("Verify|Check")).click()
+    # The page verifies by code or by serial number; this is the form of the code.
+    by_code = page.get_by_role("region", name="With the code")
+    by_code.get_by_role("button", name=re.compile("Verify|Check")).click()
     expect(page.get_by_text(re.compile("not found|could not find", re.IGNORECASE)).first).to_be_visible()
     shot(page, "verify-not-found")
     assert_accessible(page)
