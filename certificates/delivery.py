@@ -14,7 +14,9 @@ from background.services.jobs import start_job
 from certificates.messages import CERTIFICATE, PDF
 from certificates.models import Certificate, CertificateDelivery
 from mailing.attachments import provided
+from mailing.kinds import kind_for
 from mailing.models import Message
+from mailing.rendering import render, wording
 from mailing.services.outbox import Draft, queue_messages
 from people.errors import DomainError
 
@@ -41,6 +43,12 @@ def _draft(certificate: Certificate, *, number: int) -> Draft:
         topic=("certificate", certificate.pk),
         attachments=[provided(PDF, certificate.pk, f"{certificate.serial}.pdf")],
     )
+
+
+def preview(certificate: Certificate):
+    """Exactly what the holder would get: subject and text in their language."""
+    draft = _draft(certificate, number=0)
+    return render(wording(kind_for(CERTIFICATE), draft.language), draft.values)
 
 
 def _record(certificate, message, *, by, resend: bool) -> CertificateDelivery:

@@ -209,6 +209,15 @@ def test_the_holder_is_emailed_once_unless_sent_again_on_purpose(coordinator_cli
     assert "amelie@example.org" in log and "sent again" in log
 
 
+def test_the_certificate_page_previews_the_email_in_its_language(coordinator_client, event, coordinator):
+    person = enrol(event, preferred_language="fr", email="amelie@example.org").person
+    certificate = issue_certificate(
+        kind=Certificate.Kind.COMPLETION, holder=person, event=event, by=coordinator
+    )
+    page = coordinator_client.get(certificate.get_absolute_url()).content.decode()
+    assert "Votre certificat" in page and certificate.verify_url in page
+
+
 def test_the_email_is_in_the_holders_language(coordinator_client, event, coordinator, run_tasks):
     person = enrol(event, preferred_language="es", email="jose@example.org").person
     certificate = issue_certificate(

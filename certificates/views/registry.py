@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certificates.batch import plan_for_event, start_batch_issue, start_rendering
+from certificates.delivery import preview as email_preview
 from certificates.delivery import send_certificate, send_unsent_for_event
 from certificates.files import certificate_pdf, certificates_zip, merged_pdf, needs_rendering, sample_pdf
 from certificates.forms.registry import CertificateFilter, IssueOneForm, PreviewForm, RevokeForm
@@ -93,6 +94,7 @@ def certificate_detail(request, pk: int):
             "replacement": certificate.replacement if certificate.superseded_at else None,
             "name_changed": certificate.holder.full_name != certificate.holder_name,
             "was_sent": any(d.state != CertificateDelivery.Outcome.FAILED for d in deliveries),
+            "email_preview": email_preview(certificate) if certificate.is_valid else None,
         },
     )
 

@@ -25,7 +25,6 @@ from courses.messages import DATE_CHANGE, INFORMED, JOINING, REMINDER
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from courses.services.icalendar import calendar
 from courses.services.personal_links import personal_url
-from mailing.attachments import names as attachment_names
 from mailing.kinds import kind_for
 from mailing.log import people_informed
 from mailing.rendering import Rendered, render, wording
@@ -244,7 +243,7 @@ def preview(event: TrainingEvent, recipient: Recipient, *, kind: str, **extra) -
     message_kind = kind_for(kind)
     values = values_for(event, recipient, _Texts(event), **extra)
     rendered = render(wording(message_kind, recipient.person.preferred_language), values)
-    return rendered, attachment_names([]) + ["event.ics"]
+    return rendered, ["event.ics"]
 
 
 # ------------------------------------------------------------------ after a change of dates

@@ -58,6 +58,18 @@ class TestJoiningInstructionsPage:
         )
         assert "Código Zoom 1540" in with_note.content.decode() and not Message.objects.exists()
 
+    def test_the_recipient_list_costs_a_fixed_number_of_queries(
+        self, coordinator_client, event, django_assert_max_num_queries
+    ):
+        _enrol(event, email="first@example.org")
+        url = reverse("courses:joining-instructions", args=[event.pk])
+        with django_assert_max_num_queries(25) as few:
+            assert coordinator_client.get(url).status_code == 200
+        for i in range(15):
+            _enrol(event, email=f"p{i}@example.org", preferred_language=["fr", "es", "ru"][i % 3])
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            assert "p14@example.org" in coordinator_client.get(url).content.decode()
+
     def test_sending_answers_with_the_progress_page_and_a_worker_sends(
         self, coordinator_client, event, run_tasks
     ):

@@ -105,7 +105,9 @@ def test_2000_joining_instructions_are_queued_at_once_and_sent_exactly_once_acro
     # without an account; the trainer who signs in gets the event's page instead.
     french = next(m for m in smtp_server.messages if m["To"] == "p1@example.org")
     assert french["Content-Language"] == "fr" and french["Reply-To"] == "coord@example.org"
-    assert french["Subject"].strip() == "Instructions de participation : WCO STCE Programme – Regional Training"
+    # (the standard library's parser keeps the space of a folded, encoded header)
+    subject = french["Subject"].strip()
+    assert subject == "Instructions de participation : WCO STCE Programme – Regional Training"
     body = french.get_body(("plain",)).get_content()
     assert "Passcode 1540" in body and "Zoom" in body and "09:00–10:00" in body and "Asia/Shanghai" in body
     [ics] = [part for part in french.iter_attachments() if part.get_filename() == "event.ics"]
