@@ -8,7 +8,7 @@ PORT ?= 8000
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test lint migrations-check bench e2e install db messages clean
+.PHONY: run worker test lint migrations-check bench e2e install db messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -25,9 +25,19 @@ db: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 
+# One command: the web server and, beside it, a background worker (e-mail, batches, large
+# imports, the daily reminders), whose log shows what it runs. The worker has a session of its
+# own (setsid), so that Ctrl+C reaches it once, through the trap: a second signal would stop
+# the task it is running.
 run: db
 	$(PY) manage.py seed_demo
+	@setsid $(PY) manage.py run_worker --queue-name '*' & WORKER=$$!; \
+	trap 'kill -TERM $$WORKER 2>/dev/null; wait $$WORKER' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# A worker alone (production runs it under systemd; see README, "Workers").
+worker: db
+	$(PY) manage.py run_worker --queue-name '*'
 
 test: install messages
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -138,3 +138,35 @@ def persona_client(db, client, coordinator, administrator, trainer, other_traine
         return c
 
     return make
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run the background tasks queued so far (and those they queue), as a worker would.
+
+    E-mail, batch issues and large imports are queued, not done, by the request; a test calls
+    `run_tasks()` where it wants the work done and reads the outcome afterwards.
+    """
+    from background.inline import run_ready_tasks
+
+    return run_ready_tasks
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 that records what it receives (mailing/tests/smtp.py)."""
+    from mailing.tests.smtp import start_server
+
+    recorder, controller = start_server()
+    yield recorder
+    controller.stop()
+
+
+@pytest.fixture
+def workers(transactional_db, smtp_server, tmp_path):
+    """Starts real workers on the test database, sending to `smtp_server`; stops them after."""
+    from background.tests.workers import Workers
+
+    started = Workers(tmp_path, smtp_port=smtp_server.port)
+    yield started
+    started.stop_all()

@@ -1,87 +1,143 @@
-"""E-mailing certificates to their holders, once, with a log coordinators can read."""
+"""E-mailing certificates to their holders through the outbox, once unless sent again on purpose.
 
-import logging
+Each request to send is kept as a CertificateDelivery (who asked, to which address, whether on
+purpose again) pointing at its queued message, whose log says how the sending went.
+"""
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import translation
+from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from background.models import Job
+from background.services.jobs import start_job
+from certificates.messages import CERTIFICATE, PDF
 from certificates.models import Certificate, CertificateDelivery
+from mailing.attachments import provided
+from mailing.kinds import kind_for
+from mailing.models import Message
+from mailing.rendering import render, wording
+from mailing.services.outbox import Draft, queue_messages
 from people.errors import DomainError
 
-from .files import certificate_pdf
+# A delivery counts as done or under way unless its message failed.
+ON_ITS_WAY = Q(outcome=CertificateDelivery.Outcome.SENT) | Q(
+    message__status__in=(Message.Status.QUEUED, Message.Status.SENDING, Message.Status.SENT)
+)
 
-logger = logging.getLogger(__name__)
 
-
-def _message(certificate: Certificate) -> EmailMessage:
-    with translation.override(certificate.language):
-        subject = _("Your certificate: %(title)s") % {"title": certificate.title}
-        body = _(
-            "Dear %(name)s,\n\n"
-            "Please find attached your %(title)s (serial number %(serial)s).\n\n"
-            "Anyone can check that it is genuine at:\n%(url)s\n\n"
-            "WCO Strategic Trade Control Enforcement Programme"
-        ) % {
+def _draft(certificate: Certificate, *, number: int) -> Draft:
+    return Draft(
+        kind=CERTIFICATE,
+        to=certificate.holder.email,
+        language=certificate.language,
+        values={
             "name": certificate.holder_name,
-            "title": certificate.title.lower(),
+            "title": certificate.title,
+            "certificate": certificate.title.lower(),
             "serial": certificate.serial,
-            "url": certificate.verify_url,
-        }
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [certificate.holder.email])
-    message.attach(f"{certificate.serial}.pdf", certificate_pdf(certificate), "application/pdf")
-    return message
+            "verify_url": certificate.verify_url,
+        },
+        dedupe_key=f"certificate:{certificate.pk}:{number}",
+        person_id=certificate.holder_id,
+        topic=("certificate", certificate.pk),
+        attachments=[provided(PDF, certificate.pk, f"{certificate.serial}.pdf")],
+    )
+
+
+def preview(certificate: Certificate):
+    """Exactly what the holder would get: subject and text in their language."""
+    draft = _draft(certificate, number=0)
+    return render(wording(kind_for(CERTIFICATE), draft.language), draft.values)
+
+
+def _record(certificate, message, *, by, resend: bool) -> CertificateDelivery:
+    return CertificateDelivery.objects.create(
+        certificate=certificate,
+        sent_to=certificate.holder.email,
+        sent_by=by,
+        resend=resend,
+        outcome=CertificateDelivery.Outcome.QUEUED,
+        message=message,
+    )
 
 
 @transaction.atomic
 def send_certificate(*, certificate: Certificate, by, resend: bool = False) -> CertificateDelivery:
-    """E-mail a valid certificate to its holder, in their language, with the PDF attached.
+    """Queue a valid certificate's e-mail to its holder, in their language, with the PDF.
 
-    A certificate already sent is not sent again unless `resend` says so on purpose. Every
-    attempt, failed or not, is logged as a CertificateDelivery.
+    A certificate already sent (or on its way) is not sent again unless `resend` says so on
+    purpose. A worker sends it; the delivery's message tells how that went.
     """
-    # The lock makes a double click send one e-mail, not two.
+    # The lock makes a double click queue one e-mail, not two.
     locked = Certificate.objects.select_for_update().select_related("holder").get(pk=certificate.pk)
     if not locked.is_valid:
         raise DomainError(_("Only valid certificates are sent."))
     if not locked.holder.email:
         raise DomainError(_("%(name)s has no e-mail address.") % {"name": locked.holder.full_name})
-    already = locked.deliveries.filter(outcome=CertificateDelivery.Outcome.SENT).order_by("-sent_at").first()
+    already = locked.deliveries.filter(ON_ITS_WAY).order_by("-sent_at").first()
     if already and not resend:
         raise DomainError(
             _("This certificate was already sent to %(email)s. Choose “send again” to resend it.")
             % {"email": already.sent_to},
             code="already_sent",
         )
-    delivery = CertificateDelivery(certificate=locked, sent_to=locked.holder.email, sent_by=by, resend=resend)
-    try:
-        _message(locked).send()
-        delivery.outcome = CertificateDelivery.Outcome.SENT
-    except Exception as exc:  # noqa: BLE001 - any mail failure is logged and shown, not raised
-        logger.warning("certificate %s: e-mail failed: %s", locked.pk, type(exc).__name__)
-        delivery.outcome = CertificateDelivery.Outcome.FAILED
-        delivery.error = type(exc).__name__
-    delivery.save()
-    return delivery
+    [message] = queue_messages(drafts=[_draft(locked, number=locked.deliveries.count() + 1)], by=by)
+    return _record(locked, message, by=by, resend=resend)
 
 
-def send_unsent_for_event(*, event, by) -> tuple[int, int]:
-    """Send every valid certificate of the event not yet sent; returns (sent, not sent)."""
-    pending = (
+def unsent_for_event(event):
+    """Valid certificates of the event with no delivery sent or on its way."""
+    return (
         Certificate.objects.valid()
         .filter(event=event)
-        .exclude(deliveries__outcome="sent")
+        .exclude(pk__in=CertificateDelivery.objects.filter(ON_ITS_WAY).values("certificate_id"))
         .select_related("holder")
+        .order_by("holder_name", "pk")
     )
-    sent = failed = 0
-    for certificate in pending:
-        try:
-            delivery = send_certificate(certificate=certificate, by=by)
-        except DomainError:
-            failed += 1
-            continue
-        sent += delivery.outcome == CertificateDelivery.Outcome.SENT
-        failed += delivery.outcome != CertificateDelivery.Outcome.SENT
-    return sent, failed
+
+
+@transaction.atomic
+def send_unsent_for_event(*, event, by) -> tuple[Job | None, int, list[str]]:
+    """Queue every valid certificate of the event not yet sent, as one job with progress.
+
+    Returns the job (None when there was nothing to send), the number queued and the names of
+    holders without an address.
+    """
+    pending = list(unsent_for_event(event))
+    with_email = [c for c in pending if c.holder.email]
+    without = [c.holder_name for c in pending if not c.holder.email]
+    if not with_email:
+        return None, 0, without
+    job = start_job(
+        kind="mail",
+        title=_("Certificates by e-mail: %(title)s") % {"title": event.title},
+        by=by,
+        finishes_when_counted=True,
+        result_url=reverse("certificates:certificate-event", args=[event.pk]),
+    )
+    counts = dict(
+        CertificateDelivery.objects.filter(certificate__in=with_email)
+        .values_list("certificate_id")
+        .order_by()
+        .annotate(n=Count("pk"))
+        .values_list("certificate_id", "n")
+    )
+    messages = queue_messages(
+        drafts=[_draft(c, number=counts.get(c.pk, 0) + 1) for c in with_email], by=by, job=job
+    )
+    by_certificate = {m.topic_id: m for m in messages}
+    CertificateDelivery.objects.bulk_create(
+        [
+            CertificateDelivery(
+                certificate=c,
+                sent_to=c.holder.email,
+                sent_by=by,
+                outcome=CertificateDelivery.Outcome.QUEUED,
+                message=by_certificate[c.pk],
+            )
+            for c in with_email
+            if c.pk in by_certificate
+        ]
+    )
+    return job, len(messages), without

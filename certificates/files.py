@@ -133,13 +133,24 @@ def certificates_zip(certificates: Sequence[Certificate]) -> bytes:
     return buffer.getvalue()
 
 
+def _merged_name(certificates: Sequence[Certificate]) -> str:
+    key = hashlib.sha256("|".join(c.code for c in certificates).encode()).hexdigest()[:24]
+    return f"certificates/batches/{key}.pdf"
+
+
 def merged_pdf(certificates: Sequence[Certificate], *, title: str) -> bytes:
     """Every certificate as a page of one PDF for printing, cached for this exact set."""
-    key = hashlib.sha256("|".join(c.code for c in certificates).encode()).hexdigest()[:24]
-    name = f"certificates/batches/{key}.pdf"
+    name = _merged_name(certificates)
     if default_storage.exists(name):
         with default_storage.open(name) as stored:
             return stored.read()
     data = render_merged([sheet_for(c) for c in certificates], title=title)
     _store(name, data)
     return data
+
+
+def needs_rendering(certificates: Sequence[Certificate], *, merged: bool = False) -> bool:
+    """Whether some PDF of this set (or the merged one) is still to be rendered."""
+    if merged:
+        return not default_storage.exists(_merged_name(certificates))
+    return any(not default_storage.exists(c.storage_name) for c in certificates if c.is_valid)

@@ -211,6 +211,7 @@ class CertificateDelivery(models.Model):
     """One e-mail of a certificate to its holder: who sent what, to whom, when."""
 
     class Outcome(models.TextChoices):
+        QUEUED = "queued", _("Queued")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
@@ -228,6 +229,12 @@ class CertificateDelivery(models.Model):
     resend = models.BooleanField(_("sent again on purpose"), default=False)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     error = models.CharField(_("error"), max_length=250, blank=True)
+    # Since e-mail goes through the outbox, the message says how it went (its log shows every
+    # attempt); `outcome` is what was known when the delivery was asked for.
+    message = models.ForeignKey(
+        "mailing.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("e-mail"),
+    )
 
     class Meta:
         ordering = ["-sent_at", "-pk"]
@@ -236,3 +243,22 @@ class CertificateDelivery(models.Model):
 
     def __str__(self):
         return f"{self.certificate} → {self.sent_to}"
+
+    @property
+    def state(self) -> str:
+        """Sent, failed or queued, from the message when there is one."""
+        if self.message is None:
+            return self.outcome
+        if self.message.status == "sent":
+            return self.Outcome.SENT
+        if self.message.is_failed:
+            return self.Outcome.FAILED
+        return self.Outcome.QUEUED
+
+    def get_state_display(self) -> str:
+        return self.Outcome(self.state).label
+
+    @property
+    def answer(self) -> str:
+        """The mail server's answer when it failed."""
+        return self.message.last_error if self.message is not None else self.error

@@ -10,10 +10,11 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save, pre_save
 
-        from courses import person_page
+        from courses import messages, person_page
         from courses.models import TrainingEvent
         from courses.services.attendance import lock_when_completed, write_lock_after_save
 
         pre_save.connect(lock_when_completed, sender=TrainingEvent, dispatch_uid="attendance_lock")
         post_save.connect(write_lock_after_save, sender=TrainingEvent, dispatch_uid="attendance_lock")
         person_page.register()
+        messages.register()

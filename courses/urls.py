@@ -1,6 +1,17 @@
 from django.urls import path
 
-from courses.views import agenda, attendance, curriculum, events, merges, participants, trainers
+from courses.views import (
+    agenda,
+    attendance,
+    curriculum,
+    emails,
+    events,
+    feeds,
+    merges,
+    participants,
+    personal,
+    trainers,
+)
 
 app_name = "courses"
 
@@ -51,11 +62,14 @@ urlpatterns = [
         participants.participant_withdraw,
         name="participant-withdraw",
     ),
-    path(
-        "events/<int:pk>/joining-instructions/",
-        participants.joining_instructions,
-        name="joining-instructions",
-    ),
+    path("events/<int:pk>/joining-instructions/", emails.joining_instructions, name="joining-instructions"),
+    path("events/<int:pk>/new-dates-notice/", emails.date_change_notice, name="date-change-notice"),
+    path("events/<int:pk>/emails/", emails.event_emails, name="event-emails"),
+    # What participants open from their e-mail, and calendar feeds: no sign-in, a secret in the address.
+    path("p/<str:token>/", personal.personal_page, name="personal-page"),
+    path("p/<str:token>/event.ics", personal.personal_page_ics, name="personal-page-ics"),
+    path("calendar/", feeds.calendar_subscription, name="calendar-subscription"),
+    path("calendar/<str:token>.ics", feeds.calendar_feed, name="calendar-feed"),
     # --- Attendance (issue 4) -------------------------------------------------------
     path("events/<int:pk>/attendance/", attendance.event_attendance, name="attendance-event"),
     path("events/<int:pk>/attendance/grid/", attendance.grid, name="attendance-grid"),

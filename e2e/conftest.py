@@ -1,8 +1,11 @@
 """Browser tests: a real server, the system Chromium, screenshots and accessibility checks.
 
 A session starts one server (`manage.py runserver` in a subprocess) on a free port against a
-throw-away SQLite database seeded with `seed_demo`, and one Chromium (/usr/bin/chromium,
+throw-away SQLite database seeded with `seed_demo`, a background worker beside it (`manage.py
+run_worker`, as `make run` does), a real SMTP server on 127.0.0.1 that both send to (aiosmtpd,
+in this process: `smtp_server` reads what it received), and one Chromium (/usr/bin/chromium,
 never a downloaded browser). Each test gets a fresh browser context (no shared cookies).
+`django_script` runs Python against the live database (to build large scenarios quickly).
 
 Helpers for journeys are in e2e/helpers.py (sign_in, sign_out, shot, assert_accessible).
 A test also fails when the browser reports a Content Security Policy violation.
@@ -58,7 +61,19 @@ def _wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout: float
 
 
 @pytest.fixture(scope="session")
-def live_url():
+def smtp_server():
+    from mailing.tests.smtp import start_server
+
+    recorder, controller = start_server()
+    yield recorder
+    controller.stop()
+
+
+LIVE: dict = {}
+
+
+@pytest.fixture(scope="session")
+def live_url(smtp_server):
     """Base URL of a server with the demo data, on its own database, for the whole session."""
     folder = Path(tempfile.mkdtemp(prefix="stce-e2e-"))
     env = {
@@ -76,6 +91,9 @@ def live_url():
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
         "AXES_FAILURE_LIMIT": "50",  # journeys sign in many times from one address
         "STCE_REQUIRE_2FA": "1",  # as in production; helpers.sign_in sets up and uses an authenticator
+        "DJANGO_EMAIL_HOST": "127.0.0.1",
+        "DJANGO_EMAIL_PORT": str(smtp_server.port),
+        "DJANGO_DEFAULT_FROM_EMAIL": "stce-programme@example.org",
     }
     env.pop("REDIS_URL", None)
 
@@ -91,21 +109,42 @@ def live_url():
     manage("seed_demo", "--force")
     manage("collectstatic", "--noinput", "-v0")
     log = folder / "server.log"
-    with log.open("w") as log_file:
+    with log.open("w") as log_file, (folder / "worker.log").open("w") as worker_log:
         server = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
             cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
         )
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "run_worker", "--queue-name", "*", "--interval", "0.2",
+             "--worker-id", "e2e-w1"],
+            cwd=ROOT, env=env, stdout=worker_log, stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
+    LIVE.update(env=env, folder=folder)
     try:
         _wait_until_up(url, server, log)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        for process in (server, worker):
+            process.terminate()
+        for process in (server, worker):
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture(scope="session")
+def django_script(live_url):
+    """Runs Python code against the live server's database; returns what it prints."""
+
+    def run(code: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-c", "import django; django.setup()\n" + code],
+            cwd=ROOT, env=LIVE["env"], check=True, capture_output=True, text=True,
+        ).stdout
+
+    return run
 
 
 @pytest.fixture(scope="session")

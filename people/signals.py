@@ -2,7 +2,7 @@ from django.contrib.auth.models import Group, Permission
 
 from people import roles
 
-DOMAIN_APPS = ("people", "courses", "accreditation", "certificates", "reporting")
+DOMAIN_APPS = ("people", "background", "mailing", "courses", "accreditation", "certificates", "reporting")
 
 # Model-level permissions per role. The views check roles; these permissions drive the
 # Django admin back office, which only administrators (staff) can open.
@@ -34,6 +34,9 @@ def role_permissions() -> dict[str, set[tuple[str, str]]]:
     # deleting its access attempt.
     for codename in ("view_accessattempt", "delete_accessattempt", "view_accessfailurelog", "view_accesslog"):
         administrator.add(("axes", codename))
+    # Administrators read failed background tasks (with their error) and run them again.
+    for codename in ("view_dbtaskresult", "change_dbtaskresult"):
+        administrator.add(("django_tasks_database", codename))
     return {roles.COORDINATOR: coordinator, roles.TRAINER: trainer, roles.ADMINISTRATOR: administrator}
 
 

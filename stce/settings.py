@@ -63,8 +63,13 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",  # authenticator apps
     "django_otp.plugins.otp_static",  # recovery codes
+    # The task queue: Django's Tasks API (backport) and its database backend.
+    "django_tasks",
+    "django_tasks_db",
     # Lowest layer first; a layer imports only those listed before it (see README, Architecture).
     "people",
+    "background",
+    "mailing",
     "courses",
     "certificates",
     "accreditation",
@@ -128,6 +133,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # The test database is a file, not memory, so that a worker started by a test (a separate
+    # process, as in production) works on the same data.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test_stce.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -254,8 +262,45 @@ EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# A mail server that stops answering must not hold a worker for ever.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "stce-programme@wcoomd.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (README, "Workers"). Tasks are enqueued through Django's Tasks API; the
+# database backend keeps them in this database, so enqueuing commits or rolls back with the
+# request's own writes, and `manage.py run_worker` runs them on any number of machines.
+# STCE_TASK_BACKEND names another backend of the same API for a larger installation.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("STCE_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "mail"],
+    }
+}
+# A task still "running" after this long lost its worker (a machine that never came back)
+# and is run again; it must be longer than the longest task.
+BACKGROUND_STALE_AFTER_SECONDS = int(os.environ.get("STCE_TASK_STALE_AFTER_SECONDS", str(30 * 60)))
+BACKGROUND_MAINTENANCE_EVERY_SECONDS = float(os.environ.get("STCE_TASK_MAINTENANCE_SECONDS", "30"))
+# Daily work run by the workers instead of cron: name -> (task, "HH:MM" in TIME_ZONE). The
+# first worker to see a schedule due enqueues it, once a day.
+BACKGROUND_SCHEDULES = {
+    "accreditation-expiry-reminders": ("accreditation.tasks.send_expiry_reminders", "07:00"),
+    "event-reminders": ("courses.tasks.send_event_reminders", "07:10"),
+}
+# E-mail: seconds to wait before each new attempt after a failure (the number of delays is
+# the number of retries); what to do with a message whose worker died between the mail
+# server's acceptance and the record of it ("resend": again, with the same Message-ID;
+# "hold": mark it "unknown" for a coordinator to decide); messages per sending task.
+STCE_MAIL_RETRY_DELAYS = [
+    float(d) for d in env_list("STCE_MAIL_RETRY_DELAYS", "60,600,3600,21600")
+]
+STCE_MAIL_ON_AMBIGUOUS = os.environ.get("STCE_MAIL_ON_AMBIGUOUS", "resend")
+STCE_MAIL_CHUNK = int(os.environ.get("STCE_MAIL_CHUNK", "50"))
+# Above these sizes the work goes to a worker and the page shows its progress.
+STCE_BACKGROUND_IMPORT_ROWS = int(os.environ.get("STCE_BACKGROUND_IMPORT_ROWS", "2000"))
+STCE_BACKGROUND_CERTIFICATES = int(os.environ.get("STCE_BACKGROUND_CERTIFICATES", "30"))
+# Participants informed of an event are reminded this many days before it starts (0: never).
+STCE_EVENT_REMINDER_DAYS = int(os.environ.get("STCE_EVENT_REMINDER_DAYS", "7"))
 
 # Security settings from Django's deployment checklist. Behind a TLS-terminating proxy
 # set DJANGO_SECURE_PROXY_SSL_HEADER=1.
@@ -288,5 +333,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # A worker says which task it runs and how it ended (ids, never names or addresses).
+        "django_tasks": {"level": "INFO"},
+        "django_tasks_db": {"level": "INFO"},
+    },
 }

@@ -24,6 +24,8 @@ urlpatterns = [
     path("i18n/setlang/", language.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("people.urls")),
+    path("", include("background.urls")),
+    path("mail/", include("mailing.urls")),
     path("certificates/", include("certificates.urls")),
     path("dashboards/", include("reporting.urls")),
     path("courses/", include("courses.urls")),

@@ -4,15 +4,16 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
+from accreditation.messages import DIGEST, EXPIRY
 from accreditation.models import Expert, ExpiryNotice, subtract_months
+from mailing.services.outbox import Draft, queue_messages
 from people import roles
 from people.links import absolute_url
+from people.models import UserPreference
 
 STAGE_MONTHS = {ExpiryNotice.Stage.SIX_MONTHS: 6, ExpiryNotice.Stage.ONE_MONTH: 1}
 
@@ -28,17 +29,73 @@ def due_stage(valid_until: datetime.date, today: datetime.date) -> str | None:
     return None
 
 
-def _coordinator_emails() -> list[str]:
-    users = get_user_model().objects.filter(groups__name=roles.COORDINATOR, is_active=True)
-    return sorted({u.email for u in users if u.email})
+def _coordinators() -> list:
+    users = get_user_model().objects.filter(groups__name=roles.COORDINATOR, is_active=True).exclude(email="")
+    return sorted({u.email: u for u in users}.values(), key=lambda u: u.email)
+
+
+def _remind(expert: Expert, stage: str) -> ExpiryNotice | None:
+    """Record the notice and queue the expert's e-mail together; None if another run did."""
+    try:
+        with transaction.atomic():
+            notice = ExpiryNotice.objects.create(expert=expert, valid_until=expert.valid_until, stage=stage)
+            if expert.person.email:
+                queue_messages(
+                    drafts=[
+                        Draft(
+                            kind=EXPIRY,
+                            to=expert.person.email,
+                            language=expert.person.preferred_language,
+                            values={
+                                "name": expert.person.full_name,
+                                "date": f"{expert.valid_until:%d %b %Y}",
+                            },
+                            dedupe_key=f"expiry:{expert.pk}:{expert.valid_until}:{stage}",
+                            person_id=expert.person_id,
+                            topic=("expert", expert.pk),
+                        )
+                    ]
+                )
+    except IntegrityError:
+        return None  # another run sent this notice a moment ago
+    return notice
+
+
+def _digest(sent: list[ExpiryNotice], today: datetime.date) -> None:
+    coordinators = _coordinators()
+    if not sent or not coordinators:
+        return
+    languages = dict(UserPreference.objects.filter(user__in=coordinators).values_list("user_id", "language"))
+    drafts = []
+    for user in coordinators:
+        language = languages.get(user.pk) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            lines = "\n".join(
+                f"- {n.expert.person.full_name}: {n.valid_until:%d %b %Y} ({n.get_stage_display()})"
+                for n in sent
+            )
+        drafts.append(
+            Draft(
+                kind=DIGEST,
+                to=user.email,
+                language=language,
+                values={
+                    "count": str(len(sent)),
+                    "list": lines,
+                    "link": absolute_url(reverse("accreditation:expiring")),
+                },
+                dedupe_key=f"expiry-digest:{today}:{user.pk}:{sent[0].pk}",
+            )
+        )
+    queue_messages(drafts=drafts)
 
 
 def send_expiry_notices(*, today: datetime.date | None = None) -> list[ExpiryNotice]:
-    """E-mail each expert whose accreditation ends within 6 months, once per stage.
+    """Queue an e-mail to each expert whose accreditation ends within 6 months, once per stage.
 
-    Safe to run every day: a notice is recorded before its e-mail goes, and the unique
-    constraint on (expert, end date, stage) stops a second run sending it again. Coordinators
-    get one digest per run listing the experts reminded.
+    Safe to run every day: a notice is recorded with its e-mail, and the unique constraint on
+    (expert, end date, stage) stops a second run queuing it again. Coordinators get one digest
+    per run listing the experts reminded. The workers send the e-mails.
     """
     today = today or timezone.localdate()
     sent: list[ExpiryNotice] = []
@@ -46,40 +103,13 @@ def send_expiry_notices(*, today: datetime.date | None = None) -> list[ExpiryNot
         stage = due_stage(expert.valid_until, today)
         if stage is None:
             continue
-        if stage == ExpiryNotice.Stage.SIX_MONTHS and ExpiryNotice.objects.filter(
-            expert=expert, valid_until=expert.valid_until
-        ).exists():
+        if (
+            stage == ExpiryNotice.Stage.SIX_MONTHS
+            and ExpiryNotice.objects.filter(expert=expert, valid_until=expert.valid_until).exists()
+        ):
             continue
-        try:
-            with transaction.atomic():
-                notice = ExpiryNotice.objects.create(
-                    expert=expert, valid_until=expert.valid_until, stage=stage
-                )
-                if expert.person.email:
-                    with translation.override(expert.person.preferred_language):
-                        end = f"{expert.valid_until:%d %b %Y}"
-                        send_mail(
-                            _("Your STCE accreditation ends on %(date)s") % {"date": end},
-                            _("Dear %(name)s,\n\nYour accreditation as a WCO STCE Accredited Customs "
-                              "Expert is valid until %(date)s. To be renewed, deliver or attend a "
-                              "refresher before then and tell the STCE Programme.\n")
-                            % {"name": expert.person.full_name, "date": end},
-                            settings.DEFAULT_FROM_EMAIL, [expert.person.email],
-                        )
-        except IntegrityError:
-            continue  # another run sent this notice a moment ago
-        sent.append(notice)
-    recipients = _coordinator_emails()
-    if sent and recipients:
-        lines = [
-            f"- {n.expert.person.full_name}: {n.valid_until:%d %b %Y} ({n.get_stage_display()})"
-            for n in sent
-        ]
-        send_mail(
-            _("STCE accreditations ending soon (%(count)d)") % {"count": len(sent)},
-            _("These accreditations end soon:\n\n%(lines)s\n\nList: %(url)s\n")
-            % {"lines": "\n".join(lines),
-               "url": absolute_url(reverse("accreditation:expiring"))},
-            settings.DEFAULT_FROM_EMAIL, recipients,
-        )
+        notice = _remind(expert, stage)
+        if notice is not None:
+            sent.append(notice)
+    _digest(sent, today)
     return sent

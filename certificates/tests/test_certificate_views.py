@@ -233,10 +233,11 @@ def test_reissuing_after_a_name_correction_links_both_ways(coordinator_client, c
     assert certificate.serial in coordinator_client.get(new.get_absolute_url()).content.decode()
 
 
-def test_the_holder_is_emailed_once_unless_sent_again_on_purpose(coordinator_client, certificate):
+def test_the_holder_is_emailed_once_unless_sent_again_on_purpose(coordinator_client, certificate, run_tasks):
     url = reverse("certificates:certificate-send", args=[certificate.pk])
     coordinator_client.post(url)
     coordinator_client.post(url)
+    run_tasks()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["amelie@example.org"]
@@ -244,6 +245,7 @@ def test_the_holder_is_emailed_once_unless_sent_again_on_purpose(coordinator_cli
     name, content, mimetype = message.attachments[0]
     assert mimetype == "application/pdf" and certificate.serial in pdf_text(content)
     coordinator_client.post(url, {"resend": "1"})
+    run_tasks()
     assert len(mail.outbox) == 2
     deliveries = list(certificate.deliveries.order_by("sent_at"))
     assert [d.resend for d in deliveries] == [False, True]
@@ -251,20 +253,32 @@ def test_the_holder_is_emailed_once_unless_sent_again_on_purpose(coordinator_cli
     assert "amelie@example.org" in log and "sent again" in log
 
 
-def test_the_email_is_in_the_holders_language(coordinator_client, event, coordinator):
+def test_the_certificate_page_previews_the_email_in_its_language(coordinator_client, event, coordinator):
+    person = enrol(event, preferred_language="fr", email="amelie@example.org").person
+    certificate = issue_certificate(
+        kind=Certificate.Kind.COMPLETION, holder=person, event=event, by=coordinator
+    )
+    page = coordinator_client.get(certificate.get_absolute_url()).content.decode()
+    assert "Votre certificat" in page and certificate.verify_url in page
+
+
+def test_the_email_is_in_the_holders_language(coordinator_client, event, coordinator, run_tasks):
     person = enrol(event, preferred_language="es", email="jose@example.org").person
     certificate = issue_certificate(
         kind=Certificate.Kind.COMPLETION, holder=person, event=event, by=coordinator
     )
     coordinator_client.post(reverse("certificates:certificate-send", args=[certificate.pk]))
+    run_tasks()
     assert mail.outbox[0].subject == "Su certificado: Certificado de finalización"
 
 
-def test_a_failed_email_is_logged(coordinator_client, certificate, settings):
+def test_a_failed_email_is_logged(coordinator_client, certificate, settings, run_tasks):
     settings.EMAIL_BACKEND = "certificates.tests.test_certificate_views.BrokenBackend"
     coordinator_client.post(reverse("certificates:certificate-send", args=[certificate.pk]))
+    run_tasks()
     delivery = certificate.deliveries.get()
-    assert delivery.outcome == CertificateDelivery.Outcome.FAILED
+    assert delivery.state == CertificateDelivery.Outcome.FAILED
+    assert "ConnectionRefusedError" in delivery.answer
 
 
 class BrokenBackend:

@@ -1,5 +1,6 @@
 """Certificates for coordinators: issue, list, revoke, reissue, send, download, preview."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,8 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from certificates.batch import plan_for_event, start_batch_issue, start_rendering
+from certificates.delivery import preview as email_preview
 from certificates.delivery import send_certificate, send_unsent_for_event
-from certificates.files import certificate_pdf, certificates_zip, merged_pdf, sample_pdf
+from certificates.files import certificate_pdf, certificates_zip, merged_pdf, needs_rendering, sample_pdf
 from certificates.forms.registry import CertificateFilter, IssueOneForm, PreviewForm, RevokeForm
 from certificates.issuing import (
     eligibility_for_event,
@@ -81,7 +84,11 @@ def _pdf_response(data: bytes, filename: str, *, inline: bool = False):
 @role_required(COORDINATOR, ADMINISTRATOR)
 def certificate_list(request):
     certificates = Certificate.objects.for_listing().annotate(
-        sent_count=Count("deliveries", filter=Q(deliveries__outcome=CertificateDelivery.Outcome.SENT))
+        sent_count=Count(
+            "deliveries",
+            filter=Q(deliveries__outcome=CertificateDelivery.Outcome.SENT)
+            | Q(deliveries__message__status="sent"),
+        )
     )
     listing = CERTIFICATES.apply(request, certificates)
     return listing.response(
@@ -95,7 +102,7 @@ def certificate_list(request):
 @role_required(COORDINATOR, ADMINISTRATOR)
 def certificate_detail(request, pk: int):
     certificate = _certificate_for(request, pk)
-    deliveries = certificate.deliveries.select_related("sent_by")
+    deliveries = certificate.deliveries.select_related("sent_by", "message")
     return render(
         request,
         "certificates/detail.html",
@@ -104,7 +111,8 @@ def certificate_detail(request, pk: int):
             "deliveries": deliveries,
             "replacement": certificate.replacement if certificate.superseded_at else None,
             "name_changed": certificate.holder.full_name != certificate.holder_name,
-            "was_sent": any(d.outcome == CertificateDelivery.Outcome.SENT for d in deliveries),
+            "was_sent": any(d.state != CertificateDelivery.Outcome.FAILED for d in deliveries),
+            "email_preview": email_preview(certificate) if certificate.is_valid else None,
         },
     )
 
@@ -169,14 +177,11 @@ def certificate_send(request, pk: int):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        if delivery.outcome == CertificateDelivery.Outcome.SENT:
-            messages.success(
-                request, _("The certificate was sent to %(email)s.") % {"email": delivery.sent_to}
-            )
-        else:
-            messages.error(
-                request, _("The e-mail could not be sent (%(error)s).") % {"error": delivery.error}
-            )
+        messages.success(
+            request,
+            _("The certificate is queued for %(email)s; its log below says when it is sent.")
+            % {"email": delivery.sent_to},
+        )
     return redirect(certificate)
 
 
@@ -187,6 +192,9 @@ def event_certificates(request, event_pk: int):
     if request.method == "POST":
         # isdecimal, not isdigit: "²" is a digit that int() refuses.
         chosen = [int(v) for v in request.POST.getlist("participation") if v.isdecimal()]
+        if len(plan_for_event(event, chosen)) > settings.STCE_BACKGROUND_CERTIFICATES:
+            # Too many to issue and render while the browser waits: a worker does it.
+            return redirect(start_batch_issue(event=event, by=request.user, participation_for=chosen))
         result = issue_for_event(event=event, by=request.user, participation_for=chosen)
         if result.issued:
             messages.success(
@@ -251,8 +259,11 @@ def _event_batch(event):
 @role_required(COORDINATOR, ADMINISTRATOR)
 def event_certificates_zip(request, event_pk: int):
     event = _event_for(request, event_pk)
+    certificates = _event_batch(event)
+    if len(certificates) > settings.STCE_BACKGROUND_CERTIFICATES and needs_rendering(certificates):
+        return redirect(start_rendering(event=event, by=request.user, merged=False))
     return file_download(
-        certificates_zip(_event_batch(event)), filename=f"{_batch_filename(event)}.zip",
+        certificates_zip(certificates), filename=f"{_batch_filename(event)}.zip",
         content_type="application/zip",
     )
 
@@ -264,6 +275,9 @@ def event_certificates_pdf(request, event_pk: int):
     if not certificates:
         messages.info(request, _("This event has no valid certificate to print yet."))
         return redirect("certificates:certificate-event", event_pk=event.pk)
+    large = len(certificates) > settings.STCE_BACKGROUND_CERTIFICATES
+    if large and needs_rendering(certificates, merged=True):
+        return redirect(start_rendering(event=event, by=request.user, merged=True))
     data = merged_pdf(certificates, title=event.title)
     return _pdf_response(data, f"{_batch_filename(event)}.pdf")
 
@@ -272,15 +286,16 @@ def event_certificates_pdf(request, event_pk: int):
 @role_required(COORDINATOR, ADMINISTRATOR)
 def event_certificates_send(request, event_pk: int):
     event = _event_for(request, event_pk)
-    sent, not_sent = send_unsent_for_event(event=event, by=request.user)
-    messages.success(request, _("%(sent)d certificates were e-mailed.") % {"sent": sent})
-    if not_sent:
+    job, queued, without_email = send_unsent_for_event(event=event, by=request.user)
+    if without_email:
         messages.warning(
-            request,
-            _("%(count)d could not be sent (no e-mail address or a mail error); see each certificate.")
-            % {"count": not_sent},
+            request, _("No e-mail address for: %(names)s.") % {"names": ", ".join(without_email)}
         )
-    return redirect("certificates:certificate-event", event_pk=event.pk)
+    if job is None:
+        messages.info(request, _("Every certificate of this event was already e-mailed."))
+        return redirect("certificates:certificate-event", event_pk=event.pk)
+    messages.success(request, _("%(sent)d certificates are queued to be e-mailed.") % {"sent": queued})
+    return redirect(job)
 
 
 @role_required(COORDINATOR, ADMINISTRATOR)

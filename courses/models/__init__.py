@@ -9,6 +9,7 @@ from .events import (
     TrainingEvent,
     TrainingEventQuerySet,
 )
+from .feeds import CalendarFeed
 from .merges import PersonMerge
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "Attendance",
     "AttendanceReopening",
     "AttendanceStatus",
+    "CalendarFeed",
     "Enrolment",
     "EventDateChange",
     "EventDay",

@@ -394,8 +394,12 @@ class _Directory:
         return candidates[0][0] if candidates else None
 
 
-def validate_import(*, event: TrainingEvent, data: bytes, filename: str) -> ImportReport:
-    """Read and check the whole file against the database; writes nothing."""
+PROGRESS_EVERY = 500
+
+
+def validate_import(*, event: TrainingEvent, data: bytes, filename: str, progress=None) -> ImportReport:
+    """Read and check the whole file against the database; writes nothing. `progress`, when
+    given, is called with the number of rows checked so far, every PROGRESS_EVERY rows."""
     table = read_table(data=data, filename=filename)
     while table and not any(table[0]):
         table.pop(0)
@@ -425,8 +429,10 @@ def validate_import(*, event: TrainingEvent, data: bytes, filename: str) -> Impo
     )
     seen_email: dict[str, int] = {}
     seen_name: dict[str, tuple[int, str]] = {}
-    for row in rows:
+    for checked, row in enumerate(rows, start=1):
         _check_row(row, directory, seen_email, seen_name)
+        if progress is not None and checked % PROGRESS_EVERY == 0:
+            progress(checked)
     _check_capacity(event, rows, directory)
     for row in rows:
         problems.extend(row.problems)

@@ -176,7 +176,7 @@ class TestICalendar:
 
 
 class TestJoiningInstructions:
-    def test_participants_and_trainers_get_the_details_with_an_ics(self, coordinator_client):
+    def test_participants_and_trainers_get_the_details_with_an_ics(self, coordinator_client, run_tasks):
         event = TrainingEventFactory(title="China national training", platform="Zoom")
         EnrolmentFactory(event=event, person=PersonFactory(email="p@example.org"))
         EnrolmentFactory(event=event, person=PersonFactory(email=None, given_name="No", family_name="Mail"))
@@ -186,6 +186,7 @@ class TestJoiningInstructions:
             {"message": "Zoom passcode 1234"},
             follow=True,
         )
+        run_tasks()
         assert sorted(m.to[0] for m in mail.outbox) == ["p@example.org", "t@example.org"]
         message = mail.outbox[0]
         assert "China national training" in message.subject and "Zoom passcode 1234" in message.body
@@ -193,10 +194,11 @@ class TestJoiningInstructions:
         assert name == "event.ics" and "BEGIN:VEVENT" in content and mimetype.startswith("text/calendar")
         assert "No Mail" in response.content.decode()  # named as having no address
 
-    def test_nothing_is_sent_for_a_cancelled_event(self, coordinator_client):
+    def test_nothing_is_sent_for_a_cancelled_event(self, coordinator_client, run_tasks):
         event = TrainingEventFactory(status=TrainingEvent.Status.CANCELLED)
         EnrolmentFactory(event=event)
         coordinator_client.post(reverse("courses:joining-instructions", args=[event.pk]), {"message": ""})
+        run_tasks()
         assert mail.outbox == []
 
 
@@ -257,12 +259,13 @@ def test_an_upload_over_the_size_limit_is_refused_by_the_form(coordinator_client
     assert not Enrolment.objects.exists()
 
 
-def test_sending_joining_instructions_twice_in_a_row_mails_once(coordinator_client):
+def test_sending_joining_instructions_twice_in_a_row_mails_once(coordinator_client, run_tasks):
     event = TrainingEventFactory()
     EnrolmentFactory(event=event, person=PersonFactory(email="p@example.org"))
     url = reverse("courses:joining-instructions", args=[event.pk])
     coordinator_client.post(url, {"message": "Zoom link"})
     response = coordinator_client.post(url, {"message": "Zoom link"})
+    run_tasks()
     assert len(mail.outbox) == 1
     assert "a moment ago" in response.content.decode()
 

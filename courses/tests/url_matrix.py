@@ -1,4 +1,4 @@
-from people.tests.permissions import Case, exports, ladder, signed_in
+from people.tests.permissions import Case, everyone, exports, ladder, signed_in
 
 
 def _event(w):
@@ -62,6 +62,14 @@ CASES = [
         kwargs=lambda w: {"pk": w.event.pk, "enrolment_pk": w.enrolment.pk},
     ),
     Case("courses:joining-instructions", COORDINATOR_ONLY, kwargs=_event),
+    # With no change of dates to tell, the page leads back to the event.
+    Case("courses:date-change-notice", ladder(coord=302, admin=403), kwargs=_event),
+    Case("courses:event-emails", ladder(), kwargs=_event),
+    # Opened from an e-mail or by a calendar app: the signed or secret address is the key.
+    Case("courses:personal-page", everyone(), kwargs=lambda w: {"token": w.personal_token}),
+    Case("courses:personal-page-ics", everyone(), kwargs=lambda w: {"token": w.personal_token}),
+    Case("courses:calendar-subscription", signed_in()),
+    Case("courses:calendar-feed", everyone(), kwargs=lambda w: {"token": w.feed_token}),
     # --- Attendance (issue 4): the event's trainers, coordinators, administrators -------
     # (another trainer gets 404: the event is not theirs to know about)
     Case("courses:attendance-event", EVENT_STAFF, kwargs=lambda w: {"pk": w.event.pk}),

@@ -19,8 +19,10 @@ from courses.gender import event_gender_table
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from courses.services import events as event_services
 from courses.services.icalendar import calendar
+from courses.services.joining import pending_date_change
 from documents.downloads import file_download
 from documents.spreadsheets import COUNT, DATE, INTEGER, Column
+from mailing.log import summary_for
 from people.errors import DomainError
 from people.lists import Header, ListPage
 from people.roles import (
@@ -172,6 +174,11 @@ def event_detail(request, pk: int):
         request,
         "courses/event_detail.html",
         {
+            # Offered after a change of dates, to tell those informed before it.
+            "date_notice": pending_date_change(event) if can_edit and event.date_changes.all() else None,
+            "email_summary": (
+                summary_for("event", event.pk, problems=0) if can_see_all_events(request.user) else None
+            ),
             "event": event,
             "gender_counts": gender_counts,
             "gender_table": gender_table,

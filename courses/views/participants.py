@@ -1,4 +1,4 @@
-"""Participants of an event: enrol, withdraw, import, export, and the joining instructions."""
+"""Participants of an event: enrol, withdraw, import, export."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -7,16 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courses.access import event_for
-from courses.forms.participants import (
-    ImportUploadForm,
-    JoiningInstructionsForm,
-    ParticipantFilter,
-    WithdrawForm,
-)
+from courses.forms.participants import ImportUploadForm, ParticipantFilter, WithdrawForm
 from courses.models import Enrolment
+from courses.services import import_jobs
 from courses.services import participant_import as importer
 from courses.services.enrolment import enrol, enrol_new_person, places_left, withdraw
-from courses.services.joining import recipients, send_joining_instructions
 from documents.spreadsheets import DATE, DATETIME, Column
 from people.errors import DomainError
 from people.forms.people import PersonForm
@@ -165,7 +160,7 @@ def participant_import(request, pk: int):
             if not report.has_errors:
                 token = importer.stash_upload(data=data, filename=upload.name)
                 stash = request.session.get(SESSION_KEY, {})
-                stash[token] = {"event": event.pk, "filename": upload.name}
+                stash[token] = {"event": event.pk, "filename": upload.name, "rows": len(report.rows)}
                 request.session[SESSION_KEY] = stash
     return render(request, "courses/participant_import.html", _import_context(event, form, report, token))
 
@@ -191,6 +186,14 @@ def participant_import_commit(request, pk: int):
     if not entry or entry["event"] != event.pk:
         messages.error(request, _("This import has expired or was already committed; upload the file again."))
         return redirect("courses:participant-import", pk=event.pk)
+    if import_jobs.runs_in_background(entry.get("rows", 0)):
+        # Too many rows to write while the browser waits: a worker writes them, this page follows.
+        job = import_jobs.start_import(
+            event=event, token=token, filename=entry["filename"], rows=entry["rows"], by=request.user
+        )
+        stash.pop(token, None)
+        request.session[SESSION_KEY] = stash
+        return redirect(job)
     try:
         data = importer.load_upload(token=token, filename=entry["filename"])
         outcome = importer.commit_import(event=event, data=data, filename=entry["filename"], by=request.user)
@@ -206,40 +209,7 @@ def participant_import_commit(request, pk: int):
     importer.discard_upload(token=token, filename=entry["filename"])
     stash.pop(token, None)
     request.session[SESSION_KEY] = stash
-    messages.success(
-        request,
-        _("Imported: %(enrolled)s enrolled (%(created)s new people), %(unchanged)s already on the list.")
-        % {"enrolled": outcome.enrolled, "created": outcome.people_created, "unchanged": outcome.unchanged},
-    )
+    messages.success(request, import_jobs.imported_message(outcome))
     return redirect("courses:participant-list", pk=event.pk)
 
 
-@role_required(COORDINATOR)
-def joining_instructions(request, pk: int):
-    """GET shows who will receive what; POST sends."""
-    event = event_for(request.user, pk)
-    form = JoiningInstructionsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            outcome = send_joining_instructions(event=event, message=form.cleaned_data["message"])
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Joining instructions sent to %(n)s people.") % {"n": outcome.sent})
-            if outcome.without_email:
-                messages.warning(
-                    request,
-                    _("No e-mail address for: %(names)s.") % {"names": ", ".join(outcome.without_email)},
-                )
-            return redirect(event)
-    people = recipients(event)
-    return render(
-        request,
-        "courses/joining_instructions.html",
-        {
-            "event": event,
-            "form": form,
-            "people": people,
-            "without_email": [p for p, _role in people if not p.email],
-        },
-    )

@@ -11,4 +11,28 @@
       if (!window.confirm(form.dataset.confirm)) { event.preventDefault(); }
     });
   });
+  // While a POST form's submission is in flight its buttons are disabled, so that a second
+  // click does not send it twice. Disabled after the browser has read the form (a disabled
+  // button's name and value would not be sent), and enabled again when the page comes back
+  // from the history. A POST form that answers with a download opts out with data-no-disable.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || (form.method || "").toLowerCase() !== "post" ||
+        form.hasAttribute("data-no-disable") || form.target === "_blank") { return; }
+    var buttons = form.querySelectorAll("button[type=submit], button:not([type]), input[type=submit]");
+    window.setTimeout(function () {
+      buttons.forEach(function (button) {
+        button.disabled = true;
+        button.classList.add("is-submitting");
+        button.setAttribute("aria-busy", "true");
+      });
+    }, 0);
+  });
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll(".is-submitting").forEach(function (button) {
+      button.disabled = false;
+      button.classList.remove("is-submitting");
+      button.removeAttribute("aria-busy");
+    });
+  });
 })();

@@ -30,7 +30,32 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     world.agenda_item = AgendaItem.objects.create(day=agenda_day, module=world.module, position=1)
     _add_accreditation(world)
     _add_certificate(world)
+    _add_background_work(world)
     return world
+
+
+def _add_background_work(world) -> None:
+    """A job, an e-mail about the event, and the addresses that need no sign-in."""
+    from background.models import Job
+    from courses.services.feeds import create_feed
+    from courses.services.personal_links import personal_token
+    from mailing.models import Message
+
+    world.job = Job.objects.create(kind="test", title="A long job", total=10, done=3)
+    world.message = Message.objects.create(
+        kind="joining_instructions", topic_kind="event", topic_id=world.event.pk, person=world.person,
+        to="person@example.org", language="en", subject="Joining instructions", body="Dear…",
+        message_id="<world@stce>", dedupe_key="world", status=Message.Status.FAILED,
+        last_error="550 No such user",
+    )
+    # A personal page answers until two months after its event: this one is still to come.
+    upcoming = TrainingEvent.objects.create(
+        title="Regional training", start_date=datetime.date.today() + datetime.timedelta(days=30),
+        end_date=datetime.date.today() + datetime.timedelta(days=34), status=TrainingEvent.Status.CONFIRMED,
+    )
+    Enrolment.objects.create(event=upcoming, person=world.person)
+    world.personal_token = personal_token(upcoming, world.person)
+    world.feed_token = create_feed(user=world.trainer)
 
 
 def _add_accreditation(world) -> None:

@@ -1,0 +1,61 @@
+"""The accreditation reminders, registered with mailing so that coordinators can edit them."""
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from mailing.kinds import MessageKind, register_kind
+
+EXPIRY = "accreditation_expiry"
+DIGEST = "accreditation_expiry_digest"
+
+
+def _sample() -> dict[str, str]:
+    return {
+        "name": "Amélie Dupré",
+        "date": "30 Sep 2026",
+        "count": "2",
+        "list": "- Amélie Dupré: 30 Sep 2026 (" + gettext("6 months before the end") + ")\n"
+        "- Wang Wei: 31 Oct 2026 (" + gettext("6 months before the end") + ")",
+        "link": "https://stce.example.org/accreditation/expiring/",
+    }
+
+
+def register() -> None:
+    register_kind(
+        MessageKind(
+            key=EXPIRY,
+            label=_("Accreditation ending"),
+            description=_(
+                "To an Accredited Customs Expert, 6 months and 1 month before their accreditation ends."
+            ),
+            subject=_("Your STCE accreditation ends on {{ date }}"),
+            body=_(
+                "Dear {{ name }},\n\n"
+                "Your accreditation as a WCO STCE Accredited Customs Expert is valid until {{ date }}. "
+                "To be renewed, deliver or attend a refresher before then and tell the STCE Programme.\n\n"
+                "WCO Strategic Trade Control Enforcement Programme\n"
+            ),
+            placeholders={
+                "name": _("the expert's name"),
+                "date": _("the last day of the accreditation"),
+            },
+            sample=_sample,
+            order=50,
+        )
+    )
+    register_kind(
+        MessageKind(
+            key=DIGEST,
+            label=_("Accreditations ending (to coordinators)"),
+            description=_("To coordinators, on the days experts are reminded: who was reminded."),
+            subject=_("STCE accreditations ending soon ({{ count }})"),
+            body=_("These accreditations end soon:\n\n{{ list }}\n\nList: {{ link }}\n"),
+            placeholders={
+                "count": _("how many experts were reminded"),
+                "list": _("one line per expert: name, end date, reminder"),
+                "link": _("the list of ending accreditations (coordinators sign in)"),
+            },
+            sample=_sample,
+            order=60,
+        )
+    )

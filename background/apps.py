@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BackgroundConfig(AppConfig):
+    name = "background"
+    verbose_name = _("Background work")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from background import retry
+
+        retry.connect()
