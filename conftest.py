@@ -10,12 +10,20 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 from django.utils import translation
 
 from people import roles
 from people.tests.factories import PersonFactory, UserFactory
 
 LOCALE = Path(__file__).resolve().parent / "locale"
+
+# Settings every test runs with (the autouse fixtures below), and the module-scoped
+# fixtures that write data before a module's first test (module_settings).
+# PBKDF2 is slow on purpose; tests create many users.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# As in production: links, QR codes and calendar UIDs use the configured address.
+PUBLIC_URL = "https://stce.example.org"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -51,8 +59,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    # PBKDF2 is slow on purpose; tests create many users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -64,8 +71,7 @@ def _two_factor_off(settings):
 
 @pytest.fixture(autouse=True)
 def _public_address(settings):
-    # As in production: links, QR codes and calendar UIDs use the configured address.
-    settings.STCE_PUBLIC_URL = "https://stce.example.org"
+    settings.STCE_PUBLIC_URL = PUBLIC_URL
 
 
 @pytest.fixture(autouse=True)
@@ -75,6 +81,22 @@ def _interface_language_does_not_leak():
     # the next test on the same worker would otherwise read every message in Russian.
     yield
     translation.deactivate()
+
+
+@pytest.fixture(scope="module")
+def module_settings(tmp_path_factory):
+    """The settings of the autouse fixtures above, for data a module-scoped fixture writes.
+
+    Function-scoped fixtures (`settings`, `media_root`) are not there yet when a module-scoped
+    fixture runs; without this, its files would land in var/media and its users would be
+    hashed with PBKDF2.
+    """
+    with override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("module-media"),
+        PASSWORD_HASHERS=FAST_PASSWORD_HASHERS,
+        STCE_PUBLIC_URL=PUBLIC_URL,
+    ):
+        yield
 
 
 @pytest.fixture

@@ -32,6 +32,8 @@ from people.models import Country, Gender, Language, Organisation, Person
 S = ExpertStatus
 DAY = datetime.timedelta(days=1)
 
+# Every accreditation workshop's title starts so (the courses demo has other TTT events).
+WORKSHOP_TITLE = "STCE Train-the-Trainer accreditation workshop"
 # (start, city, host country, language, participants, administrations)
 WORKSHOPS = [
     (datetime.date(2014, 3, 10), "Brussels", "BE", "en", 12, None),
@@ -197,8 +199,7 @@ class _Seeder:
         result = []
         for spec in WORKSHOPS:
             start, city, country, language, _n, _adm = spec
-            title = (f"STCE Train-the-Trainer accreditation workshop ({LANGUAGE_NAMES[language]}), "
-                     f"{city}")
+            title = f"{WORKSHOP_TITLE} ({LANGUAGE_NAMES[language]}), {city}"
             event = _event(title=title, start=start, days=10, kind=TrainingEvent.Kind.TTT,
                            country_id=country, language=language, venue=city,
                            status=TrainingEvent.Status.COMPLETED)

@@ -1,11 +1,9 @@
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.urls import reverse
 
 from courses.models import Module
-from people.models import Country, Language, Organisation, Person, Region
+from people.models import Country, Language, Organisation, Region
 
 
 @pytest.fixture
@@ -44,32 +42,6 @@ def test_curriculum_covers_the_domain_topics(reference):
     titles = " ".join(Module.objects.active().values_list("title", flat=True)).lower()
     for topic in ["1540", "atlas", "post-clearance audit", "risk management", "dual-use"]:
         assert topic in titles, topic
-
-
-def _snapshot():
-    return {
-        model.__name__: sorted(model.objects.values_list("pk", flat=True))
-        for model in (Person, User, Organisation, Country, Module)
-    } | {"person_history": Person.history.count()}
-
-
-def test_seed_demo_twice_changes_nothing(db):
-    call_command("seed_demo", force=True, verbosity=0)
-    first = _snapshot()
-    call_command("seed_demo", force=True, verbosity=0)
-    assert _snapshot() == first
-    assert User.objects.filter(username__in=["coordinator", "trainer", "admin"]).count() == 3
-
-
-def test_seed_demo_users_can_sign_in_with_the_readme_passwords(db, client, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
-    from people.demo import DEMO_PASSWORDS
-
-    for username, password in DEMO_PASSWORDS.items():
-        response = client.post(reverse("login"), {"username": username, "password": password})
-        assert response.status_code == 302 and response["Location"] == reverse("home"), username
-        client.post(reverse("logout"))
 
 
 def test_seed_demo_refuses_in_production_without_force(db, settings):

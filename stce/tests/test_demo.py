@@ -1,0 +1,124 @@
+"""The demo data (`seed_demo`), seeded once for the whole test run.
+
+Seeding takes seconds, so every test that reads the demo lives in this module and shares one
+seed: `demo` seeds it inside a transaction that is rolled back after the module's last test.
+Each test runs in a savepoint within it (pytest-django's `db`), so it sees the demo and leaves
+it as it found it. `--dist loadfile` keeps the module on one worker, and no other module sees
+the demo: their tests start from an empty database as before.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.db import transaction
+from django.urls import reverse
+
+from accreditation import demo as accreditation_demo
+from accreditation.models import Decision, Expert, ExpertStatus, Proposal
+from courses.demo import CHINA_2021, WORKSHOP_2022
+from courses.models import Module, TrainingEvent
+from people.demo import DEMO_PASSWORDS
+from people.models import Country, Organisation, Person
+
+D = datetime.date
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, module_settings):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", force=True, verbosity=0)
+        # Between tests the database is closed again, as everywhere else.
+        with django_db_blocker.block():
+            yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def seeded(demo, db):
+    """The demo, for one test; what the test writes is undone after it."""
+
+
+def test_demo_events_model_the_two_real_events_faithfully_among_varied_others(seeded):
+    # The China national training, postponed from June to October 2021.
+    event = TrainingEvent.objects.get(title=CHINA_2021)
+    assert (event.start_date, event.end_date) == (D(2021, 10, 18), D(2021, 10, 22))
+    assert event.original_dates == (D(2021, 6, 21), D(2021, 6, 25))
+    assert (event.format, event.platform, event.time_zone) == ("virtual", "Zoom", "Asia/Shanghai")
+    assert {o.short_name for o in event.organisers.all()} == {"WCO", "GACC"}
+    assert {"IAEA", "OPCW", "US DOE", "Thai Customs"} <= {o.short_name for o in event.partners.all()}
+    assert event.enrolments.count() == 60
+    assert event.days.count() == 5 and all(day.items.exists() for day in event.days.all())
+
+    # The December 2022 workshop.
+    event = TrainingEvent.objects.get(title=WORKSHOP_2022)
+    assert (event.start_date, event.end_date, event.time_zone) == (
+        D(2022, 12, 13),
+        D(2022, 12, 14),
+        "Asia/Shanghai",
+    )
+    assert {o.short_name for o in event.organisers.all()} == {"CACA", "GACC"}
+    assert event.enrolments.count() > 70
+
+    # The demo trainer has a few events, and the lists have variety.
+    trainer = User.objects.get(username="trainer")
+    assert 3 <= TrainingEvent.objects.for_trainer(trainer).count() < TrainingEvent.objects.count()
+    events = TrainingEvent.objects.all()
+    assert events.count() >= 25
+    assert len(set(events.values_list("kind", flat=True))) == len(TrainingEvent.Kind)
+    assert len(set(events.values_list("status", flat=True))) == len(TrainingEvent.Status)
+    years = {d.year for d in events.values_list("start_date", flat=True)}
+    # Train-the-Trainer workshops began under the 2013 ad-hoc project, before the programme.
+    assert min(years) >= 2013 and max(years) >= 2027
+
+
+@pytest.mark.slow
+def test_accreditation_demo_matches_the_domain_and_can_be_loaded_twice(seeded):
+    workshops = TrainingEvent.objects.filter(
+        kind=TrainingEvent.Kind.TTT, title__startswith=accreditation_demo.WORKSHOP_TITLE
+    )
+    assert workshops.count() == 15
+    assert set(workshops.values_list("languages", flat=True)) == {"en", "es", "fr", "ru"}
+    brussels = workshops.get(start_date="2017-10-17")
+    assert brussels.enrolments.count() == 14
+    assert brussels.enrolments.values("person__organisation").distinct().count() == 6
+    trainers = Expert.objects.filter(status__in=[ExpertStatus.ACCREDITED, ExpertStatus.PRE_ACCREDITED])
+    assert trainers.count() > 100
+    assert trainers.values("person__country").distinct().count() > 50
+    assert trainers.values("person__country__region").distinct().count() == 6
+    women = trainers.filter(person__gender="female").count()
+    assert 0.2 < women / trainers.count() < 0.4
+    assert Proposal.objects.pending().exists()
+    # Every expert's status is where their last approved decision left them.
+    for expert in Expert.objects.prefetch_related("decisions"):
+        approved = [d for d in expert.decisions.all() if d.outcome == Decision.Outcome.APPROVED]
+        if approved:
+            assert max(approved, key=lambda d: (d.decided_at, d.pk)).to_status == expert.status, expert
+        else:
+            assert expert.status == ExpertStatus.NOMINATED
+    counts = (Expert.objects.count(), Decision.objects.count(), TrainingEvent.objects.count())
+    accreditation_demo.seed()
+    assert (Expert.objects.count(), Decision.objects.count(), TrainingEvent.objects.count()) == counts
+
+
+def _snapshot():
+    return {
+        model.__name__: sorted(model.objects.values_list("pk", flat=True))
+        for model in (Person, User, Organisation, Country, Module)
+    } | {"person_history": Person.history.count()}
+
+
+def test_seed_demo_twice_changes_nothing(seeded):
+    # The first run is the module's seed, on an empty database.
+    first = _snapshot()
+    call_command("seed_demo", force=True, verbosity=0)
+    assert _snapshot() == first
+    assert User.objects.filter(username__in=["coordinator", "trainer", "admin"]).count() == 3
+
+
+def test_seed_demo_users_can_sign_in_with_the_readme_passwords(seeded, client):
+    for username, password in DEMO_PASSWORDS.items():
+        response = client.post(reverse("login"), {"username": username, "password": password})
+        assert response.status_code == 302 and response["Location"] == reverse("home"), username
+        client.post(reverse("logout"))
