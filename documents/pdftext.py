@@ -156,6 +156,7 @@ def _font_for(char: str, chain: tuple[str, ...]) -> str | None:
 
 # ---------------------------------------------------------------- step 1: normalise
 
+ZWJ = "\u200d"
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI", "FSI", "LRE", "LRO", "LRI"})
@@ -219,7 +220,10 @@ def _shape_arabic(text: str, chain: tuple[str, ...]) -> str:
     # The font that draws most of the Arabic letters shapes them (DejaVu Sans for the
     # shipped fonts; DejaVu Serif and Droid Sans Fallback have no Arabic).
     arabic_font = max(chain, key=lambda f: (sum(ord(c) in coverage(f) for c in letters), -chain.index(f)))
-    shaped = _reshaper(arabic_font).reshape(text)
+    # arabic_reshaper 3.1 drops a ZWJ from its output but not from the text it matches
+    # ligatures in, so the two go out of step and it raises IndexError ("ب\u200dلا"). The
+    # joiner only forces a joined form, and is not drawn anyway.
+    shaped = _reshaper(arabic_font).reshape(text.replace(ZWJ, ""))
     have = coverage(arabic_font)
     if all(ord(c) in have for c in shaped if _PRESENTATION.match(c)):
         return shaped
@@ -442,11 +446,37 @@ def unprintable_characters(text: str) -> list[str]:
     The very check `layout()` applies when drawing, after shaping: a name is refused at
     entry exactly when some character of it would otherwise be left out of a PDF.
     """
+    if _prints_letter_by_letter(text):
+        return []
     return list(layout(text, SANS).missing)
 
 
 def can_print(text: str) -> bool:
-    return not layout(text, SANS).missing
+    return not unprintable_characters(text)
+
+
+@lru_cache(maxsize=1)
+def _any_font() -> frozenset[int]:
+    return frozenset().union(*(coverage(font) for font in FONT_FILES))
+
+
+def _prints_letter_by_letter(text: str) -> bool:
+    """True when every character is in some shipped font and mirroring cannot swap it for
+    another: layout() would then report nothing missing, and a set look-up per character
+    says so without shaping, reordering and caching every name of a 50,000-row import.
+
+    Shaping cannot add a missing character: a ligature is used only where the font has it,
+    and a positional form the font lacks falls back to its letter, which is then in a font.
+    Anything this does not vouch for takes the full pipeline.
+    """
+    have = _any_font()
+    for char in unicodedata.normalize("NFC", text):
+        if char in MIRRORED:
+            return False
+        if ord(char) in have or char.isspace() or _ignorable(char) or unicodedata.category(char) == "Cc":
+            continue
+        return False
+    return True
 
 
 def shape_for_pdf(text: str, font_candidates: tuple[str, ...] = (SANS,)) -> tuple[str, str]:

@@ -245,7 +245,8 @@ def test_unprintable_characters(text, missing):
 
 @pytest.mark.parametrize("font", [SANS, SANS_BOLD, SERIF, SERIF_BOLD, CJK])
 def test_the_entry_check_is_the_render_check_in_every_style(font):
-    for text in [*NAMES.values(), "Ali 👍", "ہے", "ﷲ", "😀"]:
+    odd = ["Ali 👍", "ہے", "ﷲ", "😀", "Ali (👍)", "≤x≥", "a\u2067b\u2069\n\x00", "\ue000", "ٱلله", "لأ ﻻ"]
+    for text in [*NAMES.values(), *odd]:
         assert list(pdftext.layout(text, font).missing) == pdftext.unprintable_characters(text)
 
 
@@ -386,3 +387,34 @@ def test_the_plain_ascii_shortcut_lays_out_what_the_full_pipeline_does(text, fon
     fast = pdftext.layout.__wrapped__(text, font)
     monkeypatch.setattr(pdftext, "_has_ascii", lambda font: False)
     assert fast == pdftext.layout.__wrapped__(text, font)
+
+
+def test_any_mix_of_scripts_lays_out_and_the_shortcut_never_vouches_for_a_cut():
+    """Random mixes of what names hold (and what they should not): the pipeline never
+    raises, and the letter-by-letter check never passes text the pipeline would cut."""
+    import random
+
+    pool = (
+        "abcé Z 1(ñ)[«»]≤<>"
+        "عبدالله سلامةٱٷۀہۅۉےۓپچژگکی\u064e\u0651\u0640ﷲﻻﻼ"
+        "דוד כהן\u05b8\u05bc"
+        "王秀英한글カタ"
+        "Γιώργος ễ\u0301\u0323"
+        "\u200c\u200d\u2067\u2069\u202e\n\t\x00\ue000😀👍🇫"
+    )
+    rng = random.Random(14)
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 12)))
+        result = pdftext.layout.__wrapped__(text, SANS)
+        if pdftext._prints_letter_by_letter(text):
+            assert result.missing == (), repr(text)
+        assert pdftext.wrapped_markup(text, SERIF, 10, 30) is not None
+
+
+@pytest.mark.parametrize("text", ["ب\u200dلا", "\u200dلا", "Ana \u200dسلامة", "ـلا\u200d"])
+def test_a_zero_width_joiner_in_arabic_does_not_crash_the_reshaper(text):
+    # arabic_reshaper 3.1 raises IndexError on these (its output drops the ZWJ, its ligature
+    # search does not); a name like that would fail every PDF it is on.
+    result = pdftext.layout(text)
+    assert result.missing == () and "\u200d" not in result.text
+    assert "\ufefb" in result.text or "\ufefc" in result.text or "لا" not in text
