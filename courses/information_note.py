@@ -225,9 +225,11 @@ def render_pdf(note: InformationNote) -> bytes:
             canvas.restoreState()
 
         story = [Paragraph(f"{pdftext.markup(note.title)}<super>1</super>", title)]
+        # The values are sentences in the note's language, left to right even when they start
+        # with an Arabic name (a paragraph's own text decides only in _paragraphs).
         table = Table(
             [[Paragraph(pdftext.markup(lbl + ":"), label),
-              Paragraph(pdftext.wrapped_markup(value, pdftext.SERIF, 11, VALUE_WIDTH), body)]
+              Paragraph(pdftext.wrapped_markup(value, pdftext.SERIF, 11, VALUE_WIDTH, base_dir="L"), body)]
              for lbl, value in note.rows],
             colWidths=[LABEL_WIDTH, None],
         )

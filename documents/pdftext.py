@@ -587,13 +587,17 @@ def markup(text: str, font: str = SANS, *, base_dir: str | None = None) -> str:
     return _markup_line(layout(text, font, base_dir=base_dir), font)
 
 
-def wrapped_markup(text: str, font: str, size: float, width: float) -> str:
+def wrapped_markup(
+    text: str, font: str, size: float, width: float, *, base_dir: str | None = None
+) -> str:
     """Markup for long text: wrapped in logical order, then each line reordered on its own.
 
     Lines are joined with <br/>; `width` should be the Paragraph's width (a little less is
-    safe). Right-align the paragraph when `base_direction(text) == "R"`.
+    safe). Right-align the paragraph when `base_direction(text) == "R"`. `base_dir="L"` keeps
+    a sentence composed in a left-to-right language in that order even when it starts with
+    a right-to-left name ("الجمارك and WCO").
     """
-    direction = base_direction(text)
+    direction = base_dir or base_direction(text)
     return "<br/>".join(
         _markup_line(layout(line, font, base_dir=direction), font)
         for line in wrap(text, font, size, width * 0.98)

@@ -32,7 +32,8 @@ def _field_table(fields: dict, body: ParagraphStyle) -> Table:
         if name.endswith("_text"):
             continue
         shown = fields.get(f"{name}_text")
-        text = _text(value) + (f" ({shown})" if shown else "")
+        # The label is isolated: "1 (الجمارك)" must stay a left-to-right line starting with 1.
+        text = _text(value) + (f" ({pdftext.isolate(shown)})" if shown else "")
         rows.append([
             Paragraph(pdftext.markup(name.replace("_", " ")), body),
             Paragraph(

@@ -418,3 +418,8 @@ def test_a_zero_width_joiner_in_arabic_does_not_crash_the_reshaper(text):
     result = pdftext.layout(text)
     assert result.missing == () and "\u200d" not in result.text
     assert "\ufefb" in result.text or "\ufefc" in result.text or "لا" not in text
+
+
+def test_an_arabic_comma_follows_its_word_in_reading_order():
+    # Visual order, left to right: the next word, the comma, then the word it follows.
+    assert pdftext.layout("الجمركية، وقدم").text == "ﻡﺪﻗﻭ ،ﺔﻴﻛﺮﻤﺠﻟﺍ"
