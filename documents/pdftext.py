@@ -283,36 +283,50 @@ def _visual_order(text: str, base_dir: str | None) -> tuple[list[int], list[int]
     if not any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text) and base_dir != "R":
         return list(range(n)), [0] * n
     levels, para = _bidi_levels(text, base_dir)
-    classes = [unicodedata.bidirectional(c) for c in text]
-    # L1: trailing whitespace (and isolate controls) goes back to the paragraph level.
-    i = n - 1
-    while i >= 0 and classes[i] in ("WS", "FSI", "LRI", "RLI", "PDI", "BN", "S", "B"):
-        levels[i] = para
-        i -= 1
-    for i, cls in enumerate(classes):
-        if cls in ("S", "B"):
-            levels[i] = para
+    _reset_whitespace_levels(text, levels, para)
     # L3 (marks after their base) is deliberately not applied: without GPOS each mark is
     # drawn where the pen is, and DejaVu's Hebrew points (and Arabic harakat) extend to the
     # right of it, i.e. they are made for the reversed order, mark before base. Latin marks
     # extend to the left and stay after their base, since LTR runs are never reversed an odd
     # number of times. (Checked by rendering; another font may need L3.)
+    return _reorder(levels), levels
+
+
+_TRAILING_CLASSES = frozenset({"WS", "FSI", "LRI", "RLI", "PDI", "BN", "S", "B"})
+
+
+def _reset_whitespace_levels(text: str, levels: list[int], para: int) -> None:
+    """UAX #9 L1: trailing whitespace (and isolate controls), tabs and breaks go back to the
+    paragraph level."""
+    classes = [unicodedata.bidirectional(c) for c in text]
+    i = len(text) - 1
+    while i >= 0 and classes[i] in _TRAILING_CLASSES:
+        levels[i] = para
+        i -= 1
+    for i, cls in enumerate(classes):
+        if cls in ("S", "B"):
+            levels[i] = para
+
+
+def _reorder(levels: list[int]) -> list[int]:
+    """UAX #9 L2: from the highest level down to the lowest odd level, reverse every run at
+    or above it. Returns the logical indices in visual order."""
+    n = len(levels)
     order = list(range(n))
-    # L2: from the highest level down to the lowest odd level, reverse every run at or above it.
     highest = max(levels, default=0)
     lowest_odd = min((lv for lv in levels if lv % 2), default=highest + 1)
     for level in range(highest, lowest_odd - 1, -1):
         i = 0
         while i < n:
-            if levels[order[i]] >= level:
-                j = i
-                while j < n and levels[order[j]] >= level:
-                    j += 1
-                order[i:j] = reversed(order[i:j])
-                i = j
-            else:
+            if levels[order[i]] < level:
                 i += 1
-    return order, levels
+                continue
+            j = i
+            while j < n and levels[order[j]] >= level:
+                j += 1
+            order[i:j] = reversed(order[i:j])
+            i = j
+    return order
 
 
 # ---------------------------------------------------------------- step 4: fonts
@@ -388,53 +402,84 @@ def layout(
     shaped = _shape_arabic(prepared, chain)
     order, levels = _visual_order(shaped, base_dir)
     direction = base_dir or ("R" if shaped and get_base_level(shaped) == 1 else "L")
+    cells, missing = _cells(shaped, order, levels, chain)
+    cells = _settle_spaces(cells, chain[0])
+    missing.sort(key=lambda c: prepared.find(c) if c in prepared else len(prepared))
+    return Layout(
+        runs=_runs(cells),
+        missing=tuple(missing),
+        direction=direction,
+        breakable=tuple(cell.level == 0 for cell in cells),
+    )
 
-    # Visual characters to draw, with their font (None: no font has it) and level.
-    cells: list[list] = []
+
+@dataclass
+class _Cell:
+    """One visual character to draw; `font` is None for a space until its neighbours are known."""
+
+    char: str
+    font: str | None
+    level: int
+
+
+def _cells(
+    shaped: str, order: list[int], levels: list[int], chain: tuple[str, ...]
+) -> tuple[list[_Cell], list[str]]:
+    """The characters to draw in visual order, each with its font and level (controls dropped,
+    brackets mirrored in right-to-left runs: UAX #9 L4), and the characters no font has."""
+    cells: list[_Cell] = []
     missing: list[str] = []
     for i in order:
         char = shaped[i]
         if _ignorable(char):
             continue
-        if levels[i] % 2 and char in MIRRORED:  # L4
+        if levels[i] % 2 and char in MIRRORED:
             char = MIRRORED[char]
         if char == " ":
-            chosen = " "  # decided below, once its neighbours are known
-        elif ord(char) in coverage(chain[0]):
-            chosen = chain[0]
-        elif cells and cells[-1][1] not in (None, " ") and ord(char) in coverage(cells[-1][1]):
-            chosen = cells[-1][1]  # stay in the run's font (e.g. Arabic in Sans under Serif)
-        else:
-            chosen = _font_for(char, chain)
+            cells.append(_Cell(char, None, levels[i]))
+            continue
+        chosen = _cell_font(char, chain, cells[-1].font if cells else None)
         if chosen is None:
             for base in unicodedata.normalize("NFKC", char):
                 if _font_for(base, chain) is None and base not in missing:
                     missing.append(base)
             continue
-        cells.append([char, chosen, levels[i]])
-    # Spaces left doubled by a character left out (or typed twice) become one.
-    cells = [c for k, c in enumerate(cells) if not (c[0] == " " and k and cells[k - 1][0] == " ")]
-    # A space between two runs of one fallback font stays in it (one text run per script);
-    # otherwise it takes the preferred font.
+        cells.append(_Cell(char, chosen, levels[i]))
+    return cells, missing
+
+
+def _cell_font(char: str, chain: tuple[str, ...], previous: str | None) -> str | None:
+    """The preferred font if it has the character, else the font of the run it continues
+    (e.g. Arabic in Sans under a Serif style), else the first of the chain that has it."""
+    cp = ord(char)
+    if cp in coverage(chain[0]):
+        return chain[0]
+    if previous is not None and cp in coverage(previous):
+        return previous
+    return _font_for(char, chain)
+
+
+def _settle_spaces(cells: list[_Cell], preferred: str) -> list[_Cell]:
+    """Spaces left doubled by a character left out (or typed twice) become one. A space
+    between two runs of one fallback font stays in it (one text run per script); otherwise it
+    takes the preferred font."""
+    cells = [c for k, c in enumerate(cells) if not (c.char == " " and k and cells[k - 1].char == " ")]
     for k, cell in enumerate(cells):
-        if cell[1] == " ":
-            before = next((c[1] for c in reversed(cells[:k]) if c[1] != " "), None)
-            after = next((c[1] for c in cells[k + 1:] if c[1] != " "), None)
-            cell[1] = before if before is not None and before == after else chain[0]
-    runs: list[list] = []
-    for char, chosen, _level in cells:
-        if runs and runs[-1][0] == chosen:
-            runs[-1][1].append(char)
+        if cell.font is None:
+            before = next((c.font for c in reversed(cells[:k]) if c.font is not None), None)
+            after = next((c.font for c in cells[k + 1:] if c.font is not None), None)
+            cell.font = before if before is not None and before == after else preferred
+    return cells
+
+
+def _runs(cells: list[_Cell]) -> tuple[Run, ...]:
+    runs: list[tuple[str, list[str]]] = []
+    for cell in cells:
+        if runs and runs[-1][0] == cell.font:
+            runs[-1][1].append(cell.char)
         else:
-            runs.append([chosen, [char]])
-    breakable = [level == 0 for _char, _font, level in cells]
-    missing.sort(key=lambda c: prepared.find(c) if c in prepared else len(prepared))
-    return Layout(
-        runs=tuple(Run(f, "".join(chars)) for f, chars in runs),
-        missing=tuple(missing),
-        direction=direction,
-        breakable=tuple(breakable),
-    )
+            runs.append((cell.font, [cell.char]))
+    return tuple(Run(font, "".join(chars)) for font, chars in runs)
 
 
 # ---------------------------------------------------------------- checks
