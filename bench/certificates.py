@@ -114,8 +114,8 @@ def _issue(count: int):
 
 def _baseline_pdf(sheet) -> bytes:
     """A straightforward certificate: everything drawn per document, QrCodeWidget for the code."""
-    from certificates.pdf import GOLD, GREY, MARGIN, NAVY, PAGE_HEIGHT, PAGE_WIDTH, visual_order
-    from documents import pdf
+    from certificates.pdf import GOLD, GREY, MARGIN, NAVY, PAGE_HEIGHT, PAGE_WIDTH
+    from documents import pdftext
 
     buffer = io.BytesIO()
     c = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT))
@@ -135,22 +135,22 @@ def _baseline_pdf(sheet) -> bytes:
             mask="auto",
         )
     c.setFillColor(GREY)
-    c.setFont(pdf.SANS, 11)
+    c.setFont(pdftext.SANS, 11)
     c.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN - 82, sheet.programme_line)
     c.setFillColor(NAVY)
-    c.setFont(pdf.SERIF_BOLD, 32)
+    c.setFont(pdftext.SERIF_BOLD, 32)
     c.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN - 124, sheet.title)
-    c.setFont(pdf.SANS, 13)
+    c.setFont(pdftext.SANS, 13)
     c.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN - 182, sheet.intro)
-    name = visual_order(sheet.holder_name)
-    c.setFont(pdf.font_for_plain_text(name, pdf.SANS_BOLD), 30)
+    name, font = pdftext.shape_for_pdf(sheet.holder_name, (pdftext.SANS_BOLD, pdftext.CJK))
+    c.setFont(font, 30)
     c.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN - 228, name)
     y = PAGE_HEIGHT - MARGIN - 286
-    c.setFont(pdf.SANS, 14)
+    c.setFont(pdftext.SANS, 14)
     for line in sheet.lines:
         c.drawCentredString(PAGE_WIDTH / 2, y, line)
         y -= 21
-    c.setFont(pdf.SANS, 10)
+    c.setFont(pdftext.SANS, 10)
     for line in sheet.details:
         c.drawCentredString(PAGE_WIDTH / 2, y, line)
         y -= 14
@@ -161,20 +161,20 @@ def _baseline_pdf(sheet) -> bytes:
             c.drawImage(
                 signatory.signature_path, centre - 70, 108, 140, 42, preserveAspectRatio=True, mask="auto"
             )
-        c.setFont(pdf.SANS_BOLD, 10)
+        c.setFont(pdftext.SANS_BOLD, 10)
         c.drawCentredString(centre, 90, signatory.name)
-        c.setFont(pdf.SANS, 8.5)
+        c.setFont(pdftext.SANS, 8.5)
         c.drawCentredString(centre, 77, signatory.title)
     widget = QrCodeWidget(sheet.verify_url)
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(80, 80, transform=[80 / (x1 - x0), 0, 0, 80 / (y1 - y0), 0, 0])
     drawing.add(widget)
     renderPDF.draw(drawing, c, PAGE_WIDTH - MARGIN - 94, MARGIN + 26)
-    c.setFont(pdf.SANS, 6)
+    c.setFont(pdftext.SANS, 6)
     c.drawRightString(PAGE_WIDTH - MARGIN - 4, MARGIN + 8, sheet.verify_url)
-    c.setFont(pdf.SANS_BOLD, 9)
+    c.setFont(pdftext.SANS_BOLD, 9)
     c.drawString(MARGIN + 14, MARGIN + 22, f"{sheet.serial_label} {sheet.serial}")
-    c.setFont(pdf.SANS, 8)
+    c.setFont(pdftext.SANS, 8)
     c.drawString(MARGIN + 14, MARGIN + 10, sheet.issued_line)
     c.showPage()
     c.save()

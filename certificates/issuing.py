@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, SerialCounter
-from documents.pdf import missing_glyphs
+from documents.pdftext import unprintable_characters
 from people.errors import DomainError
 from people.models import Person
 
@@ -42,14 +42,14 @@ def new_verification_code() -> str:
 
 def check_printable(holder: Person) -> None:
     """Refuse a name that no shipped font can draw rather than print empty boxes."""
-    missing = missing_glyphs(f"{holder.full_name} {holder.latin_name}")
+    missing = unprintable_characters(f"{holder.full_name} {holder.latin_name}")
     if missing:
         raise DomainError(
             _(
                 "The name “%(name)s” contains characters that no certificate font can print "
                 "(%(chars)s). Correct the name in the person's record before issuing."
             )
-            % {"name": holder.full_name, "chars": " ".join(sorted(missing))},
+            % {"name": holder.full_name, "chars": " ".join(missing)},
             code="unprintable_name",
         )
 

@@ -10,15 +10,13 @@ Why it is fast (see bench/certificates.py):
   per document as a Form XObject and reused by every page of a merged PDF;
 - the QR code is one path of horizontal runs written as raw operators in module units,
   from segno's matrix with a fixed mask (segno's mask search costs more than drawing);
-- fonts are registered once per process (documents.pdf) and ReportLab embeds only the subset
+- fonts are registered once per process (documents.pdftext) and ReportLab embeds only the subset
   of glyphs used; images are read once per process.
 """
 
 import copy
 import hashlib
 import io
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,10 +28,9 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import PDFImageXObject
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from documents import pdf
+from documents import pdftext
 
 from .qr import qr_operators
 
@@ -89,40 +86,6 @@ class CertificateSheet:
 # ---------------------------------------------------------------- text
 
 
-ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-
-
-@lru_cache(maxsize=4096)
-def visual_order(text: str) -> str:
-    """Letters joined and runs ordered for drawing left to right: Arabic needs both."""
-    text = unicodedata.normalize("NFC", text or "")
-    if not ARABIC.search(text):
-        return text
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    return get_display(arabic_reshaper.reshape(text))
-
-
-@lru_cache(maxsize=4096)
-def _runs(text: str, font: str) -> tuple[tuple[str, str], ...]:
-    """(font, text) runs: characters the font lacks (CJK) switch to a font that has them."""
-    runs: list[list] = []
-    for char in text:
-        # Spaces stay in the run they are in: one text object per run of a script.
-        chosen = runs[-1][0] if runs and char.isspace() else pdf.font_for_char(char, font)
-        if runs and runs[-1][0] == chosen:
-            runs[-1][1] += char
-        else:
-            runs.append([chosen, char])
-    return tuple((f, t) for f, t in runs)
-
-
-def _measure(text: str, font: str, size: float) -> tuple[list[tuple[str, str, float]], float]:
-    measured = [(f, t, stringWidth(t, f, size)) for f, t in _runs(text, font)]
-    return measured, sum(w for _, _, w in measured)
-
-
 def draw_text(
     canvas: Canvas,
     text: str,
@@ -133,38 +96,14 @@ def draw_text(
     size: float,
     align: str = "centre",
     max_width: float | None = None,
+    base_dir: str | None = None,
 ) -> None:
-    """Draw one line in as many fonts as its scripts need; shrink it to fit `max_width`."""
-    text = visual_order(text)
-    runs, width = _measure(text, font, size)
-    if max_width and width > max_width:
-        size = size * max_width / width
-        runs, width = _measure(text, font, size)
-    if align == "centre":
-        x -= width / 2
-    elif align == "right":
-        x -= width
-    for run_font, run_text, run_width in runs:
-        canvas.setFont(run_font, size)
-        canvas.drawString(x, y, run_text)
-        x += run_width
-
-
-def wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap; CJK text without spaces is wrapped by character."""
-    words = text.split(" ")
-    lines: list[str] = []
-    current = ""
-    for word in words:
-        candidate = f"{current} {word}" if current else word
-        if _measure(candidate, font, size)[1] <= width or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines
+    """Draw one line, shaped and in visual order, in as many fonts as its scripts need;
+    shrink it to fit `max_width`. A line of a wrapped paragraph takes the paragraph's
+    direction (`pdftext.base_direction`) as `base_dir`."""
+    pdftext.draw_string(
+        canvas, x, y, text, font, size, align=align, max_width=max_width, base_dir=base_dir
+    )
 
 
 # ---------------------------------------------------------------- images
@@ -244,7 +183,7 @@ def _draw_background(canvas: Canvas, sheet: CertificateSheet) -> None:
         sheet.programme_line,
         x=PAGE_WIDTH / 2,
         y=PAGE_HEIGHT - MARGIN - 82,
-        font=pdf.SANS,
+        font=pdftext.SANS,
         size=11,
         max_width=PAGE_WIDTH - 4 * MARGIN,
     )
@@ -254,7 +193,7 @@ def _draw_background(canvas: Canvas, sheet: CertificateSheet) -> None:
         sheet.title,
         x=PAGE_WIDTH / 2,
         y=PAGE_HEIGHT - MARGIN - 124,
-        font=pdf.SERIF_BOLD,
+        font=pdftext.SERIF_BOLD,
         size=32,
         max_width=PAGE_WIDTH - 4 * MARGIN,
     )
@@ -276,10 +215,12 @@ def _draw_background(canvas: Canvas, sheet: CertificateSheet) -> None:
             canvas.line(centre - 85, 104, centre + 85, 104)
             canvas.setFillColor(NAVY)
             draw_text(
-                canvas, signatory.name, x=centre, y=90, font=pdf.SANS_BOLD, size=10, max_width=slot - 10
+                canvas, signatory.name, x=centre, y=90, font=pdftext.SANS_BOLD, size=10, max_width=slot - 10
             )
             canvas.setFillColor(GREY)
-            draw_text(canvas, signatory.title, x=centre, y=77, font=pdf.SANS, size=8.5, max_width=slot - 10)
+            draw_text(
+                canvas, signatory.title, x=centre, y=77, font=pdftext.SANS, size=8.5, max_width=slot - 10
+            )
 
 
 def _draw_variable(canvas: Canvas, sheet: CertificateSheet) -> int:
@@ -289,14 +230,14 @@ def _draw_variable(canvas: Canvas, sheet: CertificateSheet) -> int:
     centre = PAGE_WIDTH / 2
     text_width = PAGE_WIDTH - 4 * MARGIN
     canvas.setFillColor(GREY)
-    draw_text(canvas, sheet.intro, x=centre, y=PAGE_HEIGHT - MARGIN - 182, font=pdf.SANS, size=13)
+    draw_text(canvas, sheet.intro, x=centre, y=PAGE_HEIGHT - MARGIN - 182, font=pdftext.SANS, size=13)
     canvas.setFillColor(NAVY)
     draw_text(
         canvas,
         sheet.holder_name,
         x=centre,
         y=PAGE_HEIGHT - MARGIN - 228,
-        font=pdf.SANS_BOLD,
+        font=pdftext.SANS_BOLD,
         size=30,
         max_width=text_width,
     )
@@ -304,19 +245,21 @@ def _draw_variable(canvas: Canvas, sheet: CertificateSheet) -> int:
     if sheet.holder_latin_name:
         canvas.setFillColor(GREY)
         draw_text(
-            canvas, sheet.holder_latin_name, x=centre, y=y, font=pdf.SANS, size=12, max_width=text_width
+            canvas, sheet.holder_latin_name, x=centre, y=y, font=pdftext.SANS, size=12, max_width=text_width
         )
     y -= 34
     canvas.setFillColor(NAVY)
     for line in sheet.lines:
-        for wrapped in wrap(line, pdf.SANS, 13, text_width)[:3]:
-            draw_text(canvas, wrapped, x=centre, y=y, font=pdf.SANS, size=14)
+        direction = pdftext.base_direction(line)
+        for wrapped in pdftext.wrap(line, pdftext.SANS, 13, text_width)[:3]:
+            draw_text(canvas, wrapped, x=centre, y=y, font=pdftext.SANS, size=14, base_dir=direction)
             y -= 21
     y -= 8
     canvas.setFillColor(GREY)
     for detail in sheet.details:
-        for wrapped in wrap(detail, pdf.SANS, 10, text_width)[:4]:
-            draw_text(canvas, wrapped, x=centre, y=y, font=pdf.SANS, size=10)
+        direction = pdftext.base_direction(detail)
+        for wrapped in pdftext.wrap(detail, pdftext.SANS, 10, text_width)[:4]:
+            draw_text(canvas, wrapped, x=centre, y=y, font=pdftext.SANS, size=10, base_dir=direction)
             y -= 14
     modules_left = _draw_module_list(canvas, sheet, top=y, width=text_width) if sheet.modules else 0
 
@@ -330,13 +273,14 @@ def _draw_variable(canvas: Canvas, sheet: CertificateSheet) -> int:
         sheet.verify_hint,
         x=right,
         y=MARGIN + 17,
-        font=pdf.SANS,
+        font=pdftext.SANS,
         size=6.5,
         align="right",
         max_width=220,
     )
     draw_text(
-        canvas, sheet.verify_url, x=right, y=MARGIN + 8, font=pdf.SANS, size=6, align="right", max_width=260
+        canvas, sheet.verify_url, x=right, y=MARGIN + 8, font=pdftext.SANS, size=6, align="right",
+        max_width=260,
     )
     # Bottom left: serial and date of issue.
     canvas.setFillColor(NAVY)
@@ -345,12 +289,14 @@ def _draw_variable(canvas: Canvas, sheet: CertificateSheet) -> int:
         f"{sheet.serial_label} {sheet.serial}",
         x=MARGIN + 14,
         y=MARGIN + 22,
-        font=pdf.SANS_BOLD,
+        font=pdftext.SANS_BOLD,
         size=9,
         align="left",
     )
     canvas.setFillColor(GREY)
-    draw_text(canvas, sheet.issued_line, x=MARGIN + 14, y=MARGIN + 10, font=pdf.SANS, size=8, align="left")
+    draw_text(
+        canvas, sheet.issued_line, x=MARGIN + 14, y=MARGIN + 10, font=pdftext.SANS, size=8, align="left"
+    )
     if sheet.stamp:
         _draw_stamp(canvas, sheet.stamp)
     return modules_left
@@ -384,7 +330,7 @@ def module_layout(sheet: CertificateSheet, *, top: float, width: float) -> tuple
 
     full = _module_paragraph(sheet.modules_heading, sheet.modules)
     for size in MODULE_SIZES:
-        lines = wrap(full, pdf.SANS, size, width)
+        lines = pdftext.wrap(full, pdftext.SANS, size, width)
         if len(lines) <= lines_available(size):
             return size, lines, 0
     size = MODULE_SIZES[-1]
@@ -392,7 +338,7 @@ def module_layout(sheet: CertificateSheet, *, top: float, width: float) -> tuple
         paragraph = _module_paragraph(
             sheet.modules_heading, sheet.modules[:shown], _more_line(sheet, len(sheet.modules) - shown)
         )
-        lines = wrap(paragraph, pdf.SANS, size, width)
+        lines = pdftext.wrap(paragraph, pdftext.SANS, size, width)
         if len(lines) <= lines_available(size):
             return size, lines, len(sheet.modules) - shown
     return size, [], len(sheet.modules)
@@ -401,8 +347,9 @@ def module_layout(sheet: CertificateSheet, *, top: float, width: float) -> tuple
 def _draw_module_list(canvas: Canvas, sheet: CertificateSheet, *, top: float, width: float) -> int:
     size, lines, left = module_layout(sheet, top=top, width=width)
     y = top
+    direction = pdftext.base_direction(" ".join(lines))
     for line in lines:
-        draw_text(canvas, line, x=PAGE_WIDTH / 2, y=y, font=pdf.SANS, size=size)
+        draw_text(canvas, line, x=PAGE_WIDTH / 2, y=y, font=pdftext.SANS, size=size, base_dir=direction)
         y -= size * 1.35
     return left
 
@@ -414,30 +361,30 @@ def _draw_module_continuation(canvas: Canvas, sheet: CertificateSheet) -> None:
     canvas.rect(MARGIN / 2, MARGIN / 2, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - MARGIN)
     canvas.setFillColor(NAVY)
     draw_text(canvas, sheet.holder_name, x=PAGE_WIDTH / 2, y=PAGE_HEIGHT - MARGIN - 30,
-              font=pdf.SANS_BOLD, size=16, max_width=PAGE_WIDTH - 4 * MARGIN)
+              font=pdftext.SANS_BOLD, size=16, max_width=PAGE_WIDTH - 4 * MARGIN)
     draw_text(canvas, sheet.modules_heading.rstrip(":："), x=PAGE_WIDTH / 2, y=PAGE_HEIGHT - MARGIN - 54,
-              font=pdf.SANS_BOLD, size=12, max_width=PAGE_WIDTH - 4 * MARGIN)
+              font=pdftext.SANS_BOLD, size=12, max_width=PAGE_WIDTH - 4 * MARGIN)
     column_width = (PAGE_WIDTH - 4 * MARGIN) / 2
     size = 9
     # A module's title that wraps is indented under its code.
     lines = [
-        (line, 0 if index == 0 else 12)
+        (line, 0 if index == 0 else 12, pdftext.base_direction(module))
         for module in sheet.modules
-        for index, line in enumerate(wrap(module, pdf.SANS, size, column_width - 24))
+        for index, line in enumerate(pdftext.wrap(module, pdftext.SANS, size, column_width - 24))
     ]
     per_column = int((PAGE_HEIGHT - 2 * MARGIN - 100) // (size * 1.4))
     if len(lines) > 2 * per_column:
         size = max(6.0, size * 2 * per_column / len(lines))
         per_column = int((PAGE_HEIGHT - 2 * MARGIN - 100) // (size * 1.4))
     canvas.setFillColor(GREY)
-    for index, (line, indent) in enumerate(lines):
+    for index, (line, indent, direction) in enumerate(lines):
         column, row = divmod(index, per_column)
         x = 2 * MARGIN + column * column_width + indent
-        draw_text(canvas, line, x=x, y=PAGE_HEIGHT - MARGIN - 84 - row * size * 1.4, font=pdf.SANS,
-                  size=size, align="left", max_width=column_width - 12 - indent)
+        draw_text(canvas, line, x=x, y=PAGE_HEIGHT - MARGIN - 84 - row * size * 1.4, font=pdftext.SANS,
+                  size=size, align="left", max_width=column_width - 12 - indent, base_dir=direction)
     canvas.setFillColor(NAVY)
     draw_text(canvas, f"{sheet.serial_label} {sheet.serial}", x=MARGIN + 14, y=MARGIN + 10,
-              font=pdf.SANS_BOLD, size=9, align="left")
+              font=pdftext.SANS_BOLD, size=9, align="left")
     if sheet.stamp:
         _draw_stamp(canvas, sheet.stamp)
 
@@ -447,12 +394,12 @@ def _draw_stamp(canvas: Canvas, text: str) -> None:
     canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canvas.rotate(24)
     canvas.setFillColor(STAMP_RED)
-    draw_text(canvas, text, x=0, y=-20, font=pdf.SANS_BOLD, size=64, max_width=PAGE_WIDTH - 2 * MARGIN)
+    draw_text(canvas, text, x=0, y=-20, font=pdftext.SANS_BOLD, size=64, max_width=PAGE_WIDTH - 2 * MARGIN)
     canvas.restoreState()
 
 
 def _new_canvas(buffer: io.BytesIO, title: str) -> Canvas:
-    pdf.register_fonts()
+    pdftext.register_fonts()
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, invariant=1)
     canvas.setTitle(title)
     canvas.setAuthor("WCO STCE Programme")

@@ -20,7 +20,6 @@ from courses.models import (
     TrainingEvent,
 )
 from people.models import Country, Gender, Language, Organisation, Person
-from people.models.people import fold_for_search
 
 D = datetime.date
 K, F, S = TrainingEvent.Kind, TrainingEvent.Format, TrainingEvent.Status
@@ -340,10 +339,8 @@ def _chinese_participants(
         )
     new = [p for p in people if p.pk is None]
     for person in new:
-        # bulk_create skips Person.save(), which fills the search text.
-        person.search_text = fold_for_search(
-            person.given_name, person.family_name, person.latin_name, person.email
-        )
+        # bulk_create skips Person.save(), which normalises the names and fills the search text.
+        person.tidy()
     if new:
         created = iter(
             bulk_create_with_history(new, Person, batch_size=200, default_change_reason="Demo data")

@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -23,7 +23,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from courses.dates import format_date_range
 from courses.models import AgendaItem, Enrolment, TrainerAssignment, TrainingEvent
-from documents import pdf
+from documents import pdftext
 from people.models import Gender
 
 
@@ -182,19 +182,35 @@ def render_text(note: InformationNote) -> str:
         return "\n".join(lines) + "\n"
 
 
+PAGE_MARGIN = 25 * mm
+TEXT_WIDTH = A4[0] - 2 * PAGE_MARGIN
+LABEL_WIDTH = 40 * mm
+VALUE_WIDTH = TEXT_WIDTH - LABEL_WIDTH - 6  # the value cell keeps its right padding
+
+
 def _paragraphs(text: str, style) -> list:
-    return [Paragraph(pdf.markup(chunk.strip()), style) for chunk in text.split("\n\n") if chunk.strip()]
+    """Blank-line separated paragraphs, each wrapped then put in reading order; a paragraph
+    written in a right-to-left script is right-aligned."""
+    rtl = style.clone(f"{style.name}-rtl", alignment=TA_RIGHT)
+    return [
+        Paragraph(
+            pdftext.wrapped_markup(chunk, style.fontName, style.fontSize, TEXT_WIDTH),
+            rtl if pdftext.base_direction(chunk) == "R" else style,
+        )
+        for chunk in (part.strip() for part in text.split("\n\n"))
+        if chunk
+    ]
 
 
 def render_pdf(note: InformationNote) -> bytes:
     """The note as an A4 PDF laid out like the 1540 Committee's Information Notes."""
-    pdf.register_fonts()
+    pdftext.register_fonts()
     with translation.override(note.language):
-        body = ParagraphStyle("body", fontName=pdf.SERIF, fontSize=11, leading=15, spaceAfter=6)
-        label = ParagraphStyle("label", parent=body, fontName=pdf.SERIF_BOLD)
-        heading = ParagraphStyle("heading", parent=body, fontName=pdf.SERIF_BOLD, fontSize=12,
+        body = ParagraphStyle("body", fontName=pdftext.SERIF, fontSize=11, leading=15, spaceAfter=6)
+        label = ParagraphStyle("label", parent=body, fontName=pdftext.SERIF_BOLD)
+        heading = ParagraphStyle("heading", parent=body, fontName=pdftext.SERIF_BOLD, fontSize=12,
                                  spaceBefore=10)
-        title = ParagraphStyle("title", parent=body, fontName=pdf.SERIF_BOLD, fontSize=14,
+        title = ParagraphStyle("title", parent=body, fontName=pdftext.SERIF_BOLD, fontSize=14,
                                alignment=TA_CENTER, spaceAfter=12)
         footnote_style = ParagraphStyle("footnote", parent=body, fontSize=8, leading=10,
                                         textColor=colors.HexColor("#333333"))
@@ -203,31 +219,35 @@ def render_pdf(note: InformationNote) -> bytes:
             canvas.saveState()
             canvas.setStrokeColor(colors.grey)
             canvas.line(doc.leftMargin, 22 * mm, doc.leftMargin + 60 * mm, 22 * mm)
-            p = Paragraph(f"<super>1</super> {pdf.markup(note.footnote)}", footnote_style)
+            p = Paragraph(f"<super>1</super> {pdftext.markup(note.footnote)}", footnote_style)
             _w, h = p.wrap(doc.width, 20 * mm)
             p.drawOn(canvas, doc.leftMargin, 20 * mm - h)
             canvas.restoreState()
 
-        story = [Paragraph(f"{pdf.markup(note.title)}<super>1</super>", title)]
+        story = [Paragraph(f"{pdftext.markup(note.title)}<super>1</super>", title)]
+        # The values are sentences in the note's language, left to right even when they start
+        # with an Arabic name (a paragraph's own text decides only in _paragraphs).
         table = Table(
-            [[Paragraph(pdf.markup(lbl + ":"), label), Paragraph(pdf.markup(value), body)]
+            [[Paragraph(pdftext.markup(lbl + ":"), label),
+              Paragraph(pdftext.wrapped_markup(value, pdftext.SERIF, 11, VALUE_WIDTH, base_dir="L"), body)]
              for lbl, value in note.rows],
-            colWidths=[40 * mm, None],
+            colWidths=[LABEL_WIDTH, None],
         )
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         story += [table, Spacer(1, 6 * mm)]
         if note.background:
-            story += [Paragraph(pdf.markup(_("Background")), heading), *_paragraphs(note.background, body)]
-        story += [Paragraph(pdf.markup(_("Highlights")), heading), *_paragraphs(note.delivery, body)]
+            story += [Paragraph(pdftext.markup(_("Background")), heading),
+                      *_paragraphs(note.background, body)]
+        story += [Paragraph(pdftext.markup(_("Highlights")), heading), *_paragraphs(note.delivery, body)]
         if note.highlights:
             story += _paragraphs(note.highlights, body)
         if note.additional_comments:
-            story += [Paragraph(pdf.markup(_("Additional comments")), heading),
+            story += [Paragraph(pdftext.markup(_("Additional comments")), heading),
                       *_paragraphs(note.additional_comments, body)]
         buffer = io.BytesIO()
         doc = SimpleDocTemplate(
-            buffer, pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm, topMargin=25 * mm,
+            buffer, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN, topMargin=25 * mm,
             bottomMargin=35 * mm, title=f"{note.title} – {note.event.title}", author="WCO STCE Programme",
         )
         doc.build(story, onFirstPage=footer, onLaterPages=footer)

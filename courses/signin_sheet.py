@@ -1,8 +1,9 @@
 """The printed sign-in sheet of one event day: participants sign next to their name.
 
-Names are printed in their own script (through documents.pdf.markup, which switches to the CJK
-font for Chinese), with the Latin transliteration beside them when there is one, so that a
-trainer who cannot read the script can still find the row.
+Names are printed in their own script (through documents.pdftext, which shapes Arabic, puts
+right-to-left words in reading order and switches fonts per script), with the Latin
+transliteration beside them when there is one, so that a trainer who cannot read the script
+can still find the row.
 """
 
 import io
@@ -10,25 +11,32 @@ import io
 from django.utils import formats
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from courses.models import Enrolment, EventDay
-from documents import pdf
+from documents import pdftext
 
 ROW_HEIGHT = 12 * mm  # room for a handwritten signature
+CELL_PADDING = 12  # a table cell's default left and right padding, together
 
 
 def _styles():
-    pdf.register_fonts()
+    pdftext.register_fonts()
     return {
-        "title": ParagraphStyle("title", fontName=pdf.SANS_BOLD, fontSize=15, leading=19),
-        "meta": ParagraphStyle("meta", fontName=pdf.SANS, fontSize=10, leading=13),
-        "cell": ParagraphStyle("cell", fontName=pdf.SANS, fontSize=10, leading=12),
-        "head": ParagraphStyle("head", fontName=pdf.SANS_BOLD, fontSize=10, leading=12),
+        "title": ParagraphStyle("title", fontName=pdftext.SANS_BOLD, fontSize=15, leading=19),
+        "meta": ParagraphStyle("meta", fontName=pdftext.SANS, fontSize=10, leading=13),
+        "cell": ParagraphStyle("cell", fontName=pdftext.SANS, fontSize=10, leading=12),
+        "head": ParagraphStyle("head", fontName=pdftext.SANS_BOLD, fontSize=10, leading=12),
     }
+
+
+def _cell(text: str, width: float) -> str:
+    """A value wrapped to its column in logical order, then each line put in reading order."""
+    return pdftext.wrapped_markup(text, pdftext.SANS, 10, width - CELL_PADDING)
 
 
 def signin_sheet_pdf(day: EventDay) -> bytes:
@@ -40,33 +48,38 @@ def signin_sheet_pdf(day: EventDay) -> bytes:
         .order_by("person__family_name", "person__given_name", "pk")
     )
     place = event.venue or event.platform or (str(event.host_country) if event.host_country_id else "")
+    page_width = landscape(A4)[0] - 30 * mm
+    widths = [10 * mm, 0.36 * page_width, 0.30 * page_width, None]
+    title_style = styles["title"].clone(
+        "title", alignment=TA_RIGHT if pdftext.base_direction(event.title) == "R" else TA_LEFT
+    )
     story = [
-        Paragraph(pdf.markup(event.title, pdf.SANS_BOLD), styles["title"]),
-        Paragraph(pdf.markup(" · ".join(filter(None, [
+        Paragraph(pdftext.wrapped_markup(event.title, pdftext.SANS_BOLD, 15, page_width), title_style),
+        # Each value is a bidi isolate: an Arabic day title must not pull the date into its run.
+        Paragraph(pdftext.markup(" · ".join(pdftext.isolate(value) for value in filter(None, [
             _("Sign-in sheet"), formats.date_format(day.date, "DATE_FORMAT"), day.title, place,
         ]))), styles["meta"]),
         Spacer(1, 5 * mm),
     ]
-    head = [Paragraph(pdf.markup(text), styles["head"]) for text in (
+    head = [Paragraph(pdftext.markup(text), styles["head"]) for text in (
         "#", _("Name"), _("Organisation"), _("Signature"),
     )]
     rows = [head]
     for number, enrolment in enumerate(participants, start=1):
         person = enrolment.person
-        name = pdf.markup(person.full_name)
+        name = _cell(person.full_name, widths[1])
         if person.latin_name and person.latin_name != person.full_name:
-            name += "<br/>" + pdf.markup(person.latin_name)
+            name += "<br/>" + _cell(person.latin_name, widths[1])
         rows.append([
             Paragraph(str(number), styles["cell"]),
             Paragraph(name, styles["cell"]),
-            Paragraph(pdf.markup(str(person.organisation or "")), styles["cell"]),
+            Paragraph(_cell(str(person.organisation or ""), widths[2]), styles["cell"]),
             "",
         ])
     if len(rows) == 1:
-        rows.append(["", Paragraph(pdf.markup(_("Nobody is enrolled.")), styles["cell"]), "", ""])
-    page_width = landscape(A4)[0] - 30 * mm
+        rows.append(["", Paragraph(pdftext.markup(_("Nobody is enrolled.")), styles["cell"]), "", ""])
     table = LongTable(
-        rows, colWidths=[10 * mm, 0.36 * page_width, 0.30 * page_width, None],
+        rows, colWidths=widths,
         rowHeights=[None] + [ROW_HEIGHT] * (len(rows) - 1), repeatRows=1,
     )
     table.setStyle(TableStyle([

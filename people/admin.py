@@ -45,6 +45,13 @@ class PersonAdmin(SimpleHistoryAdmin):
     form = PersonAdminForm
     list_display = ["family_name", "given_name", "latin_name", "gender", "country", "organisation"]
     list_filter = ["gender", "preferred_language", "country__region"]
-    search_fields = ["search_text", "email"]
+    # The directory's search (people.names.search_text): any script, any case, NFC or NFD,
+    # a name written solid (王秀英) or spaced. The search box shows because search_fields is set.
+    search_fields = ["search_text"]
     autocomplete_fields = ["country", "organisation", "user"]
     list_select_related = ["country", "organisation"]
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return queryset.search(search_term), False

@@ -10,9 +10,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from documents import pdf
+from documents import pdftext
 
 MAX_CELL_CHARS = 400
+VALUE_WIDTH = 125 * mm
+CELL_PADDING = 12  # a table cell's default left and right padding, together
 
 
 def _text(value) -> str:
@@ -30,9 +32,15 @@ def _field_table(fields: dict, body: ParagraphStyle) -> Table:
         if name.endswith("_text"):
             continue
         shown = fields.get(f"{name}_text")
-        text = _text(value) + (f" ({shown})" if shown else "")
-        rows.append([Paragraph(pdf.markup(name.replace("_", " ")), body), Paragraph(pdf.markup(text), body)])
-    table = Table(rows, colWidths=[45 * mm, 125 * mm])
+        # The label is isolated: "1 (الجمارك)" must stay a left-to-right line starting with 1.
+        text = _text(value) + (f" ({pdftext.isolate(shown)})" if shown else "")
+        rows.append([
+            Paragraph(pdftext.markup(name.replace("_", " ")), body),
+            Paragraph(
+                pdftext.wrapped_markup(text, body.fontName, body.fontSize, VALUE_WIDTH - CELL_PADDING), body
+            ),
+        ])
+    table = Table(rows, colWidths=[45 * mm, VALUE_WIDTH])
     table.setStyle(
         TableStyle(
             [
@@ -47,42 +55,46 @@ def _field_table(fields: dict, body: ParagraphStyle) -> Table:
 
 def person_export_pdf(export: dict) -> bytes:
     """Render `people.privacy.person_export(...)` as an A4 PDF with the shipped fonts."""
-    pdf.register_fonts()
-    title = ParagraphStyle("title", fontName=pdf.SANS_BOLD, fontSize=16, leading=20, spaceAfter=6)
-    heading = ParagraphStyle("heading", fontName=pdf.SANS_BOLD, fontSize=12, leading=15, spaceBefore=10)
-    subheading = ParagraphStyle("subheading", fontName=pdf.SANS_BOLD, fontSize=9.5, leading=12, spaceBefore=6)
-    body = ParagraphStyle("body", fontName=pdf.SANS, fontSize=8.5, leading=11)
+    pdftext.register_fonts()
+    bold = pdftext.SANS_BOLD
+    title = ParagraphStyle("title", fontName=bold, fontSize=16, leading=20, spaceAfter=6)
+    heading = ParagraphStyle("heading", fontName=bold, fontSize=12, leading=15, spaceBefore=10)
+    subheading = ParagraphStyle("subheading", fontName=bold, fontSize=9.5, leading=12, spaceBefore=6)
+    body = ParagraphStyle("body", fontName=pdftext.SANS, fontSize=8.5, leading=11)
 
     person = export["person"]
     name = " ".join(p for p in (person.get("given_name"), person.get("family_name")) if p)
     story = [
-        Paragraph(pdf.markup(_("Personal data held on %(name)s") % {"name": name}), title),
-        Paragraph(pdf.markup(_("Exported on %(when)s by the WCO STCE Training & Accreditation Manager.")
+        Paragraph(
+            pdftext.markup(_("Personal data held on %(name)s") % {"name": pdftext.isolate(name)}), title
+        ),
+        Paragraph(pdftext.markup(_("Exported on %(when)s by the WCO STCE Training & Accreditation Manager.")
                              % {"when": _text(timezone.localtime(export["exported_at"]))}), body),
-        Paragraph(pdf.markup(_("Person record")), heading),
+        Paragraph(pdftext.markup(_("Person record")), heading),
         _field_table(person, body),
     ]
     for section in export["related"].values():
-        story.append(Paragraph(pdf.markup(f"{section['title'][:1].upper()}{section['title'][1:]}"), heading))
+        section_title = f"{section['title'][:1].upper()}{section['title'][1:]}"
+        story.append(Paragraph(pdftext.markup(section_title), heading))
         if not section["rows"]:
-            story.append(Paragraph(pdf.markup(_("None.")), body))
+            story.append(Paragraph(pdftext.markup(_("None.")), body))
         for row in section["rows"]:
-            story.append(Paragraph(pdf.markup(row["text"]), subheading))
+            story.append(Paragraph(pdftext.markup(row["text"]), subheading))
             story.append(_field_table(row["fields"], body))
             for key, children in row.items():
                 if isinstance(children, list):
-                    story.append(Paragraph(pdf.markup(key.replace("_", " ")), subheading))
+                    story.append(Paragraph(pdftext.markup(key.replace("_", " ")), subheading))
                     for child in children:
-                        story.append(Paragraph(pdf.markup("• " + child["text"]), body))
-    story.append(Paragraph(pdf.markup(_("History of the person record")), heading))
+                        story.append(Paragraph(pdftext.markup("• " + child["text"]), body))
+    story.append(Paragraph(pdftext.markup(_("History of the person record")), heading))
     for entry in export["history"]:
         changes = "; ".join(f"{field}: {old} → {new}" for field, (old, new) in entry["changes"].items())
         line = f"{_text(timezone.localtime(entry['when']))} · {entry['type']}"
         if entry["reason"]:
             line += f" · {entry['reason']}"
-        story.append(Paragraph(pdf.markup(line), subheading))
+        story.append(Paragraph(pdftext.markup(line), subheading))
         if changes:
-            story.append(Paragraph(pdf.markup(changes), body))
+            story.append(Paragraph(pdftext.markup(changes), body))
     story.append(Spacer(1, 6 * mm))
 
     buffer = io.BytesIO()

@@ -24,7 +24,7 @@ from certificates.issuing import (
 from certificates.models import Certificate, CertificateDelivery
 from courses.models import TrainingEvent
 from documents.downloads import PDF, file_download
-from documents.pdf import missing_glyphs
+from documents.pdftext import unprintable_characters
 from documents.spreadsheets import COUNT, DATETIME, Column
 from people.errors import DomainError
 from people.lists import Header, ListPage
@@ -242,7 +242,7 @@ def issue_one(request, event_pk: int, person_pk: int):
             "event": event,
             "person": person,
             "form": form,
-            "unprintable": "".join(sorted(missing_glyphs(f"{person.full_name} {person.latin_name}"))),
+            "unprintable": "".join(unprintable_characters(f"{person.full_name} {person.latin_name}")),
         },
     )
 
@@ -305,12 +305,12 @@ def certificate_preview(request):
         form = PreviewForm({"name": PreviewForm.base_fields["name"].initial, "language": "en"})
         form.is_valid()
     name = form.cleaned_data["name"]
-    missing = missing_glyphs(name)
+    missing = unprintable_characters(name)
     if missing:
         messages.error(
             request,
             _("No certificate font can print these characters: %(chars)s")
-            % {"chars": " ".join(sorted(missing))},
+            % {"chars": " ".join(missing)},
         )
         return redirect("certificates:certificate-list")
     return _pdf_response(

@@ -35,6 +35,7 @@ from courses.services.bulk_rows import create_with_history
 from people.errors import DomainError
 from people.models import Country, Gender, Organisation, Person
 from people.models.people import fold_for_search
+from people.names import name_problems, normalise_name
 
 # Canonical column → the header spellings we recognise (compared after `_header_key`).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -450,6 +451,7 @@ def _check_row(row: ImportRow, directory: _Directory, seen_email: dict, seen_nam
             problem(column, _("Looks like a spreadsheet formula; type the value itself."))
     if row.has_errors:
         return
+    check_names(row)
     if not values.get("family_name"):
         problem("family_name", _("The family name is missing."))
     country = None
@@ -548,6 +550,17 @@ def _check_row(row: ImportRow, directory: _Directory, seen_email: dict, seen_nam
             problem(name_field, _("Too long."))
 
 
+def check_names(row: ImportRow) -> None:
+    """The names by the rules of the person form (people.names): normalised in place, and
+    refused with the same messages when they hold line breaks, emoji or unprintable characters."""
+    for column in Person.NAME_FIELDS:
+        if column not in row.values:
+            continue
+        value = row.values[column] = normalise_name(row.values[column])
+        for refusal in name_problems(value):
+            row.problems.append(Problem(row.number, column, " ".join(refusal.messages), value, True))
+
+
 def _check_capacity(event: TrainingEvent, rows: list[ImportRow], directory: _Directory) -> None:
     if event.capacity is None:
         return
@@ -589,10 +602,7 @@ def commit_import(*, event: TrainingEvent, data: bytes, filename: str, by=None) 
     new_people = [row.new_person for row in report.rows if row.action == RowAction.CREATE]
     for person in new_people:
         # bulk_create skips Person.save(), which keeps the search text and e-mail tidy.
-        person.email = (person.email or "").strip() or None
-        person.search_text = fold_for_search(
-            person.given_name, person.family_name, person.latin_name, person.email or ""
-        )
+        person.tidy()
     reason = _("Imported from %(file)s") % {"file": filename}
     try:
         with transaction.atomic():

@@ -285,6 +285,21 @@ class TestEnrollingOneByOne:
         coordinator_client.post(url + "?q=zhang", {"person": person.pk})
         assert Enrolment.objects.filter(event=event, person=person).exists()
 
+    @pytest.mark.parametrize("query", ["王秀英", "王 秀英", "wangxiuying", "WANG"])
+    def test_the_enrol_search_finds_a_chinese_name_as_typed(self, coordinator_client, query):
+        event = TrainingEventFactory(capacity=None)
+        wang = PersonFactory(given_name="秀英", family_name="王", latin_name="Wang Xiuying")
+        PersonFactory(given_name="秀英", family_name="李", latin_name="Li Xiuying")
+        response = coordinator_client.get(reverse("courses:participant-add", args=[event.pk]), {"q": query})
+        assert list(response.context["results"]) == [wang]
+
+    def test_a_new_person_with_a_line_break_in_the_name_is_refused(self, coordinator_client):
+        event = TrainingEventFactory(capacity=None)
+        url = reverse("courses:participant-add", args=[event.pk])
+        response = coordinator_client.post(url, {**NEW_PERSON, "given_name": "Ana\nMaria"})
+        assert "line breaks" in response.content.decode()
+        assert not Enrolment.objects.filter(event=event).exists()
+
     def test_a_new_person_is_created_and_enrolled(self, coordinator_client):
         event = TrainingEventFactory(capacity=None)
         url = reverse("courses:participant-add", args=[event.pk])

@@ -1,5 +1,6 @@
 import csv
 import io
+import unicodedata
 
 import pytest
 from django.urls import reverse
@@ -295,3 +296,37 @@ def test_new_people_never_reuse_the_number_of_a_deleted_person(event):
         min(Person.objects.filter(email__endswith="customs.example.cn").values_list("pk", flat=True))
         > gone_pk
     )
+
+
+class TestNamesByThePersonFormsRules:
+    """The import refuses the names the person form refuses, with the same messages."""
+
+    @pytest.mark.parametrize("column,value,says", [
+        (0, "Ana\nMaria", "line breaks"),  # Alt+Enter in a spreadsheet cell
+        (1, "Sil\u2028va", "line breaks"),
+        (0, "Ana\u202eairaM", "line breaks"),
+        (0, "Ana 😀", "emoji"),
+        (1, "ہے", "No font"),
+    ])
+    def test_a_refused_name_is_an_error_on_its_row_and_column(self, event, column, value, says):
+        body = rows(3)
+        body[1][column] = value
+        report = validate_import(event=event, data=as_csv(body), filename="list.csv")
+        [problem] = report.errors
+        assert (problem.row, problem.column) == (2, ["given_name", "family_name"][column])
+        assert says in problem.message
+
+    def test_the_xlsx_reader_meets_the_same_rule(self, event):
+        body = rows(2)
+        body[0][0] = "Ana\tMaria"
+        [problem] = validate_import(event=event, data=as_xlsx(body), filename="list.xlsx").errors
+        assert (problem.row, problem.column) == (1, "given_name")
+
+    def test_names_are_stored_normalised_and_found_as_typed(self, event):
+        body = [[unicodedata.normalize("NFD", "Thị  Minh"), "Nguyễn", "female", "CN", ""],
+                ["秀英", "王", "female", "CN", ""]]
+        commit_import(event=event, data=as_csv(body), filename="list.csv")
+        nguyen = Person.objects.get(family_name="Nguyễn")
+        assert nguyen.given_name == unicodedata.normalize("NFC", "Thị Minh")
+        assert list(Person.objects.search("王秀英")) == [Person.objects.get(family_name="王")]
+        assert list(Person.objects.search(unicodedata.normalize("NFD", "nguyễn thị"))) == [nguyen]

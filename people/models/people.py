@@ -3,11 +3,14 @@
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from people.names import fold_for_search, name_problems, normalise_name, search_text
 
 from .reference import Country, Organisation
 
@@ -36,17 +39,6 @@ class Language(models.Model):
         return str(_(self.name))
 
 
-def fold_for_search(*parts: str) -> str:
-    """Case- and accent-insensitive text for searching names in any script.
-
-    SQLite's LIKE folds ASCII only, so "Дмитрий" would not match "дмитрий"; we keep a folded
-    copy of every searchable name and search that instead.
-    """
-    text = " ".join(p for p in parts if p)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 _EAST_ASIAN_SCRIPTS = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")
 
 
@@ -55,10 +47,13 @@ def _is_east_asian(text: str) -> bool:
     return bool(letters) and all(unicodedata.name(c, "").startswith(_EAST_ASIAN_SCRIPTS) for c in letters)
 
 
+__all__ = ["Gender", "Language", "Person", "PersonQuerySet", "UserPreference", "fold_for_search"]
+
 class PersonQuerySet(models.QuerySet):
     def search(self, query: str):
-        """Every word must appear in a name (any script or its transliteration), the e-mail, or
-        the name of the person's country or organisation."""
+        """Every word must appear in a name (any script or its transliteration, spaced or
+        written solid in either order: see people.names.search_text), the e-mail, or the name
+        of the person's country or organisation. Any case, NFC or NFD."""
         qs = self
         for raw, word in zip(query.split(), fold_for_search(query).split(), strict=False):
             qs = qs.filter(
@@ -114,6 +109,8 @@ class Person(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
+    NAME_FIELDS = ("given_name", "family_name", "latin_name")
+
     objects = PersonQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
 
@@ -132,20 +129,36 @@ class Person(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):
-        self.email = (self.email or "").strip() or None
-        self.search_text = fold_for_search(
-            self.given_name, self.family_name, self.latin_name, self.email or ""
-        )
+        self.tidy()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("people:person-detail", args=[self.pk])
 
+    def tidy(self) -> None:
+        """What save() does before writing; bulk_create skips save(), so call it first there:
+        names normalised (people.names), blank e-mail as NULL, the search text filled."""
+        self.email = (self.email or "").strip() or None
+        for field in self.NAME_FIELDS:
+            setattr(self, field, normalise_name(getattr(self, field)))
+        self.search_text = search_text(
+            given_name=self.given_name, family_name=self.family_name, latin_name=self.latin_name,
+            email=self.email or "",
+        )
+
     def clean(self):
+        """Names normalised and checked by the rules of people.names (the form, the admin and
+        the services all come through here); a refused name is an error on its field."""
         super().clean()
         self.email = (self.email or "").strip() or None
-        for field in ("given_name", "family_name", "latin_name"):
-            setattr(self, field, unicodedata.normalize("NFC", (getattr(self, field) or "").strip()))
+        errors = {}
+        for field in self.NAME_FIELDS:
+            value = normalise_name(getattr(self, field))
+            setattr(self, field, value)
+            if problems := name_problems(value):
+                errors[field] = problems
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_erased(self) -> bool:

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from certificates.files import sample_pdf
 from certificates.snapshot import CERTIFICATE_LANGUAGES
-from documents.pdf import missing_glyphs
+from documents.pdftext import unprintable_characters
 
 
 class Command(BaseCommand):
@@ -16,9 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="Where to write the PDF.")
 
     def handle(self, *args, name, language, out, **options):
-        missing = missing_glyphs(name)
+        missing = unprintable_characters(name)
         if missing:
-            raise CommandError(f"No shipped font can print these characters: {' '.join(sorted(missing))}")
+            raise CommandError(f"No shipped font can print these characters: {' '.join(missing)}")
         path = Path(out)
         path.write_bytes(sample_pdf(name=name, language=language))
         self.stdout.write(f"Wrote {path} ({path.stat().st_size // 1024} KB).")
