@@ -45,6 +45,7 @@ test: install messages
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) tools/check_complexity.py
 
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run

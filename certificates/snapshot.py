@@ -137,54 +137,63 @@ def build_snapshot(
             "language": language,
         }
         if event is not None:
-            hours, modules = agenda_summary(event)
-            verb = (
-                _("has successfully completed the training")
-                if kind == Certificate.Kind.COMPLETION
-                else _("has participated in the training")
-            )
-            place = _place(event)
-            when = _date_range(event.start_date, event.end_date)
-            where = (
-                _("held online %(dates)s") % {"dates": when}
-                if not place
-                else _("held in %(place)s %(dates)s") % {"place": place, "dates": when}
-            )
-            lines = [verb, f"“{event.title}”", where]
-            snapshot.update(
-                lines=lines,
-                details=[_hours(hours)] if hours else [],
-                # Printed as a list that wraps, shrinks and continues on a second page when long.
-                modules_heading=_("Modules covered:"),
-                modules=[f"{m['code']} {m['title']}" for m in modules],
-                event={
-                    "id": event.pk,
-                    "title": event.title,
-                    "start": event.start_date.isoformat(),
-                    "end": event.end_date.isoformat(),
-                    "place": place or "online",
-                    "hours": str(hours),
-                    "modules": modules,
-                },
-            )
+            snapshot.update(_training_text(kind, event))
         else:
-            lines = subject.get("lines") or (
-                [
-                    _("is accredited by the World Customs Organization as an"),
-                    _("Accredited Customs Expert (ACE) for Strategic Trade Control Enforcement"),
-                ]
-                if kind == Certificate.Kind.ACCREDITATION
-                else []
-            )
-            details = [str(line) for line in subject.get("details", [])]
-            if subject.get("valid_until"):
-                details.append(
-                    _("Valid until %(date)s")
-                    % {"date": _date(datetime.date.fromisoformat(subject["valid_until"]))}
-                )
-            snapshot.update(lines=[str(line) for line in lines], details=details)
+            snapshot.update(_subject_text(kind, subject))
         snapshot["subject"] = {k: v for k, v in subject.items() if k not in {"title", "lines", "details"}}
     return snapshot
+
+
+def _training_text(kind: str, event) -> dict:
+    """What a certificate of a training says: the event, where and when, hours and modules."""
+    hours, modules = agenda_summary(event)
+    verb = (
+        _("has successfully completed the training")
+        if kind == Certificate.Kind.COMPLETION
+        else _("has participated in the training")
+    )
+    place = _place(event)
+    when = _date_range(event.start_date, event.end_date)
+    where = (
+        _("held online %(dates)s") % {"dates": when}
+        if not place
+        else _("held in %(place)s %(dates)s") % {"place": place, "dates": when}
+    )
+    lines = [verb, f"“{event.title}”", where]
+    return dict(
+        lines=lines,
+        details=[_hours(hours)] if hours else [],
+        # Printed as a list that wraps, shrinks and continues on a second page when long.
+        modules_heading=_("Modules covered:"),
+        modules=[f"{m['code']} {m['title']}" for m in modules],
+        event={
+            "id": event.pk,
+            "title": event.title,
+            "start": event.start_date.isoformat(),
+            "end": event.end_date.isoformat(),
+            "place": place or "online",
+            "hours": str(hours),
+            "modules": modules,
+        },
+    )
+
+
+def _subject_text(kind: str, subject: dict) -> dict:
+    """What a certificate of anything but a training says: its subject's lines and details."""
+    lines = subject.get("lines") or (
+        [
+            _("is accredited by the World Customs Organization as an"),
+            _("Accredited Customs Expert (ACE) for Strategic Trade Control Enforcement"),
+        ]
+        if kind == Certificate.Kind.ACCREDITATION
+        else []
+    )
+    details = [str(line) for line in subject.get("details", [])]
+    if subject.get("valid_until"):
+        details.append(
+            _("Valid until %(date)s") % {"date": _date(datetime.date.fromisoformat(subject["valid_until"]))}
+        )
+    return dict(lines=[str(line) for line in lines], details=details)
 
 
 def statement_of(snapshot: dict) -> str:

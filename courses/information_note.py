@@ -125,9 +125,7 @@ def build_note(event: TrainingEvent, language: str = "en") -> InformationNote:
         )
         organisers = _in_order_added(TrainingEvent.organisers.through, event)
         partner_names = _in_order_added(TrainingEvent.partners.through, event)
-        speaker_orgs = [str(o) for item in items for o in item.speaker_organisations.all()]
-        speaker_orgs += [str(s.organisation) for item in items for s in item.speakers.all() if s.organisation]
-        speaker_orgs += [str(a.person.organisation) for a in assignments if a.person.organisation]
+        speaker_orgs = _speaker_organisations(items, assignments)
         participant_orgs = [str(e.person.organisation) for e in enrolments if e.person.organisation]
         participants_line = _join(list(dict.fromkeys(participant_orgs + partner_names + speaker_orgs)))
 
@@ -138,31 +136,46 @@ def build_note(event: TrainingEvent, language: str = "en") -> InformationNote:
             (_("Date and Venue"), _date_and_venue(event, list(event.date_changes.all()))),
             (_("Participants"), participants_line or "—"),
         ]
-        genders = Counter(e.person.gender for e in enrolments)
-        topics = [item.module.title if item.module_id else item.title for item in items]
-        sentences = [
-            ngettext(
-                "The %(days)d-day %(kind)s brought together %(count)d participant",
-                "The %(days)d-day %(kind)s brought together %(count)d participants",
-                len(enrolments),
-            ) % {"days": event.duration_days, "kind": event.get_kind_display().lower(),
-                 "count": len(enrolments)}
-            + (f" ({_gender_sentence(genders)})" if enrolments else "")
-            + "."
-        ]
-        if speaker_orgs:
-            sentences.append(
-                _("Speakers came from %(orgs)s.") % {"orgs": _join(list(dict.fromkeys(speaker_orgs)))}
-            )
-        if topics:
-            sentences.append(
-                _("They discussed %(topics)s.") % {"topics": _join(list(dict.fromkeys(topics)))}
-            )
-        note.delivery = " ".join(sentences)
+        note.delivery = _delivery(event, enrolments, speaker_orgs, items)
         note.background = event.background.strip()
         note.highlights = event.highlights.strip()
         note.additional_comments = event.additional_comments.strip()
     return note
+
+
+def _speaker_organisations(items: list[AgendaItem], assignments: list[TrainerAssignment]) -> list[str]:
+    """Who spoke, by organisation: those named on agenda items, the speakers', the trainers'."""
+    names = [str(o) for item in items for o in item.speaker_organisations.all()]
+    names += [str(s.organisation) for item in items for s in item.speakers.all() if s.organisation]
+    names += [str(a.person.organisation) for a in assignments if a.person.organisation]
+    return names
+
+
+def _delivery(
+    event: TrainingEvent, enrolments: list[Enrolment], speaker_orgs: list[str], items: list[AgendaItem]
+) -> str:
+    """The generated paragraph that opens the Highlights: who came, who spoke, what was discussed."""
+    genders = Counter(e.person.gender for e in enrolments)
+    topics = [item.module.title if item.module_id else item.title for item in items]
+    sentences = [
+        ngettext(
+            "The %(days)d-day %(kind)s brought together %(count)d participant",
+            "The %(days)d-day %(kind)s brought together %(count)d participants",
+            len(enrolments),
+        ) % {"days": event.duration_days, "kind": event.get_kind_display().lower(),
+             "count": len(enrolments)}
+        + (f" ({_gender_sentence(genders)})" if enrolments else "")
+        + "."
+    ]
+    if speaker_orgs:
+        sentences.append(
+            _("Speakers came from %(orgs)s.") % {"orgs": _join(list(dict.fromkeys(speaker_orgs)))}
+        )
+    if topics:
+        sentences.append(
+            _("They discussed %(topics)s.") % {"topics": _join(list(dict.fromkeys(topics)))}
+        )
+    return " ".join(sentences)
 
 
 def render_text(note: InformationNote) -> str:

@@ -6,23 +6,37 @@ from accreditation.models import ExpertStatus
 from courses.models import TrainingEvent
 from reporting.models import Dimension
 
-from .figures import Filters, event_figures, expert_figures, trainee_figures
+from .figures import (
+    EventFigures,
+    ExpertFigures,
+    Filters,
+    TraineeFigures,
+    event_figures,
+    expert_figures,
+    trainee_figures,
+)
 from .gender import breakdown_table
 from .tables import LABEL, NUMBER, PEOPLE, SERIES_COLOURS, YEAR, Column, Labels, Table, bar_chart
 
 
 def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
+    """The tables of the programme dashboard, in the order the page shows them."""
     trainees = trainee_figures(filters)
     experts = expert_figures(filters)
     events = event_figures(filters)
-    kinds = list(TrainingEvent.Kind)
-    years = sorted({year for year, _kind in events.by_year_and_kind})
-    by_year = [[str(y), *[events.by_year_and_kind.get((y, k.value), 0) for k in kinds]] for y in years]
-    for row in by_year:
-        row.append(sum(row[1:]))
+    return [
+        _key_figures(trainees, experts, events),
+        _trainings_by_year(events),
+        _officials_by_year(trainees, labels),
+        _experts_by_region(experts, labels),
+        _ttt_by_language(events, labels),
+    ]
+
+
+def _key_figures(trainees: TraineeFigures, experts: ExpertFigures, events: EventFigures) -> Table:
     delivered = sum(events.by_year_and_kind.values())
     accredited = sum(experts.by_status[ExpertStatus.ACCREDITED.value].values())
-    key = Table(
+    return Table(
         "key-figures",
         _("Key figures"),
         [Column(_("Figure"), LABEL), Column(_("Value"), NUMBER)],
@@ -40,7 +54,15 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
             "that were not withdrawn."
         ),
     )
-    trainings = Table(
+
+
+def _trainings_by_year(events: EventFigures) -> Table:
+    kinds = list(TrainingEvent.Kind)
+    years = sorted({year for year, _kind in events.by_year_and_kind})
+    by_year = [[str(y), *[events.by_year_and_kind.get((y, k.value), 0) for k in kinds]] for y in years]
+    for row in by_year:
+        row.append(sum(row[1:]))
+    return Table(
         "trainings-by-year",
         _("Trainings delivered by kind and year"),
         [
@@ -59,14 +81,21 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
         if by_year
         else None,
     )
+
+
+def _officials_by_year(trainees: TraineeFigures, labels: Labels) -> Table:
     officials = breakdown_table(trainees, Dimension.YEAR, labels, chart=True)
     officials.title = _("Officials trained by year")
+    return officials
+
+
+def _experts_by_region(experts: ExpertFigures, labels: Labels) -> Table:
     regions = [*labels.regions, ""]
     region_rows = []
     for status in ExpertStatus:
         counts = [experts.by_status_and_region[status.value].get(code, 0) for code in regions]
         region_rows.append([str(status.label), *counts, sum(counts)])
-    experts_by_region = Table(
+    return Table(
         "experts-by-region",
         _("Experts by status and region"),
         [
@@ -76,11 +105,14 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
         ],
         region_rows,
     )
+
+
+def _ttt_by_language(events: EventFigures, labels: Labels) -> Table:
     ttt_rows = sorted(
         ([labels.of(Dimension.LANGUAGE, code), n] for code, n in events.ttt_by_language.items()),
         key=lambda r: r[0].casefold(),
     )
-    ttt = Table(
+    return Table(
         "ttt-by-language",
         _("Train-the-Trainer workshops by language"),
         [Column(_("Language"), LABEL), Column(_("Workshops"), NUMBER)],
@@ -94,4 +126,3 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
         else None,
         note=_("A workshop delivered in two languages counts in both."),
     )
-    return [key, trainings, officials, experts_by_region, ttt]

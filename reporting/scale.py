@@ -165,19 +165,39 @@ def load_synthetic_programme(*, size: Size, seed: int = 2016, progress=None) -> 
         .order_by("pk")
         .values_list("country_id", "pk")
     )
+    _prepare_bulk_load()
+    # The steps draw from one random generator: same seed and same order, same programme.
+    counts = {}
+    people_ids, by_country, counts["people"] = _add_people(rng, size, countries, customs)
+    events, counts["events"] = _add_events(rng, size, countries)
+    day_ids, counts["event days"] = _add_days(events)
+    enrolment_rows, counts["enrolments"] = _add_enrolments(rng, size, events, people_ids, by_country)
+    counts["attendance records"] = _add_attendance(size, enrolment_rows, day_ids)
+    counts.update(_add_experts_and_trainers(rng, size, events, people_ids))
+    _reset_sequences([Person, TrainingEvent, EventDay, Enrolment, Attendance, Expert, TrainerAssignment])
+    say("Counting the dashboard figures…")
+    _count_figures()
+    return counts
+
+
+def _prepare_bulk_load() -> None:
     if connection.vendor == "sqlite":
         # The default 2 MB page cache makes every index insert of a large load go to disk.
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size = -400000")
     drop_triggers(connection)
-    counts = {}
 
-    # People, spread over countries (a few without country: never guessed).
+
+def _add_people(
+    rng: random.Random, size: Size, countries: list[tuple[str, str]], customs: dict[str, int]
+) -> tuple[list[int], dict[str | None, list[int]], int]:
+    """People, spread over countries (a few without country: never guessed); returns their ids,
+    the ids by country and the number inserted."""
     first_person = _next_id(Person)
     genders = _weighted(rng, GENDER_WEIGHTS, size.people)
     person_country = [rng.choice(countries)[0] if rng.random() > 0.03 else None for _ in range(size.people)]
     people_ids = list(range(first_person, first_person + size.people))
-    counts["people"] = _Loader(
+    loaded = _Loader(
         Person, ["id", "given_name", "family_name", "gender", "country_id", "organisation_id", "search_text"]
     ).load(
         (
@@ -194,8 +214,11 @@ def load_synthetic_programme(*, size: Size, seed: int = 2016, progress=None) -> 
     by_country: dict[str | None, list[int]] = {}
     for pid, code in zip(people_ids, person_country, strict=True):
         by_country.setdefault(code, []).append(pid)
+    return people_ids, by_country, loaded
 
-    # Events: national ones in a host country, regional ones in a region.
+
+def _add_events(rng: random.Random, size: Size, countries: list[tuple[str, str]]) -> tuple[list[tuple], int]:
+    """Events, national ones in a host country, regional ones in a region, and their languages."""
     first_event = _next_id(TrainingEvent)
     events = []
     kinds = _weighted(rng, KIND_WEIGHTS, size.events)
@@ -217,7 +240,7 @@ def load_synthetic_programme(*, size: Size, seed: int = 2016, progress=None) -> 
                 days,
             )
         )
-    counts["events"] = _Loader(
+    loaded = _Loader(
         TrainingEvent,
         ["id", "title", "kind", "format", "status", "host_country_id", "region_id", "start_date", "end_date"],
     ).load(
@@ -243,7 +266,11 @@ def load_synthetic_programme(*, size: Size, seed: int = 2016, progress=None) -> 
             "INSERT INTO courses_trainingevent_languages (trainingevent_id, language_id) VALUES (%s, %s)",
             event_languages,
         )
+    return events, loaded
 
+
+def _add_days(events: list[tuple]) -> tuple[dict[int, list[int]], int]:
+    """Every day of every event; returns the days' ids by event and the number inserted."""
     first_day = _next_id(EventDay)
     day_ids: dict[int, list[int]] = {}
     day_rows = []
@@ -252,9 +279,13 @@ def load_synthetic_programme(*, size: Size, seed: int = 2016, progress=None) -> 
         for offset in range(days):
             day_ids[eid].append(first_day + len(day_rows))
             day_rows.append((first_day + len(day_rows), eid, _date(start + datetime.timedelta(days=offset))))
-    counts["event days"] = _Loader(EventDay, ["id", "event_id", "date"]).load(day_rows)
+    return day_ids, _Loader(EventDay, ["id", "event_id", "date"]).load(day_rows)
 
-    # Enrolments: national trainings draw from the host country, the others from anywhere.
+
+def _add_enrolments(
+    rng: random.Random, size: Size, events: list[tuple], people_ids: list[int], by_country: dict
+) -> tuple[list[tuple], int]:
+    """Enrolments: national trainings draw from the host country, the others from anywhere."""
     first_enrolment = _next_id(Enrolment)
     enrolment_rows = []
     for eid, kind, _f, _s, host, _r, _start, _d in events:
@@ -268,9 +299,11 @@ def load_synthetic_programme(*, size: Size, seed: int = 2016, progress=None) -> 
         for pid in chosen:
             status = "withdrawn" if rng.random() < 0.06 else "enrolled"
             enrolment_rows.append((first_enrolment + len(enrolment_rows), eid, pid, status))
-    counts["enrolments"] = _Loader(Enrolment, ["id", "event_id", "person_id", "status"]).load(enrolment_rows)
+    return enrolment_rows, _Loader(Enrolment, ["id", "event_id", "person_id", "status"]).load(enrolment_rows)
 
-    # Attendance, day by day, until the wanted number of records.
+
+def _add_attendance(size: Size, enrolment_rows: list[tuple], day_ids: dict[int, list[int]]) -> int:
+    """Attendance, day by day, until the wanted number of records."""
     first_attendance = _next_id(Attendance)
     statuses_by_day = ["present"] * 85 + ["late"] * 5 + ["excused"] * 4 + ["absent"] * 6
 
@@ -285,11 +318,14 @@ def load_synthetic_programme(*, size: Size, seed: int = 2016, progress=None) -> 
                 yield (first_attendance + made, enrolment_id, day, statuses_by_day[made % 100])
                 made += 1
 
-    counts["attendance records"] = _Loader(Attendance, ["id", "enrolment_id", "day_id", "status"]).load(
-        attendance_rows()
-    )
+    return _Loader(Attendance, ["id", "enrolment_id", "day_id", "status"]).load(attendance_rows())
 
-    # Experts, and trainers drawn from them.
+
+def _add_experts_and_trainers(
+    rng: random.Random, size: Size, events: list[tuple], people_ids: list[int]
+) -> dict[str, int]:
+    """Experts, and trainers drawn from them; returns the numbers inserted."""
+    counts = {}
     first_expert = _next_id(Expert)
     expert_people = rng.sample(people_ids, min(size.experts, len(people_ids)))
     expert_statuses = _weighted(rng, EXPERT_WEIGHTS, len(expert_people))
@@ -322,15 +358,16 @@ def load_synthetic_programme(*, size: Size, seed: int = 2016, progress=None) -> 
         counts["trainer assignments"] = _Loader(
             TrainerAssignment, ["id", "event_id", "person_id", "role"]
         ).load(assignments)
-    _reset_sequences([Person, TrainingEvent, EventDay, Enrolment, Attendance, Expert, TrainerAssignment])
-    say("Counting the dashboard figures…")
+    return counts
+
+
+def _count_figures() -> None:
     started = time.perf_counter()
     rebuild_figures(connection)
     log.info("seed_scale: figures counted in %.1f s", time.perf_counter() - started)
     with connection.cursor() as cursor:
         # Table statistics, so that the planner knows a period filter keeps most slices.
         cursor.execute("ANALYZE")
-    return counts
 
 
 def has_records() -> bool:

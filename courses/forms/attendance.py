@@ -107,32 +107,42 @@ class AttendanceSheetForm:
         for cell in self.cells:
             if f"os-{cell.key}" not in data:
                 continue
-            status = data.get(f"s-{cell.key}", "").strip()
-            if not status and mark_all_present and cell.editable:
-                status = AttendanceStatus.PRESENT
-            remark = data.get(f"r-{cell.key}")
-            if remark is not None:
-                remark = " ".join(remark.split())
+            status, remark = self._submitted(cell, mark_all_present)
             cell.status = status or cell.status
             cell.remark = cell.remark if remark is None else remark
-            name = cell.enrolment.person.full_name
-            if "\x00" in (remark or ""):
-                # PostgreSQL refuses NUL in text; Django's form fields reject it the same way.
-                self.errors.append(_("%(name)s: the remark contains a character that cannot be saved.")
-                                   % {"name": name})
-            elif status and status not in AttendanceStatus.values:
-                self.errors.append(_("%(name)s: choose one of the listed statuses.") % {"name": name})
-            elif remark and len(remark) > REMARK_MAX_LENGTH:
-                self.errors.append(
-                    _("%(name)s: the remark is longer than %(n)s characters.")
-                    % {"name": name, "n": REMARK_MAX_LENGTH}
-                )
+            error = cell_input_error(cell.enrolment.person.full_name, status, remark)
+            if error:
+                self.errors.append(error)
             entries.append(AttendanceEntry(
                 enrolment_id=cell.enrolment.pk, day_id=cell.day.pk, status=status, remark=remark,
                 original_status=data.get(f"os-{cell.key}", ""),
                 original_remark=data.get(f"or-{cell.key}") if remark is not None else None,
             ))
         return None if self.errors else entries
+
+    def _submitted(self, cell: Cell, mark_all_present: bool) -> tuple[str, str | None]:
+        """The status and remark posted for `cell`; remark None when the form had no remark field."""
+        status = self.data.get(f"s-{cell.key}", "").strip()
+        if not status and mark_all_present and cell.editable:
+            status = AttendanceStatus.PRESENT
+        remark = self.data.get(f"r-{cell.key}")
+        if remark is not None:
+            remark = " ".join(remark.split())
+        return status, remark
+
+
+def cell_input_error(name: str, status: str, remark: str | None) -> str:
+    """What is wrong with one posted cell of participant `name`, or "" when nothing is."""
+    if "\x00" in (remark or ""):
+        # PostgreSQL refuses NUL in text; Django's form fields reject it the same way.
+        return _("%(name)s: the remark contains a character that cannot be saved.") % {"name": name}
+    if status and status not in AttendanceStatus.values:
+        return _("%(name)s: choose one of the listed statuses.") % {"name": name}
+    if remark and len(remark) > REMARK_MAX_LENGTH:
+        return _("%(name)s: the remark is longer than %(n)s characters.") % {
+            "name": name, "n": REMARK_MAX_LENGTH,
+        }
+    return ""
 
 
 class ReopenAttendanceForm(forms.Form):

@@ -54,6 +54,9 @@ class AttendanceEntry:
         return changed
 
 
+Wanted = list[tuple[AttendanceEntry, dict[str, str]]]  # each submitted cell with its changes
+
+
 @dataclass
 class SaveResult:
     created: list[Attendance] = field(default_factory=list)
@@ -109,53 +112,99 @@ def save_attendance_grid(*, event: TrainingEvent, entries: list[AttendanceEntry]
     result = SaveResult(unchanged=len(entries) - len(wanted))
     if not wanted:
         return result
+    enrolments, days = _participants_and_days(wanted)
+    today = event_today(event)
+    for entry, changes in wanted:
+        check_cell(event, changes, enrolments.get(entry.enrolment_id), days.get(entry.day_id), today)
+    stored = _stored_rows(enrolments, days)
+    now = timezone.now()
+    to_create, to_update = _plan_writes(wanted, stored, enrolments, result, by=by, now=now)
+    _write(result, to_create, to_update, by=by, now=now)
+    return result
+
+
+def _participants_and_days(wanted: Wanted) -> tuple[dict[int, Enrolment], dict[int, EventDay]]:
     enrolments = Enrolment.objects.select_related("person").in_bulk(
         {entry.enrolment_id for entry, _c in wanted}
     )
     days = EventDay.objects.in_bulk({entry.day_id for entry, _c in wanted})
-    today = event_today(event)
-    for entry, changes in wanted:
-        enrolment, day = enrolments.get(entry.enrolment_id), days.get(entry.day_id)
-        if enrolment is None or day is None or enrolment.event_id != event.pk or day.event_id != event.pk:
-            raise DomainError(_("The sheet refers to a participant or day of another event. Reload it."))
-        if "status" in changes and changes["status"] not in AttendanceStatus.values:
-            raise DomainError(_("Unknown attendance status: %(s)s.") % {"s": changes["status"]})
-        refusal = cell_refusal(enrolment, day, today)
-        if refusal:
-            raise DomainError(
-                _("%(name)s on %(date)s cannot be marked: %(why)s")
-                % {"name": enrolment.person.full_name, "date": day.date.isoformat(), "why": refusal}
-            )
-    existing = {
-        (row.enrolment_id, row.day_id): row
-        for row in Attendance.objects.filter(
-            enrolment_id__in=enrolments.keys(), day_id__in=days.keys()
+    return enrolments, days
+
+
+def check_cell(
+    event: TrainingEvent, changes: dict[str, str], enrolment: Enrolment | None, day: EventDay | None,
+    today: datetime.date,
+) -> None:
+    """Raises DomainError unless the cell belongs to `event` and can be marked with `changes`."""
+    if enrolment is None or day is None or enrolment.event_id != event.pk or day.event_id != event.pk:
+        raise DomainError(_("The sheet refers to a participant or day of another event. Reload it."))
+    if "status" in changes and changes["status"] not in AttendanceStatus.values:
+        raise DomainError(_("Unknown attendance status: %(s)s.") % {"s": changes["status"]})
+    refusal = cell_refusal(enrolment, day, today)
+    if refusal:
+        raise DomainError(
+            _("%(name)s on %(date)s cannot be marked: %(why)s")
+            % {"name": enrolment.person.full_name, "date": day.date.isoformat(), "why": refusal}
         )
+
+
+def _stored_rows(enrolments: dict[int, Enrolment], days: dict[int, EventDay]) -> dict[tuple, Attendance]:
+    return {
+        (row.enrolment_id, row.day_id): row
+        for row in Attendance.objects.filter(enrolment_id__in=enrolments.keys(), day_id__in=days.keys())
     }
-    now = timezone.now()
+
+
+def _plan_writes(
+    wanted: Wanted, stored: dict[tuple, Attendance], enrolments: dict[int, Enrolment], result: SaveResult,
+    *, by, now,
+) -> tuple[list[Attendance], list[Attendance]]:
+    """The rows to create and the stored rows to update; counts the cells that already hold
+    their value and notes those someone else changed meanwhile in `result`."""
     to_create, to_update = [], []
     for entry, changes in wanted:
-        row = existing.get((entry.enrolment_id, entry.day_id))
+        row = stored.get((entry.enrolment_id, entry.day_id))
         if row is None:
-            if "status" not in changes:
-                name = enrolments[entry.enrolment_id].person.full_name
-                raise DomainError(_("Choose a status for %(name)s before adding a remark.") % {"name": name})
-            to_create.append(Attendance(
-                enrolment_id=entry.enrolment_id, day_id=entry.day_id, status=changes["status"],
-                remark=changes.get("remark", ""), recorded_by=by, recorded_at=now,
-            ))
-            continue
-        if all(getattr(row, name) == value for name, value in changes.items()):
+            to_create.append(_new_row(entry, changes, enrolments[entry.enrolment_id], by=by, now=now))
+        elif already_holds(row, changes):
             result.unchanged += 1
-            continue
-        if row.status != entry.original_status or (
-            entry.original_remark is not None and row.remark != entry.original_remark
-        ):
-            result.overwritten.append(row)
-        for name, value in changes.items():
-            setattr(row, name, value)
-        row.recorded_by, row.recorded_at = by, now
-        to_update.append(row)
+        else:
+            if changed_since_shown(row, entry):
+                result.overwritten.append(row)
+            _apply(row, changes, by=by, now=now)
+            to_update.append(row)
+    return to_create, to_update
+
+
+def _new_row(entry: AttendanceEntry, changes: dict[str, str], enrolment: Enrolment, *, by, now) -> Attendance:
+    if "status" not in changes:
+        name = enrolment.person.full_name
+        raise DomainError(_("Choose a status for %(name)s before adding a remark.") % {"name": name})
+    return Attendance(
+        enrolment_id=entry.enrolment_id, day_id=entry.day_id, status=changes["status"],
+        remark=changes.get("remark", ""), recorded_by=by, recorded_at=now,
+    )
+
+
+def already_holds(row: Attendance, changes: dict[str, str]) -> bool:
+    """Whether the stored row already holds the submitted values (a resubmission)."""
+    return all(getattr(row, name) == value for name, value in changes.items())
+
+
+def changed_since_shown(row: Attendance, entry: AttendanceEntry) -> bool:
+    """Whether someone changed the stored row after the submitter's form was loaded."""
+    return row.status != entry.original_status or (
+        entry.original_remark is not None and row.remark != entry.original_remark
+    )
+
+
+def _apply(row: Attendance, changes: dict[str, str], *, by, now) -> None:
+    for name, value in changes.items():
+        setattr(row, name, value)
+    row.recorded_by, row.recorded_at = by, now
+
+
+def _write(result: SaveResult, to_create: list[Attendance], to_update: list[Attendance], *, by, now) -> None:
     if to_create:
         result.created = bulk_create_with_history(to_create, Attendance, default_user=by, default_date=now)
     if to_update:
@@ -164,7 +213,6 @@ def save_attendance_grid(*, event: TrainingEvent, entries: list[AttendanceEntry]
             default_user=by, default_date=now,
         )
         result.updated = to_update
-    return result
 
 
 def save_attendance(*, day: EventDay, entries: list[AttendanceEntry], by) -> SaveResult:

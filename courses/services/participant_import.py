@@ -155,6 +155,9 @@ class ImportRow:
     def has_errors(self) -> bool:
         return any(p.is_error for p in self.problems)
 
+    def add_problem(self, column: str, message: str, *, error: bool = True) -> None:
+        self.problems.append(Problem(self.number, column, message, self.values.get(column, ""), error))
+
 
 @dataclass
 class ImportReport:
@@ -351,7 +354,7 @@ def _name_key(given: str, family: str, country: str) -> str:
     return f"{fold_for_search(given, family)}|{country}"
 
 
-class _Directory:
+class Directory:
     """Everything the validation needs from the database, fetched in a handful of queries."""
 
     def __init__(self, event: TrainingEvent, emails: set[str], countries_wanted: set[str]):
@@ -384,6 +387,15 @@ class _Directory:
             1 for s in self.enrolment_status.values() if s == Enrolment.Status.ENROLLED
         )
 
+    @classmethod
+    def for_rows(cls, event: TrainingEvent, rows: list[ImportRow]) -> "Directory":
+        return cls(
+            event,
+            emails={r.values.get("email", "").lower() for r in rows} - {""},
+            countries_wanted={r.values.get("country", "").casefold() for r in rows}
+            | {_header_key(r.values.get("country", "")) for r in rows},
+        )
+
     def country(self, text: str) -> str | None:
         return self.countries.get(text.casefold()) or self.countries.get(_header_key(text))
 
@@ -401,37 +413,17 @@ PROGRESS_EVERY = 500
 def validate_import(*, event: TrainingEvent, data: bytes, filename: str, progress=None) -> ImportReport:
     """Read and check the whole file against the database; writes nothing. `progress`, when
     given, is called with the number of rows checked so far, every PROGRESS_EVERY rows."""
-    table = read_table(data=data, filename=filename)
-    while table and not any(table[0]):
-        table.pop(0)
-    if not table:
-        raise ImportFileError(_("The file is empty."))
-    header, body = table[0], table[1:]
+    header, body = _header_and_body(read_table(data=data, filename=filename))
     positions, problems = _map_header(header)
     if event.status == TrainingEvent.Status.CANCELLED:
         problems.append(Problem(0, "", _("Participants cannot be enrolled on a cancelled event.")))
     if any(p.is_error for p in problems):
         return ImportReport(filename, header, [], problems)
-
-    rows = []
-    for number, cells in enumerate(body, start=1):
-        if not any(cells):
-            continue  # blank lines, often at the end of a sheet
-        values = {column: (cells[index] if index < len(cells) else "") for column, index in positions.items()}
-        rows.append(ImportRow(number=number, values=values))
-    if not rows:
-        raise ImportFileError(_("The file has a header row but no participants."))
-
-    directory = _Directory(
-        event,
-        emails={r.values.get("email", "").lower() for r in rows} - {""},
-        countries_wanted={r.values.get("country", "").casefold() for r in rows}
-        | {_header_key(r.values.get("country", "")) for r in rows},
-    )
-    seen_email: dict[str, int] = {}
-    seen_name: dict[str, tuple[int, str]] = {}
+    rows = _participant_rows(body, positions)
+    directory = Directory.for_rows(event, rows)
+    seen = SeenRows()
     for checked, row in enumerate(rows, start=1):
-        _check_row(row, directory, seen_email, seen_name)
+        _check_row(row, directory, seen)
         if progress is not None and checked % PROGRESS_EVERY == 0:
             progress(checked)
     _check_capacity(event, rows, directory)
@@ -440,114 +432,228 @@ def validate_import(*, event: TrainingEvent, data: bytes, filename: str, progres
     return ImportReport(filename, header, rows, problems)
 
 
-def _check_row(row: ImportRow, directory: _Directory, seen_email: dict, seen_name: dict) -> None:
-    values = row.values
+def _header_and_body(table: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    while table and not any(table[0]):
+        table.pop(0)
+    if not table:
+        raise ImportFileError(_("The file is empty."))
+    return table[0], table[1:]
 
-    def problem(column, message, *, error=True):
-        row.problems.append(Problem(row.number, column, message, values.get(column, ""), error))
 
-    for column, value in values.items():
-        if FORMULA.match(value) and not PLAIN_NUMBER.match(value):
-            problem(column, _("Looks like a spreadsheet formula; type the value itself."))
+def _participant_rows(body: list[list[str]], positions: dict[str, int]) -> list[ImportRow]:
+    rows = []
+    for number, cells in enumerate(body, start=1):
+        if not any(cells):
+            continue  # blank lines, often at the end of a sheet
+        values = {column: (cells[index] if index < len(cells) else "") for column, index in positions.items()}
+        rows.append(ImportRow(number=number, values=values))
+    if not rows:
+        raise ImportFileError(_("The file has a header row but no participants."))
+    return rows
+
+
+class SeenRows:
+    """The rows checked so far, to report a participant listed twice in the same file."""
+
+    def __init__(self):
+        self.by_email: dict[str, int] = {}
+        self.by_name: dict[str, tuple[int, str]] = {}
+
+    def already_listed(self, row: ImportRow, *, email_key: str, name_key: str) -> bool:
+        """Reports the row and returns True when an earlier row lists the same participant:
+        the same e-mail, or the same name and country unless both rows give an e-mail."""
+        if email_key and email_key in self.by_email:
+            row.add_problem("email", _("Same e-mail as row %(row)s.") % {"row": self.by_email[email_key]})
+            return True
+        earlier = self.by_name.get(name_key)
+        if earlier and not (email_key and earlier[1]):
+            row.add_problem("family_name", _("Same name and country as row %(row)s.") % {"row": earlier[0]})
+            return True
+        if email_key:
+            self.by_email[email_key] = row.number
+        self.by_name.setdefault(name_key, (row.number, email_key))
+        return False
+
+
+def _check_row(row: ImportRow, directory: Directory, seen: SeenRows) -> None:
+    """Check one row, then decide what the commit does with it: create, enrol or leave alone."""
+    check_formulas(row)
     if row.has_errors:
         return
-    check_names(row)
-    if not values.get("family_name"):
-        problem("family_name", _("The family name is missing."))
-    country = None
-    if not values.get("country"):
-        problem("country", _("The country is missing."))
+    checked = _check_values(row, directory)
+    if row.has_errors:
+        return
+    email_key = checked.email.lower()
+    name_key = _name_key(row.values.get("given_name", ""), row.values["family_name"], checked.country)
+    if seen.already_listed(row, email_key=email_key, name_key=name_key):
+        return
+    person = match_known_person(row, directory, email_key=email_key, name_key=name_key)
+    if row.has_errors:
+        return
+    if person is None:
+        _plan_new_person(row, checked)
     else:
-        country = directory.country(values["country"])
-        if country is None:
-            problem("country", _("Unknown country; use its name in English or its two-letter ISO code."))
-    email = values.get("email", "")
+        _plan_enrolment(row, person, directory)
+
+
+@dataclass(frozen=True)
+class CheckedValues:
+    """A row's values as the directory knows them; None where the row's text was not understood."""
+
+    country: str | None
+    email: str
+    gender: str | None
+    language: str | None
+    organisation: int | None
+
+
+def _check_values(row: ImportRow, directory: Directory) -> CheckedValues:
+    # Every check runs, so that the report names all the problems of a row at once.
+    check_names(row)
+    check_family_name(row)
+    country = check_country(row, directory)
+    return CheckedValues(
+        country=country,
+        email=check_email(row),
+        gender=check_gender(row),
+        language=check_language(row),
+        organisation=check_organisation(row, directory, country),
+    )
+
+
+# The row checks: each reports its problems on the row and returns what it understood.
+
+
+def check_formulas(row: ImportRow) -> None:
+    for column, value in row.values.items():
+        if FORMULA.match(value) and not PLAIN_NUMBER.match(value):
+            row.add_problem(column, _("Looks like a spreadsheet formula; type the value itself."))
+
+
+def check_family_name(row: ImportRow) -> None:
+    if not row.values.get("family_name"):
+        row.add_problem("family_name", _("The family name is missing."))
+
+
+def check_country(row: ImportRow, directory: Directory) -> str | None:
+    """The country's code, from its English name or its ISO code in any case."""
+    text = row.values.get("country")
+    if not text:
+        row.add_problem("country", _("The country is missing."))
+        return None
+    country = directory.country(text)
+    if country is None:
+        row.add_problem("country", _("Unknown country; use its name in English or its two-letter ISO code."))
+    return country
+
+
+def check_email(row: ImportRow) -> str:
+    email = row.values.get("email", "")
     if email:
         try:
             validate_email(email)
         except ValidationError:
-            problem("email", _("Not a valid e-mail address."))
-    gender_text = values.get("gender", "").casefold()
-    gender = next((g for g, words in GENDER_WORDS.items() if gender_text in words), None)
+            row.add_problem("email", _("Not a valid e-mail address."))
+    return email
+
+
+def check_gender(row: ImportRow) -> str | None:
+    """The gender from a word in one of the programme's languages; empty is "not recorded"."""
+    text = row.values.get("gender", "").casefold()
+    gender = next((g for g, words in GENDER_WORDS.items() if text in words), None)
     if gender is None:
-        problem("gender", _("Unknown gender; use female, male, another or leave it empty (not recorded)."))
-    language_text = values.get("preferred_language", "").casefold()
-    language = next((code for code, words in LANGUAGE_WORDS.items() if language_text in words), None)
-    if language_text and language is None:
-        problem("preferred_language", _("Unknown language; English was used."), error=False)
-    organisation = None
-    if values.get("organisation"):
-        organisation = directory.organisation(values["organisation"], country)
-        if organisation is None:
-            problem("organisation", _("Unknown organisation; it was left empty."), error=False)
-    if row.has_errors:
-        return
+        row.add_problem(
+            "gender", _("Unknown gender; use female, male, another or leave it empty (not recorded).")
+        )
+    return gender
 
-    email_key = email.lower()
-    name_key = _name_key(values.get("given_name", ""), values["family_name"], country)
-    if email_key and email_key in seen_email:
-        problem("email", _("Same e-mail as row %(row)s.") % {"row": seen_email[email_key]})
-        return
-    earlier = seen_name.get(name_key)
-    if earlier and not (email_key and earlier[1]):
-        problem("family_name", _("Same name and country as row %(row)s.") % {"row": earlier[0]})
-        return
-    if email_key:
-        seen_email[email_key] = row.number
-    seen_name.setdefault(name_key, (row.number, email_key))
 
+def check_language(row: ImportRow) -> str | None:
+    """The preferred language; an unknown one only warns, and English is used."""
+    text = row.values.get("preferred_language", "").casefold()
+    language = next((code for code, words in LANGUAGE_WORDS.items() if text in words), None)
+    if text and language is None:
+        row.add_problem("preferred_language", _("Unknown language; English was used."), error=False)
+    return language
+
+
+def check_organisation(row: ImportRow, directory: Directory, country: str | None) -> int | None:
+    """The organisation, preferably the one of that name in the row's country; an unknown one
+    only warns and is left empty."""
+    text = row.values.get("organisation")
+    if not text:
+        return None
+    organisation = directory.organisation(text, country)
+    if organisation is None:
+        row.add_problem("organisation", _("Unknown organisation; it was left empty."), error=False)
+    return organisation
+
+
+def match_known_person(
+    row: ImportRow, directory: Directory, *, email_key: str, name_key: str
+) -> Person | None:
+    """The person of the directory this row names, found by e-mail, else by name and country.
+
+    Reports the row (and returns None) when several known people fit and nothing tells them apart.
+    """
     person = directory.by_email.get(email_key) if email_key else None
-    if person is None:
-        # Same name in the same country is the same official only when the e-mails cannot
-        # tell them apart: two Wang Weis with different addresses are two people.
-        candidates = [p for p in directory.by_name.get(name_key, []) if not (email_key and p.email)]
-        if len(candidates) > 1:
-            problem(
-                "family_name",
-                _(
-                    "%(n)s people with this name and country are already known; add "
-                    "the e-mail address to tell which one."
-                )
-                % {"n": len(candidates)},
-            )
-            return
-        person = candidates[0] if candidates else None
     if person is not None:
-        row.person = person
-        status = directory.enrolment_status.get(person.pk)
-        if status == Enrolment.Status.ENROLLED:
-            row.action = RowAction.ALREADY
-            problem("", _("%(name)s is already enrolled.") % {"name": person.full_name}, error=False)
-        elif status == Enrolment.Status.WITHDRAWN:
-            row.action = RowAction.WITHDRAWN
-            problem(
-                "",
-                _("%(name)s withdrew from this event and was left withdrawn.") % {"name": person.full_name},
-                error=False,
+        return person
+    # Same name in the same country is the same official only when the e-mails cannot
+    # tell them apart: two Wang Weis with different addresses are two people.
+    candidates = [p for p in directory.by_name.get(name_key, []) if not (email_key and p.email)]
+    if len(candidates) > 1:
+        row.add_problem(
+            "family_name",
+            _(
+                "%(n)s people with this name and country are already known; add "
+                "the e-mail address to tell which one."
             )
-        else:
-            row.action = RowAction.ENROL
-            problem(
-                "",
-                _("Matches %(name)s, who is already in the directory; not created twice.")
-                % {"name": person.full_name},
-                error=False,
-            )
-        return
+            % {"n": len(candidates)},
+        )
+        return None
+    return candidates[0] if candidates else None
+
+
+def _plan_enrolment(row: ImportRow, person: Person, directory: Directory) -> None:
+    row.person = person
+    status = directory.enrolment_status.get(person.pk)
+    if status == Enrolment.Status.ENROLLED:
+        row.action = RowAction.ALREADY
+        row.add_problem("", _("%(name)s is already enrolled.") % {"name": person.full_name}, error=False)
+    elif status == Enrolment.Status.WITHDRAWN:
+        row.action = RowAction.WITHDRAWN
+        row.add_problem(
+            "",
+            _("%(name)s withdrew from this event and was left withdrawn.") % {"name": person.full_name},
+            error=False,
+        )
+    else:
+        row.action = RowAction.ENROL
+        row.add_problem(
+            "",
+            _("Matches %(name)s, who is already in the directory; not created twice.")
+            % {"name": person.full_name},
+            error=False,
+        )
+
+
+def _plan_new_person(row: ImportRow, checked: CheckedValues) -> None:
+    values = row.values
     row.new_person = Person(
         given_name=values.get("given_name", ""),
         family_name=values["family_name"],
         latin_name=values.get("latin_name", ""),
-        gender=gender,
-        country_id=country,
-        organisation_id=organisation,
+        gender=checked.gender,
+        country_id=checked.country,
+        organisation_id=checked.organisation,
         position=values.get("position", "")[:200],
-        email=email or None,
-        preferred_language=language or Person.PreferredLanguage.EN,
+        email=checked.email or None,
+        preferred_language=checked.language or Person.PreferredLanguage.EN,
     )
     for name_field in ("given_name", "family_name", "latin_name"):
         if len(getattr(row.new_person, name_field)) > Person._meta.get_field(name_field).max_length:
-            problem(name_field, _("Too long."))
+            row.add_problem(name_field, _("Too long."))
 
 
 def check_names(row: ImportRow) -> None:
@@ -558,10 +664,10 @@ def check_names(row: ImportRow) -> None:
             continue
         value = row.values[column] = normalise_name(row.values[column])
         for refusal in name_problems(value):
-            row.problems.append(Problem(row.number, column, " ".join(refusal.messages), value, True))
+            row.add_problem(column, " ".join(refusal.messages))
 
 
-def _check_capacity(event: TrainingEvent, rows: list[ImportRow], directory: _Directory) -> None:
+def _check_capacity(event: TrainingEvent, rows: list[ImportRow], directory: Directory) -> None:
     if event.capacity is None:
         return
     places = event.capacity - directory.active_enrolments
