@@ -10,6 +10,7 @@ from people.models import Gender
 from reporting.models import Dimension
 
 from .figures import GENDERS, PIPELINE, Filters, expert_figures, trainee_figures
+from .staffing import staffing_tables
 from .tables import (
     GENDER_COLOURS,
     LABEL,
@@ -271,4 +272,5 @@ def gender_dashboard(filters: Filters, labels: Labels) -> list[Table]:
         )
     ]
     tables += [expert_status_table(experts), pipeline_table(experts)]
+    tables += staffing_tables(filters, labels)
     return tables

@@ -1,0 +1,168 @@
+"""Who delivers the programme, by gender: trainers and speakers across every delivered
+training, and accredited experts by region.
+
+The event page shows one training's trainers by gender; donors ask the same question of the
+whole programme ("how many of the people at the front of the room are women, and where?").
+Staffing is small (a few people per training), so it is counted live over the assignments,
+one query per table, whatever the size of the programme.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accreditation.models import Expert, ExpertStatus
+from courses.models import TrainerAssignment
+from people.models import Gender
+from reporting.models import Dimension
+
+from .figures import GENDERS, Filters, StartYear, delivered_events
+from .tables import (
+    GENDER_COLOURS,
+    LABEL,
+    PARTICIPATIONS,
+    PEOPLE,
+    SHARE,
+    YEAR,
+    Column,
+    Labels,
+    Table,
+    bar_chart,
+    gender_columns,
+    share,
+    sort_key,
+)
+
+ROLE = "role"
+STAFFING_DIMENSIONS = (Dimension.YEAR, Dimension.REGION, ROLE, Dimension.KIND)
+TITLES = {
+    Dimension.YEAR: gettext_lazy("Trainers and speakers by year"),
+    Dimension.REGION: gettext_lazy("Trainers and speakers by WCO region (of the training)"),
+    ROLE: gettext_lazy("Trainers and speakers by role"),
+    Dimension.KIND: gettext_lazy("Trainers and speakers by kind of training"),
+}
+HEADERS = {
+    Dimension.YEAR: gettext_lazy("Year"),
+    Dimension.REGION: gettext_lazy("WCO region"),
+    ROLE: gettext_lazy("Role"),
+    Dimension.KIND: gettext_lazy("Kind"),
+}
+
+
+def _group_expression(dimension: str):
+    return {
+        Dimension.YEAR: StartYear("event__start_date"),
+        Dimension.REGION: Coalesce("event__region_id", "event__host_country__region_id"),
+        ROLE: F("role"),
+        Dimension.KIND: F("event__kind"),
+    }[dimension]
+
+
+def staffing_counts(filters: Filters, dimension: str) -> dict[str, dict]:
+    """value → {"people": {gender: distinct people}, "assignments": n}, for delivered trainings.
+
+    A person who led two trainings in 2023 counts once in 2023's row and twice in its
+    assignments; in two different years they count once in each year.
+    """
+    assignments = TrainerAssignment.objects.filter(event__in=delivered_events(filters)).order_by()
+    rows = assignments.values("person__gender", value=_group_expression(dimension)).annotate(
+        people=Count("person", distinct=True), assignments=Count("id")
+    )
+    counts: dict[str, dict] = defaultdict(lambda: {"people": dict.fromkeys(GENDERS, 0), "assignments": 0})
+    for row in rows:
+        value = "" if row["value"] is None else str(row["value"])
+        counts[value]["people"][row["person__gender"]] += row["people"]
+        counts[value]["assignments"] += row["assignments"]
+    return dict(counts)
+
+
+def _label(dimension: str, value: str, labels: Labels) -> str:
+    if dimension == ROLE:
+        return str(TrainerAssignment.Role(value).label) if value in TrainerAssignment.Role.values else value
+    return labels.of(dimension, value)
+
+
+def staffing_table(filters: Filters, dimension: str, labels: Labels) -> Table:
+    counts = staffing_counts(filters, dimension)
+    ordered = sorted(
+        counts.items(), key=lambda kv: sort_key(dimension, kv[0], _label(dimension, kv[0], labels))
+    )
+    rows = []
+    for value, cell in ordered:
+        people = [cell["people"][g] for g in GENDERS]
+        whole = sum(people)
+        rows.append(
+            [_label(dimension, value, labels), *people, whole, share(people[0], whole), cell["assignments"]]
+        )
+    return Table(
+        f"staff-by-{dimension}",
+        str(TITLES[dimension]),
+        [
+            Column(str(HEADERS[dimension]), YEAR if dimension == Dimension.YEAR else LABEL),
+            *gender_columns(),
+            Column(_("Total people"), PEOPLE),
+            Column(_("Women (%)"), SHARE),
+            Column(_("Assignments"), PARTICIPATIONS),
+        ],
+        rows,
+        chart=bar_chart(
+            [r[0] for r in rows],
+            [(str(g.label), [r[i + 1] for r in rows], GENDER_COLOURS[g.value]) for i, g in enumerate(Gender)],
+            horizontal=dimension != Dimension.YEAR,
+        )
+        if rows and dimension in (Dimension.YEAR, ROLE)
+        else None,
+        note=_(
+            "Lead trainers, co-trainers, guest speakers and mentors assigned to delivered trainings. "
+            "Each person counts once per row, however many trainings they staffed there; assignments "
+            "count every training they staffed."
+        ),
+    )
+
+
+def accredited_experts_by_region(filters: Filters, labels: Labels) -> Table:
+    """Accredited experts by the WCO region of their country and gender; one query."""
+    experts = Expert.objects.filter(status=ExpertStatus.ACCREDITED)
+    if filters.region:
+        experts = experts.filter(person__country__region_id=filters.region)
+    if filters.language:
+        experts = experts.filter(languages=filters.language)
+    by_region: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(GENDERS, 0))
+    for row in (
+        experts.order_by()
+        .values("person__gender", region=F("person__country__region_id"))
+        .annotate(n=Count("id"))
+    ):
+        by_region[row["region"] or ""][row["person__gender"]] += row["n"]
+    rows = []
+    for code, counts in sorted(
+        by_region.items(),
+        key=lambda kv: sort_key(Dimension.REGION, kv[0], labels.of(Dimension.REGION, kv[0])),
+    ):
+        people = [counts[g] for g in GENDERS]
+        rows.append([labels.of(Dimension.REGION, code), *people, sum(people), share(people[0], sum(people))])
+    return Table(
+        "accredited-experts-by-region",
+        _("Accredited experts by WCO region and gender"),
+        [
+            Column(_("WCO region"), LABEL),
+            *gender_columns(),
+            Column(_("Total"), PEOPLE),
+            Column(_("Women (%)"), SHARE),
+        ],
+        rows,
+        note=_(
+            "Experts whose accreditation is in force today, by the region of their own country. "
+            "The period and kind filters are about trainings and do not apply to them."
+        ),
+    )
+
+
+def staffing_tables(filters: Filters, labels: Labels) -> list[Table]:
+    return [
+        *(staffing_table(filters, dimension, labels) for dimension in STAFFING_DIMENSIONS),
+        accredited_experts_by_region(filters, labels),
+    ]
