@@ -10,27 +10,34 @@ PYTEST_ARGS ?=
 
 .PHONY: run worker test lint migrations-check bench e2e install db messages clean
 
+# The first install takes a couple of minutes: say what is happening and let pip show its
+# progress bars, so that it never looks stuck.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -r requirements-dev.txt
-	touch $@
+	@test -d $(VENV) || { echo "== creating the virtual environment in $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	@echo "== installing the pinned requirements (the first time takes a minute or two)"
+	@$(PIP) install --disable-pip-version-check --progress-bar on -r requirements-dev.txt
+	@touch $@
+	@echo "== requirements installed"
 
 install: $(VENV)/.installed
 
 messages: install
-	$(PY) manage.py compilemessages --ignore=.venv > /dev/null
+	@echo "== compiling the translations (fr, es, ru)"
+	@$(PY) manage.py compilemessages --ignore=.venv > /dev/null
 
 db: install messages
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
+	@echo "== migrating the database"
+	@$(PY) manage.py migrate --noinput
+	@$(PY) manage.py createcachetable
 
 # One command: the web server and, beside it, a background worker (e-mail, batches, large
 # imports, the daily reminders), whose log shows what it runs. The worker has a session of its
 # own (setsid), so that Ctrl+C reaches it once, through the trap: a second signal would stop
 # the task it is running.
 run: db
-	$(PY) manage.py seed_demo
+	@echo "== loading the reference and demo data"
+	@$(PY) manage.py seed_demo
+	@echo "== serving on http://$(HOST):$(PORT) with a background worker beside it (Ctrl+C stops both)"
 	@setsid $(PY) manage.py run_worker --queue-name '*' & WORKER=$$!; \
 	trap 'kill -TERM $$WORKER 2>/dev/null; wait $$WORKER' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
