@@ -53,6 +53,11 @@ urlpatterns = [
     path("events/<int:pk>/participants/add/", participants.participant_add, name="participant-add"),
     path("events/<int:pk>/participants/import/", participants.participant_import, name="participant-import"),
     path(
+        "participants/import-template/<str:language>.<str:fmt>",
+        participants.participant_import_template,
+        name="participant-import-template",
+    ),
+    path(
         "events/<int:pk>/participants/import/commit/",
         participants.participant_import_commit,
         name="participant-import-commit",

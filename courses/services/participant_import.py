@@ -26,7 +26,7 @@ from django.core.files.storage import default_storage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -135,6 +135,38 @@ class Problem:
         return self.row + 1 if self.row else 0
 
 
+@dataclass
+class ProblemGroup:
+    is_error: bool
+    column: str
+    message: str
+    value: str
+    lines: list[int] = field(default_factory=list)  # 0 = the whole file
+
+    @property
+    def column_label(self) -> str:
+        return str(COLUMN_LABELS.get(self.column, self.column))
+
+    @property
+    def rows(self) -> int:
+        return len(self.lines)
+
+    @property
+    def is_whole_file(self) -> bool:
+        return self.lines == [0]
+
+    def line_ranges(self, limit: int = 8) -> str:
+        """ "2–31, 40, 45–47", the spreadsheet's line numbers; "…" after `limit` ranges."""
+        ranges: list[list[int]] = []
+        for line in sorted(set(self.lines)):
+            if ranges and line == ranges[-1][1] + 1:
+                ranges[-1][1] = line
+            else:
+                ranges.append([line, line])
+        shown = [f"{a}" if a == b else f"{a}–{b}" for a, b in ranges[:limit]]
+        return ", ".join(shown) + (", …" if len(ranges) > limit else "")
+
+
 class RowAction:
     CREATE = "create"  # a new person, enrolled
     ENROL = "enrol"  # an existing person, enrolled
@@ -177,6 +209,22 @@ class ImportReport:
     @property
     def has_errors(self) -> bool:
         return bool(self.errors)
+
+    @property
+    def problem_groups(self) -> list["ProblemGroup"]:
+        """The same problem with the same value on many rows, said once: errors first, then
+        notes, each in the order of its first row. An unknown organisation on 30 rows is one
+        line to fix, not 30 notes to read past."""
+        groups: dict[tuple, ProblemGroup] = {}
+        for problem in self.problems:
+            key = (not problem.is_error, problem.column, problem.message, problem.value.casefold())
+            group = groups.get(key)
+            if group is None:
+                groups[key] = group = ProblemGroup(
+                    problem.is_error, problem.column, problem.message, problem.value
+                )
+            group.lines.append(problem.line)
+        return sorted(groups.values(), key=lambda g: (not g.is_error, min(g.lines)))
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
@@ -311,9 +359,17 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
 # ---------------------------------------------------------------- validating
 
 
-def _map_header(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
+def _known_headings() -> dict[str, str]:
+    """Every heading we recognise → its column: the usual spellings, the column's own name and
+    the template's heading in each interface language."""
     known = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
     known |= {_header_key(column): column for column in COLUMNS}
+    known |= {_header_key(label): column for column, label in template_headers_in_every_language()}
+    return known
+
+
+def _map_header(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
+    known = _known_headings()
     positions: dict[str, int] = {}
     problems = []
     for index, title in enumerate(header):
@@ -350,18 +406,43 @@ def _map_header(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
     return positions, problems
 
 
+def template_headers(language: str) -> list[str]:
+    """The column headings of the template file in one interface language."""
+    with translation.override(language):
+        return [str(COLUMN_LABELS[column]).capitalize() for column in COLUMNS]
+
+
+def template_headers_in_every_language() -> list[tuple[str, str]]:
+    return [
+        (column, heading)
+        for language, _label in settings.LANGUAGES
+        for column, heading in zip(COLUMNS, template_headers(language), strict=True)
+    ]
+
+
 def _name_key(given: str, family: str, country: str) -> str:
     return f"{fold_for_search(given, family)}|{country}"
+
+
+def country_names() -> dict[str, str]:
+    """Every way a file may name a country → its code: the ISO code and the name in each
+    interface language (administrations fill the template in their own language)."""
+    countries = list(Country.objects.values_list("code", "name"))
+    keys: dict[str, str] = {}
+    for language, _label in settings.LANGUAGES:
+        with translation.override(language):
+            for code, name in countries:
+                keys.setdefault(_header_key(_(name)), code)
+    for code, _name in countries:
+        keys[code.casefold()] = code
+    return keys
 
 
 class Directory:
     """Everything the validation needs from the database, fetched in a handful of queries."""
 
     def __init__(self, event: TrainingEvent, emails: set[str], countries_wanted: set[str]):
-        self.countries: dict[str, str] = {}
-        for code, name in Country.objects.values_list("code", "name"):
-            self.countries[code.casefold()] = code
-            self.countries[_header_key(name)] = code
+        self.countries = country_names()
         self.organisations: dict[str, list[tuple[int, str | None]]] = {}
         for pk, name, short, country in Organisation.objects.values_list(
             "pk", "name", "short_name", "country_id"
@@ -536,14 +617,20 @@ def check_family_name(row: ImportRow) -> None:
 
 
 def check_country(row: ImportRow, directory: Directory) -> str | None:
-    """The country's code, from its English name or its ISO code in any case."""
+    """The country's code, from its name in an interface language or its ISO code, any case."""
     text = row.values.get("country")
     if not text:
         row.add_problem("country", _("The country is missing."))
         return None
     country = directory.country(text)
     if country is None:
-        row.add_problem("country", _("Unknown country; use its name in English or its two-letter ISO code."))
+        row.add_problem(
+            "country",
+            _(
+                "Unknown country; use its name in English, French, Spanish or Russian, or its "
+                "two-letter ISO code."
+            ),
+        )
     return country
 
 

@@ -1,5 +1,6 @@
 """Participants of an event: enrol, withdraw, import, export."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +13,8 @@ from courses.models import Enrolment
 from courses.services import import_jobs
 from courses.services import participant_import as importer
 from courses.services.enrolment import enrol, enrol_new_person, places_left, withdraw
+from courses.services.import_template import template_csv, template_xlsx
+from documents.downloads import CSV, XLSX, file_download
 from documents.spreadsheets import DATE, DATETIME, Column
 from people.errors import DomainError
 from people.forms.people import PersonForm
@@ -213,3 +216,15 @@ def participant_import_commit(request, pk: int):
     return redirect("courses:participant-list", pk=event.pk)
 
 
+TEMPLATE_FORMATS = {"xlsx": (template_xlsx, XLSX), "csv": (template_csv, CSV)}
+
+
+@role_required(COORDINATOR)
+def participant_import_template(request, language: str, fmt: str):
+    """The blank participant list in one language, to send to administrations."""
+    if language not in dict(settings.LANGUAGES) or fmt not in TEMPLATE_FORMATS:
+        raise Http404
+    build, content_type = TEMPLATE_FORMATS[fmt]
+    return file_download(
+        build(language), filename=f"stce-participants-{language}.{fmt}", content_type=content_type
+    )

@@ -1,0 +1,157 @@
+"""The import report leads to the fix: repeated problems said once, countries and headings in
+every interface language, and a template to send to administrations in each language."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from courses.services.participant_import import ImportReport, Problem, commit_import, validate_import
+from courses.tests.factories import TrainingEventFactory
+from courses.tests.test_participant_import import as_csv, as_xlsx, rows
+from people.models import Person
+from people.tests.factories import CountryFactory, RegionFactory
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def event(db):
+    CountryFactory(code="CN", name="China", region=RegionFactory(code="AP", name="Asia/Pacific"))
+    return TrainingEventFactory(capacity=None)
+
+
+def test_thirty_rows_with_the_same_unknown_organisation_are_one_line_after_the_errors(event):
+    header = ["Given name", "Family name", "Gender", "Country", "E-mail", "Organisation"]
+    body = [[*row, "State Revenue Committee"] for row in rows(30)]
+    body[9][4] = "not-an-email"
+    report = validate_import(event=event, data=as_csv(body, header=header), filename="list.csv")
+    assert len(report.warnings) == 30
+    error, note = report.problem_groups
+    assert (error.is_error, error.column, error.line_ranges()) == (True, "email", "11")
+    assert (note.is_error, note.column, note.value, note.rows) == (
+        False,
+        "organisation",
+        "State Revenue Committee",
+        30,
+    )
+    assert note.line_ranges() == "2–31"
+
+
+def test_line_ranges_stop_after_a_few_and_say_so():
+    report = ImportReport(
+        "f.csv", [], [], [Problem(r, "gender", "Unknown gender", "x") for r in range(1, 40, 2)]
+    )
+    [group] = report.problem_groups
+    assert group.rows == 20
+    assert group.line_ranges(limit=3) == "2, 4, 6, …"
+
+
+def test_the_page_shows_one_row_per_group(coordinator_client, event):
+    header = ["Given name", "Family name", "Gender", "Country", "E-mail", "Organisation"]
+    body = [[*row, "State Revenue Committee"] for row in rows(30)]
+    upload = io.BytesIO(as_csv(body, header=header))
+    upload.name = "list.csv"
+    response = coordinator_client.post(
+        reverse("courses:participant-import", args=[event.pk]), {"file": upload}
+    )
+    page = response.content.decode()
+    assert page.count("State Revenue Committee") == 1
+    assert "30 rows" in page and "lines 2–31" in page
+    assert response.context["token"]  # notes only: the import can be committed
+
+
+@pytest.mark.parametrize("written", ["China", "Chine", "china", "CN", "cn", "Китай", "CHINE"])
+def test_a_country_is_known_by_its_name_in_every_language_and_its_code(event, written):
+    body = rows(1)
+    body[0][3] = written
+    report = validate_import(event=event, data=as_csv(body), filename="list.csv")
+    assert not report.has_errors, [p.message for p in report.problems]
+
+
+def test_an_unknown_country_says_which_names_are_accepted(event):
+    body = rows(1)
+    body[0][3] = "Narnia"
+    [error] = validate_import(event=event, data=as_csv(body), filename="list.csv").errors
+    assert "French, Spanish or Russian" in error.message
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru"])
+def test_the_template_in_each_language_is_read_back_by_the_import(coordinator_client, event, language):
+    response = coordinator_client.get(reverse("courses:participant-import-template", args=[language, "xlsx"]))
+    assert response.status_code == 200
+    assert f"stce-participants-{language}.xlsx" in response["Content-Disposition"]
+    workbook = load_workbook(io.BytesIO(response.getvalue()))
+    sheet = workbook.worksheets[0]
+    headings = [c.value for c in sheet[1]]
+    assert len(headings) == 9 and sheet.freeze_panes == "A2"
+    accepted = "\n".join(str(c.value) for row in workbook.worksheets[1].iter_rows() for c in row if c.value)
+    assert "CN" in accepted
+    # An administration fills the template in and the coordinator imports it as it is.
+    filled = [
+        {
+            "given_name": "Mei",
+            "family_name": "Li",
+            "country": "CN",
+            "gender": "female",
+            "email": "mei@example.cn",
+        }
+    ]
+    columns = [
+        "given_name",
+        "family_name",
+        "latin_name",
+        "gender",
+        "country",
+        "organisation",
+        "position",
+        "email",
+    ]
+    body = [[row.get(c, "") for c in columns] + ["fr"] for row in filled]
+    outcome = commit_import(event=event, data=as_xlsx(body, header=headings), filename="filled.xlsx")
+    assert outcome.enrolled == 1
+    assert Person.objects.get(email="mei@example.cn").preferred_language == "fr"
+
+
+def test_the_template_headings_are_in_the_chosen_language(coordinator_client, db):
+    fr = load_workbook(
+        io.BytesIO(
+            coordinator_client.get(
+                reverse("courses:participant-import-template", args=["fr", "xlsx"])
+            ).getvalue()
+        )
+    )
+    ru = load_workbook(
+        io.BytesIO(
+            coordinator_client.get(
+                reverse("courses:participant-import-template", args=["ru", "xlsx"])
+            ).getvalue()
+        )
+    )
+    assert [c.value for c in fr.worksheets[0][1]] != [c.value for c in ru.worksheets[0][1]]
+    assert any("*" in c.value for c in ru.worksheets[0][1])
+
+
+def test_a_csv_template_and_the_unknown_ones(coordinator_client, db):
+    url = reverse("courses:participant-import-template", args=["es", "csv"])
+    response = coordinator_client.get(url)
+    assert response.status_code == 200 and response.getvalue().decode("utf-8-sig").count(",") == 8
+    assert (
+        coordinator_client.get(
+            reverse("courses:participant-import-template", args=["de", "xlsx"])
+        ).status_code
+        == 404
+    )
+    assert (
+        coordinator_client.get(reverse("courses:participant-import-template", args=["fr", "pdf"])).status_code
+        == 404
+    )
+
+
+def test_trainers_do_not_get_the_template(trainer_client):
+    response = trainer_client.get(reverse("courses:participant-import-template", args=["fr", "xlsx"]))
+    assert response.status_code in (403, 404)
