@@ -24,9 +24,11 @@ def send_event_reminders(day: str) -> int:
 @retry(max_attempts=3, base=30)
 @task()
 def commit_participant_import(
-    job_id: str, event_id: int, token: str, filename: str, by_id: int | None
+    job_id: str, event_id: int, token: str, filename: str, by_id: int | None, resolutions: dict | None = None
 ) -> str:
     """Write a large previewed import (see courses.services.import_jobs)."""
     from courses.services.import_jobs import run_import
 
-    return run_import(job_id=job_id, event_id=event_id, token=token, filename=filename, by_id=by_id)
+    return run_import(
+        job_id=job_id, event_id=event_id, token=token, filename=filename, by_id=by_id, resolutions=resolutions
+    )

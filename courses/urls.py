@@ -53,6 +53,11 @@ urlpatterns = [
     path("events/<int:pk>/participants/add/", participants.participant_add, name="participant-add"),
     path("events/<int:pk>/participants/import/", participants.participant_import, name="participant-import"),
     path(
+        "events/<int:pk>/participants/import/resolve/",
+        participants.participant_import_resolve,
+        name="participant-import-resolve",
+    ),
+    path(
         "participants/import-template/<str:language>.<str:fmt>",
         participants.participant_import_template,
         name="participant-import-template",
@@ -80,7 +85,8 @@ urlpatterns = [
     path("events/<int:pk>/attendance/grid/", attendance.grid, name="attendance-grid"),
     path("events/<int:pk>/attendance/days/<int:day_pk>/", attendance.day_sheet, name="attendance-day"),
     path(
-        "events/<int:pk>/attendance/days/<int:day_pk>/sign-in-sheet.pdf", attendance.signin_sheet,
+        "events/<int:pk>/attendance/days/<int:day_pk>/sign-in-sheet.pdf",
+        attendance.signin_sheet,
         name="attendance-signin-sheet",
     ),
     path("events/<int:pk>/attendance/export.csv", attendance.export_csv, name="attendance-export-csv"),

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Enrolment
-from people.models import Person
+from people.models import Country, Organisation, Person
 
 
 class ParticipantFilter(django_filters.FilterSet):
@@ -55,3 +55,33 @@ class JoiningInstructionsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("For example the Zoom link and passcode, or the venue's address."),
     )
+
+
+class ImportResolutionForm(forms.Form):
+    """A choice made in the import report for every row with the same unknown value."""
+
+    token = forms.CharField(widget=forms.HiddenInput)
+    column = forms.ChoiceField(
+        choices=[("country", "country"), ("organisation", "organisation")], widget=forms.HiddenInput
+    )
+    value = forms.CharField(widget=forms.HiddenInput, max_length=500)
+    country = forms.ModelChoiceField(
+        queryset=Country.objects.order_by("name"),
+        required=False,
+        label=_("Country"),
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.select_related("country").order_by("country__name", "name"),
+        required=False,
+        label=_("Organisation"),
+    )
+    create = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        column = cleaned.get("column")
+        if column == "country" and not cleaned.get("country"):
+            self.add_error("country", _("Choose the country these rows mean."))
+        if column == "organisation" and not (cleaned.get("organisation") or cleaned.get("create")):
+            self.add_error("organisation", _("Choose the organisation these rows mean, or create it."))
+        return cleaned

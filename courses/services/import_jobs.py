@@ -37,7 +37,9 @@ def imported_message(outcome) -> str:
 
 
 @transaction.atomic
-def start_import(*, event: TrainingEvent, token: str, filename: str, rows: int, by) -> Job:
+def start_import(
+    *, event: TrainingEvent, token: str, filename: str, rows: int, by, resolutions: dict | None = None
+) -> Job:
     """Hand a previewed upload to a worker; the returned job's page shows the progress."""
     from courses.tasks import commit_participant_import
 
@@ -50,7 +52,10 @@ def start_import(*, event: TrainingEvent, token: str, filename: str, rows: int, 
     )
     by_id = by.pk if getattr(by, "is_authenticated", False) else None
     attach_task(
-        job=job, result=enqueue(commit_participant_import, str(job.pk), event.pk, token, filename, by_id)
+        job=job,
+        result=enqueue(
+            commit_participant_import, str(job.pk), event.pk, token, filename, by_id, resolutions or {}
+        ),
     )
     return job
 
@@ -64,7 +69,9 @@ def _refuse(job: Job, event_id: int, message: str) -> None:
     )
 
 
-def run_import(*, job_id, event_id: int, token: str, filename: str, by_id: int | None) -> str:
+def run_import(
+    *, job_id, event_id: int, token: str, filename: str, by_id: int | None, resolutions: dict | None = None
+) -> str:
     """The task's work: check the upload again (counting rows), then write it in one go."""
     job = Job.objects.get(pk=job_id)
     if job.is_finished:
@@ -79,7 +86,11 @@ def run_import(*, job_id, event_id: int, token: str, filename: str, by_id: int |
             return "upload gone"
         set_progress(job_id=job.pk, phase=_("Checking the rows again"), done=0)
         report = importer.validate_import(
-            event=event, data=data, filename=filename, progress=lambda n: set_progress(job_id=job.pk, done=n)
+            event=event,
+            data=data,
+            filename=filename,
+            progress=lambda n: set_progress(job_id=job.pk, done=n),
+            resolutions=resolutions,
         )
         if report.has_errors:
             _refuse(
@@ -92,7 +103,9 @@ def run_import(*, job_id, event_id: int, token: str, filename: str, by_id: int |
         set_progress(job_id=job.pk, phase=_("Saving every row at once (all or nothing)…"), total=0, done=0)
         try:
             with transaction.atomic():
-                outcome = importer.commit_import(event=event, data=data, filename=filename, by=by)
+                outcome = importer.commit_import(
+                    event=event, data=data, filename=filename, by=by, resolutions=resolutions
+                )
                 finish(job_id=job.pk, outcome=imported_message(outcome))
         except DomainError as error:
             _refuse(job, event_id, error.message)

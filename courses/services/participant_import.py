@@ -18,6 +18,7 @@ import secrets
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -124,6 +125,7 @@ class Problem:
     message: str
     value: str = ""
     is_error: bool = True
+    code: str = ""  # UNKNOWN_COUNTRY or UNKNOWN_ORGANISATION: the page offers a choice for them
 
     @property
     def column_label(self) -> str:
@@ -141,7 +143,9 @@ class ProblemGroup:
     column: str
     message: str
     value: str
+    code: str = ""
     lines: list[int] = field(default_factory=list)  # 0 = the whole file
+    country: str | None = None  # the country of the group's first row, when known
 
     @property
     def column_label(self) -> str:
@@ -167,6 +171,14 @@ class ProblemGroup:
         return ", ".join(shown) + (", …" if len(ranges) > limit else "")
 
 
+UNKNOWN_COUNTRY, UNKNOWN_ORGANISATION = "unknown_country", "unknown_organisation"
+
+
+def resolution_key(value: str) -> str:
+    """How a value chosen for in the page is matched to the file's cells (case and accents aside)."""
+    return _header_key(value)
+
+
 class RowAction:
     CREATE = "create"  # a new person, enrolled
     ENROL = "enrol"  # an existing person, enrolled
@@ -181,14 +193,15 @@ class ImportRow:
     action: str = RowAction.CREATE
     person: Person | None = None  # the existing person this row matches
     new_person: Person | None = None
+    country: str | None = None  # the row's country code, once understood
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
         return any(p.is_error for p in self.problems)
 
-    def add_problem(self, column: str, message: str, *, error: bool = True) -> None:
-        self.problems.append(Problem(self.number, column, message, self.values.get(column, ""), error))
+    def add_problem(self, column: str, message: str, *, error: bool = True, code: str = "") -> None:
+        self.problems.append(Problem(self.number, column, message, self.values.get(column, ""), error, code))
 
 
 @dataclass
@@ -210,7 +223,7 @@ class ImportReport:
     def has_errors(self) -> bool:
         return bool(self.errors)
 
-    @property
+    @cached_property
     def problem_groups(self) -> list["ProblemGroup"]:
         """The same problem with the same value on many rows, said once: errors first, then
         notes, each in the order of its first row. An unknown organisation on 30 rows is one
@@ -221,8 +234,10 @@ class ImportReport:
             group = groups.get(key)
             if group is None:
                 groups[key] = group = ProblemGroup(
-                    problem.is_error, problem.column, problem.message, problem.value
+                    problem.is_error, problem.column, problem.message, problem.value, problem.code
                 )
+                if problem.row and problem.row <= len(self.rows):
+                    group.country = self.rows[problem.row - 1].country
             group.lines.append(problem.line)
         return sorted(groups.values(), key=lambda g: (not g.is_error, min(g.lines)))
 
@@ -441,8 +456,17 @@ def country_names() -> dict[str, str]:
 class Directory:
     """Everything the validation needs from the database, fetched in a handful of queries."""
 
-    def __init__(self, event: TrainingEvent, emails: set[str], countries_wanted: set[str]):
-        self.countries = country_names()
+    def __init__(
+        self,
+        event: TrainingEvent,
+        emails: set[str],
+        countries_wanted: set[str],
+        resolutions: dict | None = None,
+    ):
+        # What the coordinator chose in the page for values the directory did not know:
+        # {"country": {key: code}, "organisation": {key: pk}}.
+        self.resolutions = resolutions or {}
+        self.countries = country_names() | self.resolutions.get("country", {})
         self.organisations: dict[str, list[tuple[int, str | None]]] = {}
         for pk, name, short, country in Organisation.objects.values_list(
             "pk", "name", "short_name", "country_id"
@@ -469,18 +493,24 @@ class Directory:
         )
 
     @classmethod
-    def for_rows(cls, event: TrainingEvent, rows: list[ImportRow]) -> "Directory":
+    def for_rows(
+        cls, event: TrainingEvent, rows: list[ImportRow], resolutions: dict | None = None
+    ) -> "Directory":
         return cls(
             event,
             emails={r.values.get("email", "").lower() for r in rows} - {""},
             countries_wanted={r.values.get("country", "").casefold() for r in rows}
             | {_header_key(r.values.get("country", "")) for r in rows},
+            resolutions=resolutions,
         )
 
     def country(self, text: str) -> str | None:
         return self.countries.get(text.casefold()) or self.countries.get(_header_key(text))
 
     def organisation(self, text: str, country: str | None) -> int | None:
+        chosen = self.resolutions.get("organisation", {}).get(resolution_key(text))
+        if chosen is not None:
+            return int(chosen)
         candidates = self.organisations.get(_header_key(text), [])
         for pk, org_country in candidates:
             if org_country == country:
@@ -491,9 +521,12 @@ class Directory:
 PROGRESS_EVERY = 500
 
 
-def validate_import(*, event: TrainingEvent, data: bytes, filename: str, progress=None) -> ImportReport:
+def validate_import(
+    *, event: TrainingEvent, data: bytes, filename: str, progress=None, resolutions: dict | None = None
+) -> ImportReport:
     """Read and check the whole file against the database; writes nothing. `progress`, when
-    given, is called with the number of rows checked so far, every PROGRESS_EVERY rows."""
+    given, is called with the number of rows checked so far, every PROGRESS_EVERY rows;
+    `resolutions` are the countries and organisations chosen in the page for unknown values."""
     header, body = _header_and_body(read_table(data=data, filename=filename))
     positions, problems = _map_header(header)
     if event.status == TrainingEvent.Status.CANCELLED:
@@ -501,7 +534,7 @@ def validate_import(*, event: TrainingEvent, data: bytes, filename: str, progres
     if any(p.is_error for p in problems):
         return ImportReport(filename, header, [], problems)
     rows = _participant_rows(body, positions)
-    directory = Directory.for_rows(event, rows)
+    directory = Directory.for_rows(event, rows, resolutions)
     seen = SeenRows()
     for checked, row in enumerate(rows, start=1):
         _check_row(row, directory, seen)
@@ -592,7 +625,7 @@ def _check_values(row: ImportRow, directory: Directory) -> CheckedValues:
     # Every check runs, so that the report names all the problems of a row at once.
     check_names(row)
     check_family_name(row)
-    country = check_country(row, directory)
+    country = row.country = check_country(row, directory)
     return CheckedValues(
         country=country,
         email=check_email(row),
@@ -630,6 +663,7 @@ def check_country(row: ImportRow, directory: Directory) -> str | None:
                 "Unknown country; use its name in English, French, Spanish or Russian, or its "
                 "two-letter ISO code."
             ),
+            code=UNKNOWN_COUNTRY,
         )
     return country
 
@@ -672,7 +706,12 @@ def check_organisation(row: ImportRow, directory: Directory, country: str | None
         return None
     organisation = directory.organisation(text, country)
     if organisation is None:
-        row.add_problem("organisation", _("Unknown organisation; it was left empty."), error=False)
+        row.add_problem(
+            "organisation",
+            _("Unknown organisation; it was left empty."),
+            error=False,
+            code=UNKNOWN_ORGANISATION,
+        )
     return organisation
 
 
@@ -786,10 +825,12 @@ class ImportRefused(DomainError):
 
 
 @transaction.atomic
-def commit_import(*, event: TrainingEvent, data: bytes, filename: str, by=None) -> ImportOutcome:
+def commit_import(
+    *, event: TrainingEvent, data: bytes, filename: str, by=None, resolutions: dict | None = None
+) -> ImportOutcome:
     """Validate the file again and write every row, or nothing when any row has an error."""
     event = TrainingEvent.objects.select_for_update().get(pk=event.pk)
-    report = validate_import(event=event, data=data, filename=filename)
+    report = validate_import(event=event, data=data, filename=filename, resolutions=resolutions)
     if report.has_errors:
         raise ImportRefused(report)
     new_people = [row.new_person for row in report.rows if row.action == RowAction.CREATE]

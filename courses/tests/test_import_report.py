@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from courses.services.participant_import import ImportReport, Problem, commit_import, validate_import
 from courses.tests.factories import TrainingEventFactory
 from courses.tests.test_participant_import import as_csv, as_xlsx, rows
-from people.models import Person
-from people.tests.factories import CountryFactory, RegionFactory
+from people.models import Organisation, Person
+from people.tests.factories import CountryFactory, OrganisationFactory, RegionFactory
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +60,7 @@ def test_the_page_shows_one_row_per_group(coordinator_client, event):
         reverse("courses:participant-import", args=[event.pk]), {"file": upload}
     )
     page = response.content.decode()
-    assert page.count("State Revenue Committee") == 1
+    assert page.count("Unknown organisation; it was left empty.") == 1
     assert "30 rows" in page and "lines 2–31" in page
     assert response.context["token"]  # notes only: the import can be committed
 
@@ -155,3 +155,115 @@ def test_a_csv_template_and_the_unknown_ones(coordinator_client, db):
 def test_trainers_do_not_get_the_template(trainer_client):
     response = trainer_client.get(reverse("courses:participant-import-template", args=["fr", "xlsx"]))
     assert response.status_code in (403, 404)
+
+
+def _upload(client, event, body, header=None):
+    upload = io.BytesIO(
+        as_csv(
+            body,
+            header=header or ["Given name", "Family name", "Gender", "Country", "E-mail", "Organisation"],
+        )
+    )
+    upload.name = "list.csv"
+    return client.post(reverse("courses:participant-import", args=[event.pk]), {"file": upload})
+
+
+def _resolve(client, event, token, **fields):
+    return client.post(
+        reverse("courses:participant-import-resolve", args=[event.pk]), {"token": token, **fields}
+    )
+
+
+def test_an_unknown_organisation_chosen_in_the_page_fills_every_row(coordinator_client, event):
+    src = OrganisationFactory(name="State Revenue Service", country_id="CN")
+    body = [[*row, "State Revenue Committee"] for row in rows(30)]
+    response = _upload(coordinator_client, event, body)
+    token = response.context["token"]
+    page = response.content.decode()
+    assert reverse("courses:participant-import-resolve", args=[event.pk]) in page
+    response = _resolve(
+        coordinator_client,
+        event,
+        token,
+        column="organisation",
+        value="State Revenue Committee",
+        organisation=src.pk,
+    )
+    assert response.status_code == 302 and f"token={token}" in response["Location"]
+    report = coordinator_client.get(response["Location"])
+    assert report.context["report"].warnings == [] and report.context["can_commit"]
+    coordinator_client.post(reverse("courses:participant-import-commit", args=[event.pk]), {"token": token})
+    assert event.enrolments.count() == 30
+    assert set(Person.objects.filter(enrolments__event=event).values_list("organisation", flat=True)) == {
+        src.pk
+    }
+
+
+def test_an_unknown_organisation_can_be_created_from_the_page_once(coordinator_client, event):
+    body = [[*row, "State Revenue Committee"] for row in rows(3)]
+    token = _upload(coordinator_client, event, body).context["token"]
+    for _ in range(2):  # pressed twice: still one organisation
+        _resolve(
+            coordinator_client,
+            event,
+            token,
+            column="organisation",
+            value="State Revenue Committee",
+            create="on",
+            country="CN",
+        )
+    [created] = Organisation.objects.filter(name="State Revenue Committee")
+    assert created.country_id == "CN"
+    coordinator_client.post(reverse("courses:participant-import-commit", args=[event.pk]), {"token": token})
+    assert Person.objects.filter(organisation=created).count() == 3
+
+
+def test_an_unknown_country_resolved_in_the_page_turns_the_errors_into_a_commit(coordinator_client, event):
+    body = [[*row, ""] for row in rows(4)]
+    for row in body[:3]:
+        row[3] = "Cathay"
+    response = _upload(coordinator_client, event, body)
+    assert not response.context["can_commit"]
+    token = response.context["token"]
+    _resolve(coordinator_client, event, token, column="country", value="cathay", country="CN")
+    again = coordinator_client.get(f"{reverse('courses:participant-import', args=[event.pk])}?token={token}")
+    assert not again.context["report"].has_errors and again.context["can_commit"]
+
+
+def test_a_resolution_without_a_choice_or_for_another_event_changes_nothing(coordinator_client, event):
+    body = [[*row, ""] for row in rows(2)]
+    body[0][3] = "Cathay"
+    token = _upload(coordinator_client, event, body).context["token"]
+    response = _resolve(coordinator_client, event, token, column="country", value="Cathay")
+    follow = coordinator_client.get(response["Location"])
+    assert "Choose the country these rows mean." in follow.content.decode()
+    assert follow.context["report"].has_errors
+    other = TrainingEventFactory()
+    response = _resolve(coordinator_client, other, token, column="country", value="Cathay", country="CN")
+    assert response["Location"] == reverse("courses:participant-import", args=[other.pk])
+    assert (
+        coordinator_client.get(f"{reverse('courses:participant-import', args=[event.pk])}?token={token}")
+        .context["report"]
+        .has_errors
+    )
+
+
+def test_a_large_import_written_by_the_worker_keeps_the_choices(
+    coordinator_client, event, settings, run_tasks
+):
+    settings.STCE_BACKGROUND_IMPORT_ROWS = 2
+    body = [[*row, "State Revenue Committee"] for row in rows(5)]
+    token = _upload(coordinator_client, event, body).context["token"]
+    _resolve(
+        coordinator_client,
+        event,
+        token,
+        column="organisation",
+        value="State Revenue Committee",
+        create="on",
+        country="CN",
+    )
+    coordinator_client.post(reverse("courses:participant-import-commit", args=[event.pk]), {"token": token})
+    run_tasks()
+    created = Organisation.objects.get(name="State Revenue Committee")
+    assert Person.objects.filter(organisation=created, enrolments__event=event).count() == 5

@@ -4,11 +4,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courses.access import event_for
-from courses.forms.participants import ImportUploadForm, ParticipantFilter, WithdrawForm
+from courses.forms.participants import ImportResolutionForm, ImportUploadForm, ParticipantFilter, WithdrawForm
 from courses.models import Enrolment
 from courses.services import import_jobs
 from courses.services import participant_import as importer
@@ -19,8 +20,9 @@ from documents.spreadsheets import DATE, DATETIME, Column
 from people.errors import DomainError
 from people.forms.people import PersonForm
 from people.lists import Header, ListPage
-from people.models import Person
+from people.models import Country, Organisation, Person
 from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
+from people.services.organisations import find_or_create_organisation
 
 SESSION_KEY = "participant_imports"
 PREVIEW_ROWS = 200
@@ -148,7 +150,12 @@ def participant_withdraw(request, pk: int, enrolment_pk: int):
 
 @role_required(COORDINATOR)
 def participant_import(request, pk: int):
-    """Upload → preview with a report by row and column. Nothing is written here."""
+    """Upload → preview with a report by row and column. Nothing is written here.
+
+    The upload is kept (under a token in the session) even when it has errors: unknown
+    countries and organisations can then be resolved in the page, for all their rows at once,
+    without editing the file and uploading it again.
+    """
     event = event_for(request.user, pk)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     report = token = None
@@ -160,12 +167,68 @@ def participant_import(request, pk: int):
         except DomainError as error:
             form.add_error("file", error.message)
         else:
-            if not report.has_errors:
-                token = importer.stash_upload(data=data, filename=upload.name)
-                stash = request.session.get(SESSION_KEY, {})
-                stash[token] = {"event": event.pk, "filename": upload.name, "rows": len(report.rows)}
-                request.session[SESSION_KEY] = stash
+            token = importer.stash_upload(data=data, filename=upload.name)
+            stash = request.session.get(SESSION_KEY, {})
+            stash[token] = {"event": event.pk, "filename": upload.name, "rows": len(report.rows)}
+            request.session[SESSION_KEY] = stash
+    elif request.method == "GET" and "token" in request.GET:
+        token, report = _report_of_stashed_upload(request, event, request.GET["token"])
     return render(request, "courses/participant_import.html", _import_context(event, form, report, token))
+
+
+def _report_of_stashed_upload(request, event, token: str):
+    """The report of an upload kept earlier, with the choices made since; (None, None) once
+    the upload has expired or was committed."""
+    entry = request.session.get(SESSION_KEY, {}).get(token)
+    if not entry or entry["event"] != event.pk:
+        messages.error(request, _("This import has expired or was already committed; upload the file again."))
+        return None, None
+    try:
+        data = importer.load_upload(token=token, filename=entry["filename"])
+        report = importer.validate_import(
+            event=event, data=data, filename=entry["filename"], resolutions=entry.get("resolutions")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return None, None
+    return token, report
+
+
+@role_required(COORDINATOR)
+def participant_import_resolve(request, pk: int):
+    """Say once which country or organisation an unknown value means, for all its rows."""
+    event = event_for(request.user, pk)
+    if request.method != "POST":
+        return redirect("courses:participant-import", pk=event.pk)
+    form = ImportResolutionForm(request.POST)
+    stash = request.session.get(SESSION_KEY, {})
+    token = request.POST.get("token", "")
+    entry = stash.get(token)
+    if not entry or entry["event"] != event.pk:
+        messages.error(request, _("This import has expired or was already committed; upload the file again."))
+        return redirect("courses:participant-import", pk=event.pk)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(f"{reverse('courses:participant-import', args=[event.pk])}?token={token}")
+    column, value = form.cleaned_data["column"], form.cleaned_data["value"]
+    try:
+        chosen = _resolution_choice(form.cleaned_data, request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        resolutions = entry.setdefault("resolutions", {})
+        resolutions.setdefault(column, {})[importer.resolution_key(value)] = chosen
+        request.session[SESSION_KEY] = stash
+        messages.success(request, _("“%(value)s” is resolved in every row of the file.") % {"value": value})
+    return redirect(f"{reverse('courses:participant-import', args=[event.pk])}?token={token}")
+
+
+def _resolution_choice(cleaned: dict, user):
+    if cleaned["column"] == "country":
+        return cleaned["country"].code
+    if cleaned.get("organisation"):
+        return cleaned["organisation"].pk
+    return find_or_create_organisation(name=cleaned["value"], country=cleaned.get("country"), by=user).pk
 
 
 def _import_context(event, form, report, token) -> dict:
@@ -175,6 +238,12 @@ def _import_context(event, form, report, token) -> dict:
         context["preview_rows"] = shown or report.rows[:PREVIEW_ROWS]
         context["columns"] = list(importer.COLUMNS)
         context["column_labels"] = importer.COLUMN_LABELS
+        context["can_commit"] = token is not None and not report.has_errors
+        if any(g.code for g in report.problem_groups):
+            context["countries"] = Country.objects.order_by("name")
+            context["organisations"] = Organisation.objects.select_related("country").order_by(
+                "country__name", "name"
+            )
     return context
 
 
@@ -192,14 +261,25 @@ def participant_import_commit(request, pk: int):
     if import_jobs.runs_in_background(entry.get("rows", 0)):
         # Too many rows to write while the browser waits: a worker writes them, this page follows.
         job = import_jobs.start_import(
-            event=event, token=token, filename=entry["filename"], rows=entry["rows"], by=request.user
+            event=event,
+            token=token,
+            filename=entry["filename"],
+            rows=entry["rows"],
+            by=request.user,
+            resolutions=entry.get("resolutions"),
         )
         stash.pop(token, None)
         request.session[SESSION_KEY] = stash
         return redirect(job)
     try:
         data = importer.load_upload(token=token, filename=entry["filename"])
-        outcome = importer.commit_import(event=event, data=data, filename=entry["filename"], by=request.user)
+        outcome = importer.commit_import(
+            event=event,
+            data=data,
+            filename=entry["filename"],
+            by=request.user,
+            resolutions=entry.get("resolutions"),
+        )
     except importer.ImportRefused as refused:
         form = ImportUploadForm()
         form.add_error(None, refused.message)
