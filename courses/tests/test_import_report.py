@@ -2,6 +2,7 @@
 every interface language, and a template to send to administrations in each language."""
 
 import io
+import os
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,7 @@ from courses.tests.factories import TrainingEventFactory
 from courses.tests.test_participant_import import as_csv, as_xlsx, rows
 from people.models import Organisation, Person
 from people.tests.factories import CountryFactory, OrganisationFactory, RegionFactory
+from tools.vnu import format_errors, unavailable_reason, validate_html
 
 
 @pytest.fixture(autouse=True)
@@ -267,3 +269,17 @@ def test_a_large_import_written_by_the_worker_keeps_the_choices(
     run_tasks()
     created = Organisation.objects.get(name="State Revenue Committee")
     assert Person.objects.filter(organisation=created, enrolments__event=event).count() == 5
+
+
+def test_the_report_with_its_choices_is_valid_html(coordinator_client, event, tmp_path):
+    reason = unavailable_reason()
+    if reason:
+        if os.environ.get("STCE_REQUIRE_VNU") == "1":
+            pytest.fail(f"STCE_REQUIRE_VNU=1 but {reason}")
+        pytest.skip(reason)
+    body = [[*row, "State Revenue Committee"] for row in rows(3)]
+    body[0][3] = "Cathay"
+    page = tmp_path / "import-report.html"
+    page.write_bytes(_upload(coordinator_client, event, body).content)
+    errors = validate_html([page])
+    assert not errors, format_errors(errors)

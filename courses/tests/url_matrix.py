@@ -57,6 +57,12 @@ CASES = [
     Case("courses:participant-add", COORDINATOR_ONLY, kwargs=_event),
     Case("courses:participant-import", COORDINATOR_ONLY, kwargs=_event),
     Case("courses:participant-import-commit", ladder(coord=302, admin=403), kwargs=_event),
+    Case("courses:participant-import-resolve", ladder(coord=302, admin=403), kwargs=_event),
+    Case(
+        "courses:participant-import-template",
+        COORDINATOR_ONLY,
+        kwargs=lambda w: {"language": "fr", "fmt": "xlsx"},
+    ),
     Case(
         "courses:participant-withdraw", COORDINATOR_ONLY,
         kwargs=lambda w: {"pk": w.event.pk, "enrolment_pk": w.enrolment.pk},
