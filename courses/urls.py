@@ -35,6 +35,9 @@ urlpatterns = [
     path("events/<int:pk>/event.ics", events.event_ics, name="event-ics"),
     # Agenda
     path("events/<int:pk>/days/generate/", agenda.days_generate, name="days-generate"),
+    path("events/<int:pk>/agenda/", agenda.agenda_page, name="agenda"),
+    path("events/<int:pk>/agenda/build/", agenda.agenda_build, name="agenda-build"),
+    path("events/<int:pk>/agenda/<int:item_pk>/times/", agenda.agenda_item_times, name="agenda-item-times"),
     path("events/<int:pk>/agenda/modules/", agenda.agenda_modules, name="agenda-modules"),
     path("events/<int:pk>/agenda/new/", agenda.agenda_item_create, name="agenda-item-create"),
     path("events/<int:pk>/agenda/copy/", agenda.agenda_copy, name="agenda-copy"),

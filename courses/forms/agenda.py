@@ -77,3 +77,25 @@ class CopyAgendaForm(forms.Form):
             TrainingEvent.objects.filter(days__items__isnull=False).exclude(pk=event.pk)
             .distinct().order_by("-start_date")
         )
+
+
+class StandardAgendaForm(forms.Form):
+    modules = forms.ModelMultipleChoiceField(
+        Module.objects.filter(active=True).order_by("code"),
+        label=_("Modules of the training"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Ticked: the standard national training (every module but the senior managers' "
+            "briefing and the whole-day courses). They are laid out in this order over the days."
+        ),
+    )
+
+
+class ItemTimesForm(forms.Form):
+    day = forms.ModelChoiceField(EventDay.objects.none(), label=_("Day"))
+    start_time = forms.TimeField(label=_("start"), required=False)
+    end_time = forms.TimeField(label=_("end"), required=False)
+
+    def __init__(self, *args, event: TrainingEvent, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].queryset = EventDay.objects.filter(event=event)
