@@ -220,10 +220,11 @@ def test_journey_1_coordinator_builds_postpones_fills_and_staffs_a_training(page
     report = page.locator("table", has=page.get_by_text("Problem"))
     expect(report.locator("caption")).to_contain_text("3 errors")
     for row, column in ((7, "country"), (23, "e-mail"), (41, "family name")):
-        problem = report.locator("tr.table-danger", has=page.get_by_text(f"Row {row} (line {row + 1})"))
+        problem = report.locator("tr.table-danger", has=page.get_by_text(f"line {row + 1}", exact=True))
         expect(problem.locator("td").nth(1)).to_have_text(column)
     expect(page.locator(".alert-danger")).to_have_text(
-        "Fix the errors in the file and upload it again. Nothing was imported."
+        "Resolve the errors above in the page, or fix them in the file and upload it again. "
+        "Nothing was imported."
     )
     expect(page.get_by_role("button", name="Commit the import")).to_have_count(0)
     visit(page, "import-errors")

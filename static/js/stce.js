@@ -28,6 +28,22 @@
       });
     }, 0);
   });
+  // The navigation bar shows its items on one line when they fit and collapses to its menu
+  // button when they do not: Russian and French labels are half as long again as English
+  // ones, so no fixed breakpoint suits every language. Without scripts the bar expands only
+  // on very wide screens (navbar-expand-xxl in the HTML).
+  var navbar = document.querySelector("nav.navbar[data-fit]");
+  if (navbar) {
+    var fitNavbar = function () {
+      navbar.classList.remove("navbar-expand-xxl");
+      navbar.classList.add("navbar-expand-lg");
+      var row = navbar.querySelector(".container-fluid");
+      if (window.innerWidth < 992 || row.scrollWidth <= row.clientWidth) { return; }
+      navbar.classList.remove("navbar-expand-lg");
+    };
+    fitNavbar();
+    window.addEventListener("resize", fitNavbar);
+  }
   window.addEventListener("pageshow", function () {
     document.querySelectorAll(".is-submitting").forEach(function (button) {
       button.disabled = false;
