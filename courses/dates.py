@@ -27,3 +27,22 @@ def format_date_range(start: datetime.date, end: datetime.date | None) -> str:
     if start.year == end.year:
         return f"{formats.date_format(start, day_month)} – {formats.date_format(end, full)}"
     return f"{formats.date_format(start, full)} – {formats.date_format(end, full)}"
+
+
+_DAY_PATTERNS = {
+    "en": "l j F Y",
+    "fr": "l j F Y",
+    "es": r"l j \d\e F \d\e Y",
+    "ru": "l, j E Y",
+}
+
+
+def format_day(day: datetime.date) -> str:
+    """'Monday 23 November 2026', 'lundi 23 novembre 2026', 'понедельник, 23 ноября 2026':
+    a day as a sheet or a letter writes it in the active language (never "Nov. 23, 2026")."""
+    language = (translation.get_language() or "en")[:2]
+    text = formats.date_format(day, _DAY_PATTERNS.get(language, _DAY_PATTERNS["en"]))
+    if language != "en":
+        # Django capitalises some weekdays ("Понедельник"); in running text they are lower case.
+        text = text[:1].lower() + text[1:]
+    return text

@@ -8,7 +8,8 @@ can still find the row.
 
 import io
 
-from django.utils import formats
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -17,8 +18,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-from courses.models import Enrolment, EventDay
+from courses.dates import format_day
+from courses.models import Enrolment, EventDay, TrainingEvent
 from documents import pdftext
+from documents.pagenumbers import numbered_canvas
 
 ROW_HEIGHT = 12 * mm  # room for a handwritten signature
 CELL_PADDING = 12  # a table cell's default left and right padding, together
@@ -39,8 +42,26 @@ def _cell(text: str, width: float) -> str:
     return pdftext.wrapped_markup(text, pdftext.SANS, 10, width - CELL_PADDING)
 
 
+def sheet_language(event: TrainingEvent) -> str:
+    """The sheet is read in the training room: its headings are in the event's language (the
+    interface language when the event is delivered in it, else the first of the event's
+    languages the application speaks, else the interface language)."""
+    current = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    spoken = [code for code, _name in settings.LANGUAGES]
+    delivered = set(event.languages.values_list("code", flat=True))
+    if current in delivered or not delivered & set(spoken):
+        return current
+    return next(code for code in spoken if code in delivered)
+
+
 def signin_sheet_pdf(day: EventDay) -> bytes:
-    """A4 landscape PDF listing the day's participants (not withdrawn) with a signature column."""
+    """A4 landscape PDF listing the day's participants (not withdrawn) with a signature column,
+    its headings and dates in the event's language, its pages numbered "page x of y"."""
+    with translation.override(sheet_language(day.event)):
+        return _signin_sheet_pdf(day)
+
+
+def _signin_sheet_pdf(day: EventDay) -> bytes:
     event = day.event
     styles = _styles()
     participants = (
@@ -57,7 +78,7 @@ def signin_sheet_pdf(day: EventDay) -> bytes:
         Paragraph(pdftext.wrapped_markup(event.title, pdftext.SANS_BOLD, 15, page_width), title_style),
         # Each value is a bidi isolate: an Arabic day title must not pull the date into its run.
         Paragraph(pdftext.markup(" · ".join(pdftext.isolate(value) for value in filter(None, [
-            _("Sign-in sheet"), formats.date_format(day.date, "DATE_FORMAT"), day.title, place,
+            _("Sign-in sheet"), format_day(day.date), day.title, place,
         ]))), styles["meta"]),
         Spacer(1, 5 * mm),
     ]
@@ -93,5 +114,9 @@ def signin_sheet_pdf(day: EventDay) -> bytes:
         buffer, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
         topMargin=12 * mm, bottomMargin=12 * mm, title=f"{event.title} – {day.date.isoformat()}",
     )
-    document.build(story)
+    page_label = numbered_canvas(
+        lambda page, pages: _("Page %(page)s of %(pages)s") % {"page": page, "pages": pages},
+        font=pdftext.SANS, size=8, bottom=6 * mm,
+    )
+    document.build(story, canvasmaker=page_label)
     return buffer.getvalue()

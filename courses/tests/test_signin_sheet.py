@@ -61,3 +61,42 @@ def test_trainer_downloads_the_sheet_of_their_event(trainer_client, trainer, day
     response = trainer_client.get(reverse("courses:attendance-signin-sheet", args=[day.event_id, day.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert "Núñez" in pdf_text(response.getvalue())
+
+
+def _language(code, name):
+    from people.models import Language
+
+    return Language.objects.get_or_create(code=code, defaults={"name": name})[0]
+
+
+def test_the_date_is_written_out_in_the_sheets_language(day):
+    day.event.languages.set([_language("en", "English")])
+    text = pdf_text(signin_sheet_pdf(day))
+    assert f"{day.date:%A} {day.date.day} {day.date:%B %Y}" in text
+    assert f"{day.date:%b}." not in text  # never "Oct. 18, 2021"
+
+
+def test_headings_follow_the_events_language_whatever_the_interface(day):
+    from django.utils import translation
+
+    day.event.languages.set([_language("ru", "Russian")])
+    with translation.override("en"):
+        text = pdf_text(signin_sheet_pdf(day))
+    assert "Подпись" in text and "Signature" not in text
+    assert "понедельник, 18 октября 2021" in text  # lower-case weekday, genitive month
+    # An event delivered in the interface language keeps it.
+    day.event.languages.set([_language("ru", "Russian"), _language("fr", "French")])
+    with translation.override("fr"):
+        text = pdf_text(signin_sheet_pdf(day))
+    assert "Signature" in text and "octobre" in text and "Octobre" not in text
+
+
+def test_every_page_says_which_of_how_many_it_is(day):
+    for i in range(40):
+        person = PersonFactory(given_name=f"P{i}", family_name=f"Page{i:02d}")
+        EnrolmentFactory(event=day.event, person=person)
+    reader = PdfReader(io.BytesIO(signin_sheet_pdf(day)))
+    pages = len(reader.pages)
+    assert pages >= 3
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Page {number} of {pages}" in page.extract_text()
