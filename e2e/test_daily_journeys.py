@@ -131,3 +131,44 @@ def test_an_import_with_repeated_problems_is_fixed_in_the_page(page: Page, djang
         f" organisation__name='State Revenue Committee ({device})').count())"
     )
     assert count.strip() == "30"
+
+
+def test_a_trainer_takes_todays_attendance_on_a_phone(page: Page, django_script):
+    page.set_viewport_size(VIEWPORTS["phone"])
+    ids = django_script(
+        "import datetime\n"
+        "from django.contrib.auth.models import User\n"
+        "from courses.models import Enrolment, EventDay, TrainerAssignment, TrainingEvent\n"
+        "from people.models import Person\n"
+        "today = datetime.date.today()\n"
+        "event = TrainingEvent.objects.create(title='Attendance on a phone', kind='national',"
+        " status='confirmed', start_date=today, end_date=today, host_country_id='KZ')\n"
+        "day = EventDay.objects.create(event=event, date=today)\n"
+        "TrainerAssignment.objects.create(event=event, person=User.objects.get(username='trainer').person)\n"
+        "for i in range(12):\n"
+        "    person = Person.objects.create(\n"
+        "        given_name=f'Aliya{i}', family_name=f'Phone{i:02d}', country_id='KZ')\n"
+        "    Enrolment.objects.create(event=event, person=person)\n"
+        "print(event.pk, day.pk)"
+    ).split()
+    sign_in(page, "trainer")
+    page.goto(f"/courses/events/{ids[0]}/attendance/days/{ids[1]}/")
+    counts = page.locator(".attendance-counts")
+    expect(counts).to_contain_text("12 not recorded")
+    save = page.get_by_role("button", name=re.compile("Save attendance"))
+    expect(save).not_to_contain_text("unsaved")
+    page.get_by_role("button", name="Mark all unmarked present").click()
+    expect(counts).to_contain_text("12 present")
+    expect(save).to_contain_text("unsaved changes: 12")
+    page.get_by_label("Find a participant").fill("phone07")
+    expect(page.locator("[data-row]:visible")).to_have_count(1)
+    page.locator("[data-row]:visible").get_by_text("Late", exact=True).click()
+    expect(counts).to_contain_text("11 present")
+    expect(counts).to_contain_text("1 late")
+    shot(page, "attendance-phone-unsaved")
+    assert_accessible(page)
+    _no_sideways_scroll(page)
+    save.click()
+    expect(page.get_by_text("Saved 12 changes.")).to_be_visible()
+    expect(save).not_to_contain_text("unsaved")
+    shot(page, "attendance-phone-saved")

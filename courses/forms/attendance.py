@@ -93,6 +93,17 @@ class AttendanceSheetForm:
     def cells(self):
         return (cell for row in self.rows for cell in row.cells)
 
+    def status_counts(self) -> list[tuple[str, str, int]]:
+        """(status, label, how many) for the participants still on the list, "not recorded"
+        last: the tally a trainer checks against the room before saving."""
+        active = [cell for row in self.rows if not row.withdrawn for cell in row.cells]
+        counts = [
+            (value, str(label), sum(1 for cell in active if cell.status == value))
+            for value, label in AttendanceStatus.choices
+        ]
+        unrecorded = sum(1 for cell in active if not cell.status)
+        return [*counts, ("", _("Not recorded"), unrecorded)]
+
     @property
     def any_editable(self) -> bool:
         return not self.event.attendance_locked and any(cell.editable for cell in self.cells)

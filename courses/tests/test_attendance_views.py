@@ -11,8 +11,12 @@ from courses.models import Attendance, AttendanceReopening, AttendanceStatus, En
 from courses.tests.factories import EnrolmentFactory, TrainerAssignmentFactory, TrainingEventFactory
 from people.tests.factories import PersonFactory
 
-P, L, E, A = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED,
-              AttendanceStatus.ABSENT)
+P, L, E, A = (
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.LATE,
+    AttendanceStatus.EXCUSED,
+    AttendanceStatus.ABSENT,
+)
 
 
 @pytest.fixture
@@ -155,7 +159,8 @@ def grid_post(event, participants):
     days = list(event.days.all())
     return {
         f"{prefix}-{e.pk}-{d.pk}": value
-        for e in enrolments for d in days
+        for e in enrolments
+        for d in days
         for prefix, value in (("os", ""), ("s", P))
     }
 
@@ -251,3 +256,26 @@ def test_attendance_pages_run_as_many_queries_for_30_participants_as_for_3(train
             assert trainer_client.get(reverse(f"courses:{page}", kwargs=kwargs)).status_code == 200
         counts[participants] = len(queries)
     assert counts[30] == counts[3] <= 12, counts
+
+
+def test_the_day_sheet_tallies_the_statuses_of_those_still_enrolled(trainer_client, event, day):
+    enrolments = [EnrolmentFactory(event=event) for _ in range(4)]
+    EnrolmentFactory(event=event, status=Enrolment.Status.WITHDRAWN)
+    trainer_client.post(day_url(day), sheet_post(enrolments[:3], day, status=P))
+    trainer_client.post(
+        day_url(day), sheet_post(enrolments[2:3], day, status=L) | {f"os-{enrolments[2].pk}-{day.pk}": P}
+    )
+    counts = {
+        value: n for value, _label, n in trainer_client.get(day_url(day)).context["form"].status_counts()
+    }
+    assert counts == {P: 2, L: 1, E: 0, A: 0, "": 1}  # the withdrawn participant is not counted
+
+
+def test_a_long_sheet_gets_a_search_box_and_a_short_one_does_not(trainer_client, event, day):
+    for _ in range(5):
+        EnrolmentFactory(event=event)
+    assert "js-attendance-search" not in trainer_client.get(day_url(day)).content.decode()
+    for _ in range(6):
+        EnrolmentFactory(event=event)
+    page = trainer_client.get(day_url(day)).content.decode()
+    assert 'type="search"' in page and "unsaved changes: {n}" in page

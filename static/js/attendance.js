@@ -48,7 +48,55 @@
     }
   });
 
-  sheet.addEventListener("change", function () { sheet.classList.add("is-dirty"); });
+  // The tally at the top and the number of unsaved changes on the Save button follow every
+  // mark, so that after "mark all present" the trainer sees what is still to be saved.
+  var unsaved = sheet.querySelector(".js-unsaved");
+  function refresh() {
+    var counts = {}, changes = 0;
+    sheet.querySelectorAll("[data-row]").forEach(function (row) {
+      var checked = row.querySelector("input[type=radio]:checked");
+      var original = row.querySelector("input[type=hidden][name^='os-']");
+      var remark = row.querySelector("input[type=text][name^='r-']");
+      var originalRemark = row.querySelector("input[type=hidden][name^='or-']");
+      if (!original) { return; }
+      var status = checked ? checked.value : "";
+      if (!row.classList.contains("is-withdrawn")) { counts[status] = (counts[status] || 0) + 1; }
+      if (status !== original.value || (remark && originalRemark && remark.value !== originalRemark.value)) { changes++; }
+    });
+    sheet.querySelectorAll("[data-count]").forEach(function (el) {
+      if (sheet.querySelector("input[type=hidden][name^='os-']")) { el.textContent = counts[el.dataset.count] || 0; }
+    });
+    if (unsaved) {
+      unsaved.hidden = changes === 0;
+      unsaved.textContent = " (" + unsaved.dataset.template.replace("{n}", changes) + ")";
+    }
+  }
+  sheet.addEventListener("change", refresh);
+  sheet.addEventListener("input", refresh);
+  sheet.addEventListener("keyup", refresh);
+  sheet.querySelectorAll(".js-mark-all").forEach(function (b) { b.addEventListener("click", refresh); });
+
+  // Long lists: show only the participants whose name or organisation matches.
+  var search = document.querySelector(".js-attendance-search");
+  if (search) {
+    var none = document.querySelector(".js-attendance-search-none");
+    search.addEventListener("input", function () {
+      var words = search.value.toLocaleLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+      sheet.querySelectorAll("[data-row]").forEach(function (row) {
+        var text = row.querySelector("legend").textContent.toLocaleLowerCase();
+        var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+        row.hidden = !match;
+        if (match) { shown++; }
+      });
+      none.hidden = shown > 0;
+    });
+    // Enter in the search box must not submit the attendance.
+    search.addEventListener("keydown", function (event) { if (event.key === "Enter") { event.preventDefault(); } });
+  }
+
+  sheet.addEventListener("change", function (event) {
+    if (!event.target.classList.contains("js-attendance-search")) { sheet.classList.add("is-dirty"); }
+  });
   sheet.addEventListener("submit", function () { sheet.classList.remove("is-dirty"); });
   // A trainer leaving the page with unsaved marks gets the browser's own warning.
   window.addEventListener("beforeunload", function (event) {
