@@ -1,0 +1,164 @@
+"""Erasure is complete: after it, no text column of any table (history tables included) and
+no stored file holds the person's names or e-mail address, except what the README says is kept.
+
+The person is given everything the application can hold on someone, through the same views
+and services users go through: an import that created them, attendance, certificates
+(issued, revoked, reissued, rendered, merged into a batch, e-mailed), an expert profile,
+history rows, e-mails and task rows. Then every column and file is searched.
+"""
+
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from accreditation.tests.factories import ExpertFactory
+from certificates.delivery import send_certificate
+from certificates.issuing import issue_certificate, reissue_certificate, revoke_certificate
+from certificates.models import Certificate
+from certificates.tests.certificate_helpers import enrol, event_with_days
+from people.models import Person
+from people.tests.factories import CountryFactory, RegionFactory
+
+GIVEN, FAMILY, LATIN, EMAIL = "Zyxwella Дарьяна", "Qorvandiuk", "Zyxwella Qorvandiuk", "zq.sweep@customs.example"
+POSITION = "Vexlundian inspector"
+# Each word on its own: a column holding only the family name, or the name in another order,
+# is found too.
+NEEDLES = ["Zyxwella", "Дарьяна", "Qorvandiuk", EMAIL, "zq.sweep", "Vexlundian"]
+
+TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField, models.EmailField)
+
+
+def text_columns():
+    for model in apps.get_models(include_auto_created=True):
+        fields = [f for f in model._meta.concrete_fields if isinstance(f, TEXT_FIELDS)]
+        if fields:
+            yield model, fields
+
+
+def database_hits() -> list[str]:
+    hits = []
+    for model, fields in text_columns():
+        for field in fields:
+            for needle in NEEDLES:
+                # JSON columns are searched as their text, so keys and nested values count too.
+                lookup = f"{field.name}__icontains"
+                queryset = model._default_manager.all()
+                if isinstance(field, models.JSONField):
+                    from django.db.models.functions import Cast
+
+                    queryset = queryset.annotate(_text=Cast(field.name, models.TextField()))
+                    lookup = "_text__icontains"
+                for pk in queryset.filter(**{lookup: needle}).values_list("pk", flat=True):
+                    hits.append(f"{model._meta.label}.{field.name} #{pk}: {needle}")
+    return hits
+
+
+def file_text(path: Path) -> str:
+    data = path.read_bytes()
+    if data.startswith(b"%PDF"):
+        return subprocess.run(
+            ["pdftotext", "-q", str(path), "-"], capture_output=True, text=True, check=False
+        ).stdout
+    if data.startswith(b"PK") and path.suffix == ".xlsx":
+        book = load_workbook(io.BytesIO(data), read_only=True)
+        return "\n".join(
+            str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for cell in row
+        )
+    for encoding in ("utf-8", "utf-16"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def file_hits(root: Path) -> list[str]:
+    hits = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        text = file_text(path).lower()
+        hits += [f"{path.relative_to(root)}: {n}" for n in NEEDLES if n.lower() in text]
+    return hits
+
+
+def import_csv() -> bytes:
+    return (
+        "Given name,Family name,Latin name,Gender,Country,Position,E-mail\n"
+        f"{GIVEN},{FAMILY},{LATIN},F,BE,{POSITION},{EMAIL}\n"
+    ).encode()
+
+
+def upload(client, event, name="list.csv"):
+    file = io.BytesIO(import_csv())
+    file.name = name
+    return client.post(reverse("courses:participant-import", args=[event.pk]), {"file": file})
+
+
+@pytest.fixture
+def everything(coordinator_client, coordinator, run_tasks, settings):
+    """A person with every kind of record, returned with the events they took part in."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    CountryFactory(code="BE", name="Belgium", region=RegionFactory(code="EU", name="Europe"))
+    event = event_with_days(title="National training on STCE", capacity=None)
+    preview = upload(coordinator_client, event)
+    assert preview.context["report"] is not None and not preview.context["report"].has_errors
+    coordinator_client.post(
+        reverse("courses:participant-import-commit", args=[event.pk]), {"token": preview.context["token"]}
+    )
+    person = Person.objects.get(family_name=FAMILY)
+    enrolment = person.enrolments.get()
+    enrolment.delete()  # attendance for every day comes with a fresh enrolment below
+    enrol(event, person)
+
+    first = issue_certificate(kind=Certificate.Kind.COMPLETION, holder=person, event=event, by=coordinator)
+    certificate = reissue_certificate(certificate=first, by=coordinator)
+    second = event_with_days(title="Second training")
+    enrol(second, person, attended_days=1)
+    other = issue_certificate(kind=Certificate.Kind.PARTICIPATION, holder=person, event=second, by=coordinator)
+    revoke_certificate(certificate=other, reason="Issued by mistake", by=coordinator)
+    assert coordinator_client.get(reverse("certificates:certificate-pdf", args=[certificate.pk])).status_code == 200
+    assert coordinator_client.get(reverse("certificates:certificate-event-pdf", args=[event.pk])).status_code == 200
+    send_certificate(certificate=certificate, by=coordinator)
+    run_tasks()
+
+    ExpertFactory(person=person, profile=f"{LATIN} has taught risk management since 2015.")
+    # A second upload of the same list, previewed and never committed.
+    upload(coordinator_client, event_with_days(title="Regional workshop"), name="again.csv")
+    return person
+
+
+def test_after_erasure_no_column_and_no_file_names_the_person(everything, administrator_client, settings):
+    person = everything
+    before = database_hits()
+    assert any(hit.startswith("certificates.HistoricalCertificate.holder_name") for hit in before)
+    assert any(hit.startswith("people.HistoricalPerson.") for hit in before)
+    assert file_hits(Path(settings.MEDIA_ROOT)), "the set-up stores files naming the person"
+
+    response = administrator_client.post(
+        reverse("people:person-erase", args=[person.pk]), {"reason": "Request DP-1", "confirm": "on"}
+    )
+    assert response.status_code == 302
+
+    hits = database_hits()
+    print("\n".join(hits))
+    assert hits == []
+    assert file_hits(Path(settings.MEDIA_ROOT)) == []
+
+
+def test_after_erasure_the_history_pages_do_not_name_the_person(everything, administrator_client):
+    person = everything
+    certificates = list(Certificate.objects.filter(holder=person))
+    administrator_client.post(
+        reverse("people:person-erase", args=[person.pk]), {"reason": "Request DP-1", "confirm": "on"}
+    )
+    pages = [reverse("people:audit-object", args=["people", "person", person.pk])] + [
+        reverse("people:audit-object", args=["certificates", "certificate", c.pk]) for c in certificates
+    ]
+    for url in pages:
+        html = administrator_client.get(url).content.decode()
+        assert not [n for n in NEEDLES if n in html], url
