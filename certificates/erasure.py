@@ -2,8 +2,8 @@
 
 The certificate rows stay (serial, what was certified, status), so anyone verifying one
 still learns whether it is genuine; the verify page says the holder's data was erased.
-The name copied into the registry at issue time (and into its history rows), the rendered PDFs and the addresses the
-certificate was e-mailed to are personal data too, and go with the rest.
+The name copied into the registry at issue time (and into its history rows), the rendered
+PDFs and the addresses the certificate was e-mailed to are personal data too, and go with the rest.
 """
 
 from django.core.files.storage import default_storage

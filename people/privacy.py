@@ -26,9 +26,10 @@ from people.errors import DomainError
 from people.models import Person
 
 ERASED_NAME = "Erased person #{pk}"
-# Sent inside the erasure's transaction with `person` (already anonymised) and `erased_by`.
-# Apps that keep copies of a person's name (e.g. a certificate's text snapshot) connect to it
-# and scrub them; an exception in a receiver rolls the whole erasure back.
+# Sent inside the erasure's transaction with `person` (already anonymised), `erased_by` and
+# `former` (a dict of the names and e-mail address the person had, for copies that can only be found
+# by their text). Apps that keep copies of a person's name (e.g. a certificate's text
+# snapshot) connect to it and scrub them; an exception in a receiver rolls the erasure back.
 person_erased = Signal()
 # Person fields an erasure clears; gender and country stay so aggregate figures stay correct.
 PERSONAL_FIELDS = {"given_name": "", "latin_name": "", "position": "", "email": None}
@@ -147,6 +148,9 @@ def erase_person(*, person: Person, reason: str, erased_by) -> Person:
         raise DomainError(
             _("Give the reason for the erasure (for example, the request it answers)."), field="reason"
         )
+    former = {
+        field: getattr(person, field) or "" for field in ("given_name", "family_name", "latin_name", "email")
+    }
     erased_name = ERASED_NAME.format(pk=person.pk)
     history = Person.history.filter(id=person.pk)
     history.update(family_name=erased_name, **PERSONAL_FIELDS)
@@ -159,7 +163,7 @@ def erase_person(*, person: Person, reason: str, erased_by) -> Person:
     person.save()
     if person.user_id:
         _close_user_account(person.user)
-    person_erased.send(sender=Person, person=person, erased_by=erased_by)
+    person_erased.send(sender=Person, person=person, erased_by=erased_by, former=former)
     return person
 
 
