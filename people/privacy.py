@@ -12,6 +12,7 @@ person any more, in the live row or in its history.
 
 import datetime
 import json
+import re
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -163,8 +164,75 @@ def erase_person(*, person: Person, reason: str, erased_by) -> Person:
     person.save()
     if person.user_id:
         _close_user_account(person.user)
+    redact_related_text(person, former)
     person_erased.send(sender=Person, person=person, erased_by=erased_by, former=former)
     return person
+
+
+# ------------------------------------------- names typed into the free text of related rows
+
+REDACTED = "[erased]"
+# Shorter words ("Li", "Al") would take bits of other words; the full name still matches.
+MIN_WORD = 3
+
+
+def former_name_pattern(former: dict) -> "re.Pattern | None":
+    """A pattern matching the former e-mail address, each full name and each of their words
+    (any case, not inside a longer word)."""
+    values = [v for v in former.values() if v]
+    words = {w for v in values for w in re.split(r"[\s,]+", v) if len(w) >= MIN_WORD}
+    needles = sorted(set(values) | words, key=len, reverse=True)
+    if not needles:
+        return None
+    alternatives = "|".join(re.escape(n) for n in needles)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _free_text_fields(model: type[models.Model]) -> list[str]:
+    return [
+        f.attname for f in model._meta.concrete_fields
+        if isinstance(f, models.CharField | models.TextField)
+        and not f.choices and not f.unique and not f.is_relation
+    ]
+
+
+def _redact_rows(model: type[models.Model], queryset: models.QuerySet, pattern) -> None:
+    """Replace the name in the free-text columns of these rows and of their history rows
+    (update(): an erasure adds no history row of its own to every related record)."""
+    ids = list(queryset.values_list("pk", flat=True))
+    targets = [(model._default_manager, model._meta.pk.attname)]
+    manager_name = getattr(model._meta, "simple_history_manager_attribute", None)
+    if manager_name:
+        history = getattr(model, manager_name).model
+        targets.append((history._default_manager, model._meta.pk.attname))
+    for manager, key in targets:
+        fields = _free_text_fields(manager.model)
+        if not fields or not ids:
+            continue
+        pk = manager.model._meta.pk.attname
+        for row in manager.filter(**{f"{key}__in": ids}).values(pk, *fields):
+            changes = {f: pattern.sub(REDACTED, row[f]) for f in fields if row[f] and pattern.search(row[f])}
+            if changes:
+                manager.filter(**{pk: row[pk]}).update(**changes)
+
+
+def redact_related_text(person: Person, former: dict) -> None:
+    """The person's name typed by staff into the rows about them (an attendance remark, a
+    withdrawal or revocation reason, an evaluation) is replaced by "[erased]", in the rows
+    linked to the person and one level below, and in their history."""
+    pattern = former_name_pattern(former)
+    if pattern is None:
+        return
+    for rel in _reverse_relations(Person):
+        model = rel.related_model
+        rows = model._default_manager.filter(**{rel.field.name: person})
+        _redact_rows(model, rows, pattern)
+        for child_rel in _reverse_relations(model):
+            if child_rel.related_model is Person:
+                continue
+            child = child_rel.related_model
+            below = child._default_manager.filter(**{f"{child_rel.field.name}__in": rows})
+            _redact_rows(child, below, pattern)
 
 
 def _close_user_account(user) -> None:

@@ -18,11 +18,13 @@ from django.db import models
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from accreditation.models import Evidence, EvidenceKind
 from accreditation.tests.factories import ExpertFactory
 from certificates.delivery import send_certificate
 from certificates.issuing import issue_certificate, reissue_certificate, revoke_certificate
 from certificates.models import Certificate
 from certificates.tests.certificate_helpers import enrol, event_with_days
+from courses.models import Attendance
 from people.models import Person
 from people.tests.factories import CountryFactory, RegionFactory
 
@@ -127,7 +129,11 @@ def everything(coordinator_client, coordinator, run_tasks, settings):
     other = issue_certificate(
         kind=Certificate.Kind.PARTICIPATION, holder=person, event=second, by=coordinator
     )
-    revoke_certificate(certificate=other, reason="Issued by mistake", by=coordinator)
+    revoke_certificate(certificate=other, reason=f"{FAMILY} was absent on day 2", by=coordinator)
+    # Staff type names into free text too; it is saved with its history.
+    remark = Attendance.objects.filter(enrolment__person=person).first()
+    remark.remark = "Дарьяна left at noon"
+    remark.save()
     for url in (
         reverse("certificates:certificate-pdf", args=[certificate.pk]),
         reverse("certificates:certificate-event-pdf", args=[event.pk]),
@@ -136,7 +142,11 @@ def everything(coordinator_client, coordinator, run_tasks, settings):
     send_certificate(certificate=certificate, by=coordinator)
     run_tasks()
 
-    ExpertFactory(person=person, profile=f"{LATIN} has taught risk management since 2015.")
+    expert = ExpertFactory(person=person, profile=f"{LATIN} has taught risk management since 2015.")
+    Evidence.objects.create(
+        expert=expert, kind=EvidenceKind.REFRESHER, event=second,
+        evaluation=f"Ms {FAMILY.upper()} led the session well.",
+    )
     # A second upload of the same list, previewed and never committed.
     upload(coordinator_client, event_with_days(title="Regional workshop"), name="again.csv")
     return person
