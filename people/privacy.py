@@ -14,6 +14,7 @@ import datetime
 import json
 import re
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -236,7 +237,10 @@ def redact_related_text(person: Person, former: dict) -> None:
 
 
 def _close_user_account(user) -> None:
-    """A sign-in account is personal data too: it is closed and stripped of names."""
+    """A sign-in account is personal data too: it is closed and stripped of names, and the
+    sign-in records kept under its username (often the e-mail address) go with it."""
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=user.username).delete()
     user.username = f"erased-{user.pk}"
     user.first_name = user.last_name = user.email = ""
     user.is_active = False
