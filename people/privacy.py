@@ -177,16 +177,38 @@ REDACTED = "[erased]"
 MIN_WORD = 3
 
 
+def _former_needles(former: dict) -> set[str]:
+    values = {v for v in former.values() if v}
+    return values | {w for v in values for w in re.split(r"[\s,]+", v) if len(w) >= MIN_WORD}
+
+
 def former_name_pattern(former: dict) -> "re.Pattern | None":
     """A pattern matching the former e-mail address, each full name and each of their words
     (any case, not inside a longer word)."""
-    values = [v for v in former.values() if v]
-    words = {w for v in values for w in re.split(r"[\s,]+", v) if len(w) >= MIN_WORD}
-    needles = sorted(set(values) | words, key=len, reverse=True)
+    needles = sorted(_former_needles(former), key=len, reverse=True)
     if not needles:
         return None
     alternatives = "|".join(re.escape(n) for n in needles)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def redact_columns(model: type[models.Model], fields: list[str], former: dict) -> int:
+    """Replace the former names and e-mail address wherever they appear in these columns of
+    every row (texts about several people, e.g. a digest to coordinators, that no foreign key
+    ties to the person). Erasures are rare, so a scan of the columns is affordable."""
+    pattern = former_name_pattern(former)
+    if pattern is None:
+        return 0
+    found = Q()
+    for field in fields:
+        for needle in _former_needles(former):
+            found |= Q(**{f"{field}__icontains": needle})
+    changed = 0
+    for row in model._default_manager.filter(found).values("pk", *fields):
+        changes = {f: pattern.sub(REDACTED, row[f]) for f in fields if row[f] and pattern.search(row[f])}
+        if changes:
+            changed += model._default_manager.filter(pk=row["pk"]).update(**changes)
+    return changed
 
 
 def _free_text_fields(model: type[models.Model]) -> list[str]:

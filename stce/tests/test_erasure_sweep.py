@@ -7,6 +7,7 @@ and services users go through: an import that created them, attendance, certific
 history rows, e-mails and task rows. Then every column and file is searched.
 """
 
+import dataclasses
 import io
 import subprocess
 from pathlib import Path
@@ -21,11 +22,14 @@ from openpyxl import load_workbook
 
 from accreditation.models import Evidence, EvidenceKind
 from accreditation.tests.factories import ExpertFactory
+from background.services.jobs import add_note, start_job
+from certificates.delivery import _draft as delivery_draft
 from certificates.delivery import send_certificate
 from certificates.issuing import issue_certificate, reissue_certificate, revoke_certificate
 from certificates.models import Certificate
 from certificates.tests.certificate_helpers import enrol, event_with_days
 from courses.models import Attendance
+from mailing.services.outbox import queue_messages
 from people.models import Person
 from people.tests.factories import CountryFactory, RegionFactory, UserFactory
 
@@ -141,6 +145,14 @@ def everything(coordinator_client, coordinator, run_tasks, settings):
     ):
         assert coordinator_client.get(url).status_code == 200  # rendered and kept in storage
     send_certificate(certificate=certificate, by=coordinator)
+    # Texts about the person that no foreign key ties to them: a copy of their certificate
+    # e-mail to the Secretariat, and a job whose title and note name them.
+    copy = dataclasses.replace(
+        delivery_draft(certificate, number=9), to="registry@wco.example", person_id=None, dedupe_key="copy-1"
+    )
+    queue_messages(drafts=[copy], by=coordinator)
+    job = start_job(kind="certificates", title=f"Certificates of {LATIN}", by=coordinator, total=1)
+    add_note(job_id=job.pk, text=f"{FAMILY} has no e-mail address")
     run_tasks()
 
     expert = ExpertFactory(person=person, profile=f"{LATIN} has taught risk management since 2015.")
@@ -171,6 +183,7 @@ def test_after_erasure_no_column_and_no_file_names_the_person(everything, admini
         "courses.HistoricalAttendance.remark", "mailing.Message.body", "mailing.Message.to",
         "people.HistoricalPerson.family_name", "people.HistoricalPerson.given_name",
         "auth.User.username", "axes.AccessAttempt.username", "axes.AccessLog.username",
+        "background.Job.title", "background.JobNote.text",
     }
     assert file_hits(Path(settings.MEDIA_ROOT)), "the set-up stores files naming the person"
     assert file_hits(Path(storages["pending_imports"].location)), "and a previewed upload"
