@@ -953,11 +953,3 @@ def discard_upload(*, token: str, filename: str) -> None:
     if storage.exists(path):
         storage.delete(path)
 
-
-def forget_erased_persons_uploads(sender, person, former=None, **kwargs) -> None:
-    """people.privacy.person_erased receiver: a previewed list naming the person goes at once,
-    not an hour later. (Deleted even if the erasure then rolls back: the coordinator only has
-    to upload the list again.)"""
-    former = former or {}
-    # Not the given name alone: "Maria" would take every list with a Maria in it.
-    forget_uploads_naming([former.get(key, "") for key in ("family_name", "latin_name", "email")])

@@ -29,9 +29,10 @@ from certificates.issuing import issue_certificate, reissue_certificate, revoke_
 from certificates.models import Certificate
 from certificates.tests.certificate_helpers import enrol, event_with_days
 from courses.models import Attendance
+from courses.services.people_merge import merge_people
 from mailing.services.outbox import queue_messages
 from people.models import Person
-from people.tests.factories import CountryFactory, RegionFactory, UserFactory
+from people.tests.factories import CountryFactory, PersonFactory, RegionFactory, UserFactory
 
 GIVEN, FAMILY, LATIN = "Zyxwella Дарьяна", "Qorvandiuk", "Zyxwella Qorvandiuk"
 EMAIL = "zq.sweep@customs.example"
@@ -123,6 +124,9 @@ def everything(coordinator_client, coordinator, run_tasks, settings):
         reverse("courses:participant-import-commit", args=[event.pk]), {"token": preview.context["token"]}
     )
     person = Person.objects.get(family_name=FAMILY)
+    # A duplicate record of them, merged into this one (its history moves, a copy is kept).
+    duplicate = PersonFactory(given_name=GIVEN, family_name=FAMILY, email="zq.sweep.old@customs.example")
+    merge_people(keep=person, remove=duplicate, reason=f"Two records of {LATIN}", by=coordinator)
     enrolment = person.enrolments.get()
     enrolment.delete()  # attendance for every day comes with a fresh enrolment below
     enrol(event, person)
@@ -184,6 +188,7 @@ def test_after_erasure_no_column_and_no_file_names_the_person(everything, admini
         "people.HistoricalPerson.family_name", "people.HistoricalPerson.given_name",
         "auth.User.username", "axes.AccessAttempt.username", "axes.AccessLog.username",
         "background.Job.title", "background.JobNote.text",
+        "courses.PersonMerge.removed_snapshot", "courses.PersonMerge.reason",
     }
     assert file_hits(Path(settings.MEDIA_ROOT)), "the set-up stores files naming the person"
     assert file_hits(Path(storages["pending_imports"].location)), "and a previewed upload"
