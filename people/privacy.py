@@ -16,6 +16,7 @@ import re
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Max, Q
@@ -166,6 +167,8 @@ def erase_person(*, person: Person, reason: str, erased_by) -> Person:
     if person.user_id:
         _close_user_account(person.user)
     redact_related_text(person, former)
+    # The back office's own log names what it changed as it was called then ("Ivanov, ...").
+    redact_columns(LogEntry, ["object_repr", "change_message"], former)
     person_erased.send(sender=Person, person=person, erased_by=erased_by, former=former)
     return person
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.files.storage import storages
 from django.db import models
 from django.test import Client
@@ -170,6 +171,8 @@ def everything(coordinator_client, coordinator, run_tasks, settings):
     login = reverse("login")
     Client().post(login, {"username": EMAIL, "password": "wrong"}, REMOTE_ADDR="10.1.2.3")
     assert Client().post(login, {"username": EMAIL, "password": "correct-horse-battery"}).status_code == 302
+    # A change in the back office, logged under the record's name at the time.
+    LogEntry.objects.log_actions(user_id=coordinator.pk, queryset=[person], action_flag=CHANGE)
     # A second upload of the same list, previewed and never committed.
     upload(coordinator_client, event_with_days(title="Regional workshop"), name="again.csv")
     return person
@@ -188,7 +191,7 @@ def test_after_erasure_no_column_and_no_file_names_the_person(everything, admini
         "people.HistoricalPerson.family_name", "people.HistoricalPerson.given_name",
         "auth.User.username", "axes.AccessAttempt.username", "axes.AccessLog.username",
         "background.Job.title", "background.JobNote.text",
-        "courses.PersonMerge.removed_snapshot", "courses.PersonMerge.reason",
+        "courses.PersonMerge.removed_snapshot", "courses.PersonMerge.reason", "admin.LogEntry.object_repr",
     }
     assert file_hits(Path(settings.MEDIA_ROOT)), "the set-up stores files naming the person"
     assert file_hits(Path(storages["pending_imports"].location)), "and a previewed upload"
