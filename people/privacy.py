@@ -30,9 +30,10 @@ from people.models import Person
 
 ERASED_NAME = "Erased person #{pk}"
 # Sent inside the erasure's transaction with `person` (already anonymised), `erased_by` and
-# `former` (a dict of the names and e-mail address the person had, for copies that can only be found
-# by their text). Apps that keep copies of a person's name (e.g. a certificate's text
-# snapshot) connect to it and scrub them; an exception in a receiver rolls the erasure back.
+# `former` (a dict of the names and e-mail address the person had, for copies that can only
+# be found by their text, see `redact_columns`). Apps that keep copies of a person's name
+# (e.g. a certificate's text snapshot) connect to it and scrub them; an exception in a
+# receiver rolls the whole erasure back.
 person_erased = Signal()
 # Person fields an erasure clears; gender and country stay so aggregate figures stay correct.
 PERSONAL_FIELDS = {"given_name": "", "latin_name": "", "position": "", "email": None}
