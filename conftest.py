@@ -54,6 +54,13 @@ def _certificate_catalogues():
 def media_root(settings, tmp_path):
     """Rendered certificates and uploads go to a throw-away storage, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "pending_imports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "pending-imports"},
+        },
+    }
     return settings.MEDIA_ROOT
 
 

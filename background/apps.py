@@ -9,5 +9,8 @@ class BackgroundConfig(AppConfig):
 
     def ready(self):
         from background import retry
+        from background.erasure import forget_erased_person
+        from people.privacy import person_erased
 
         retry.connect()
+        person_erased.connect(forget_erased_person, dispatch_uid="background_erased_person")

@@ -100,6 +100,17 @@ def run_due_schedules(now: datetime.datetime | None = None) -> list[str]:
     return started
 
 
+def run_housekeeping() -> None:
+    """The clean-ups of BACKGROUND_HOUSEKEEPING (dotted paths, so this app names none of the
+    apps above it); one that fails is logged and does not stop the others."""
+    for path in getattr(settings, "BACKGROUND_HOUSEKEEPING", []):
+        try:
+            import_string(path)()
+        except Exception:
+            logger.exception("housekeeping %s failed", path)
+
+
 def maintenance_pass() -> None:
     reap_stale()
     run_due_schedules()
+    run_housekeeping()

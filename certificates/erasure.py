@@ -2,8 +2,8 @@
 
 The certificate rows stay (serial, what was certified, status), so anyone verifying one
 still learns whether it is genuine; the verify page says the holder's data was erased.
-The name copied into the registry at issue time, the rendered PDFs and the addresses the
-certificate was e-mailed to are personal data too, and go with the rest.
+The name copied into the registry at issue time (and into its history rows), the rendered
+PDFs and the addresses the certificate was e-mailed to are personal data too, and go with the rest.
 """
 
 from django.core.files.storage import default_storage
@@ -29,6 +29,9 @@ def scrub_erased_holder(sender, person, **kwargs) -> None:
         if default_storage.exists(certificate.storage_name):
             default_storage.delete(certificate.storage_name)
     Certificate.objects.bulk_update(certificates, ["holder_name", "snapshot"])
+    # The history keeps a copy of every version's printed name (the snapshot is not in it);
+    # the history page and the audit log read those rows, so they lose the name as well.
+    Certificate.history.filter(holder=person).update(holder_name=person.full_name)
     CertificateDelivery.objects.filter(certificate__in=certificates).update(sent_to="")
     _forget_batches()
 

@@ -16,5 +16,9 @@ class CoursesConfig(AppConfig):
 
         pre_save.connect(lock_when_completed, sender=TrainingEvent, dispatch_uid="attendance_lock")
         post_save.connect(write_lock_after_save, sender=TrainingEvent, dispatch_uid="attendance_lock")
+        from courses.erasure import scrub_erased_person
+        from people.privacy import person_erased
+
+        person_erased.connect(scrub_erased_person, dispatch_uid="courses_erased_person")
         person_page.register()
         messages.register()

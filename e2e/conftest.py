@@ -89,6 +89,7 @@ def live_url(smtp_server):
         "DJANGO_STATIC_ROOT": str(folder / "static"),
         "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite3'}",
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
+        "STCE_PENDING_IMPORTS_ROOT": str(folder / "pending-imports"),
         "AXES_FAILURE_LIMIT": "50",  # journeys sign in many times from one address
         "STCE_REQUIRE_2FA": "1",  # as in production; helpers.sign_in sets up and uses an authenticator
         "DJANGO_EMAIL_HOST": "127.0.0.1",

@@ -12,8 +12,11 @@ person any more, in the live row or in its history.
 
 import datetime
 import json
+import re
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Max, Q
@@ -26,9 +29,11 @@ from people.errors import DomainError
 from people.models import Person
 
 ERASED_NAME = "Erased person #{pk}"
-# Sent inside the erasure's transaction with `person` (already anonymised) and `erased_by`.
-# Apps that keep copies of a person's name (e.g. a certificate's text snapshot) connect to it
-# and scrub them; an exception in a receiver rolls the whole erasure back.
+# Sent inside the erasure's transaction with `person` (already anonymised), `erased_by` and
+# `former` (a dict of the names and e-mail address the person had, for copies that can only
+# be found by their text, see `redact_columns`). Apps that keep copies of a person's name
+# (e.g. a certificate's text snapshot) connect to it and scrub them; an exception in a
+# receiver rolls the whole erasure back.
 person_erased = Signal()
 # Person fields an erasure clears; gender and country stay so aggregate figures stay correct.
 PERSONAL_FIELDS = {"given_name": "", "latin_name": "", "position": "", "email": None}
@@ -147,6 +152,9 @@ def erase_person(*, person: Person, reason: str, erased_by) -> Person:
         raise DomainError(
             _("Give the reason for the erasure (for example, the request it answers)."), field="reason"
         )
+    former = {
+        field: getattr(person, field) or "" for field in ("given_name", "family_name", "latin_name", "email")
+    }
     erased_name = ERASED_NAME.format(pk=person.pk)
     history = Person.history.filter(id=person.pk)
     history.update(family_name=erased_name, **PERSONAL_FIELDS)
@@ -159,12 +167,106 @@ def erase_person(*, person: Person, reason: str, erased_by) -> Person:
     person.save()
     if person.user_id:
         _close_user_account(person.user)
-    person_erased.send(sender=Person, person=person, erased_by=erased_by)
+    redact_related_text(person, former)
+    # The back office's own log names what it changed as it was called then ("Ivanov, ...").
+    redact_columns(LogEntry, ["object_repr", "change_message"], former)
+    person_erased.send(sender=Person, person=person, erased_by=erased_by, former=former)
     return person
 
 
+# ------------------------------------------- names typed into the free text of related rows
+
+REDACTED = "[erased]"
+# Shorter words ("Li", "Al") would take bits of other words; the full name still matches.
+MIN_WORD = 3
+
+
+def _former_needles(former: dict) -> set[str]:
+    values = {v for v in former.values() if v}
+    return values | {w for v in values for w in re.split(r"[\s,]+", v) if len(w) >= MIN_WORD}
+
+
+def former_name_pattern(former: dict) -> "re.Pattern | None":
+    """A pattern matching the former e-mail address, each full name and each of their words
+    (any case, not inside a longer word)."""
+    needles = sorted(_former_needles(former), key=len, reverse=True)
+    if not needles:
+        return None
+    alternatives = "|".join(re.escape(n) for n in needles)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def redact_columns(model: type[models.Model], fields: list[str], former: dict) -> int:
+    """Replace the former names and e-mail address wherever they appear in these columns of
+    every row (texts about several people, e.g. a digest to coordinators, that no foreign key
+    ties to the person). Erasures are rare, so a scan of the columns is affordable."""
+    pattern = former_name_pattern(former)
+    if pattern is None:
+        return 0
+    found = Q()
+    for field in fields:
+        for needle in _former_needles(former):
+            found |= Q(**{f"{field}__icontains": needle})
+    changed = 0
+    for row in model._default_manager.filter(found).values("pk", *fields):
+        changes = {f: pattern.sub(REDACTED, row[f]) for f in fields if row[f] and pattern.search(row[f])}
+        if changes:
+            changed += model._default_manager.filter(pk=row["pk"]).update(**changes)
+    return changed
+
+
+def _free_text_fields(model: type[models.Model]) -> list[str]:
+    return [
+        f.attname for f in model._meta.concrete_fields
+        if isinstance(f, models.CharField | models.TextField)
+        and not f.choices and not f.unique and not f.is_relation
+    ]
+
+
+def _redact_rows(model: type[models.Model], queryset: models.QuerySet, pattern) -> None:
+    """Replace the name in the free-text columns of these rows and of their history rows
+    (update(): an erasure adds no history row of its own to every related record)."""
+    ids = list(queryset.values_list("pk", flat=True))
+    targets = [(model._default_manager, model._meta.pk.attname)]
+    manager_name = getattr(model._meta, "simple_history_manager_attribute", None)
+    if manager_name:
+        history = getattr(model, manager_name).model
+        targets.append((history._default_manager, model._meta.pk.attname))
+    for manager, key in targets:
+        fields = _free_text_fields(manager.model)
+        if not fields or not ids:
+            continue
+        pk = manager.model._meta.pk.attname
+        for row in manager.filter(**{f"{key}__in": ids}).values(pk, *fields):
+            changes = {f: pattern.sub(REDACTED, row[f]) for f in fields if row[f] and pattern.search(row[f])}
+            if changes:
+                manager.filter(**{pk: row[pk]}).update(**changes)
+
+
+def redact_related_text(person: Person, former: dict) -> None:
+    """The person's name typed by staff into the rows about them (an attendance remark, a
+    withdrawal or revocation reason, an evaluation) is replaced by "[erased]", in the rows
+    linked to the person and one level below, and in their history."""
+    pattern = former_name_pattern(former)
+    if pattern is None:
+        return
+    for rel in _reverse_relations(Person):
+        model = rel.related_model
+        rows = model._default_manager.filter(**{rel.field.name: person})
+        _redact_rows(model, rows, pattern)
+        for child_rel in _reverse_relations(model):
+            if child_rel.related_model is Person:
+                continue
+            child = child_rel.related_model
+            below = child._default_manager.filter(**{f"{child_rel.field.name}__in": rows})
+            _redact_rows(child, below, pattern)
+
+
 def _close_user_account(user) -> None:
-    """A sign-in account is personal data too: it is closed and stripped of names."""
+    """A sign-in account is personal data too: it is closed and stripped of names, and the
+    sign-in records kept under its username (often the e-mail address) go with it."""
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=user.username).delete()
     user.username = f"erased-{user.pk}"
     user.first_name = user.last_name = user.email = ""
     user.is_active = False

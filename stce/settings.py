@@ -173,8 +173,17 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "var" / "stat
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Uploads previewed but not yet committed (participant imports): whole files of personal data
+# kept for at most an hour, outside the media storage so that backups never copy them.
+STCE_PENDING_IMPORTS_ROOT = Path(
+    os.environ.get("STCE_PENDING_IMPORTS_ROOT", BASE_DIR / "var" / "pending-imports")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "pending_imports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": STCE_PENDING_IMPORTS_ROOT},
+    },
     "staticfiles": {
         "BACKEND": (
             "stce.storage.StaticFilesStorage"
@@ -283,6 +292,9 @@ BACKGROUND_STALE_AFTER_SECONDS = int(os.environ.get("STCE_TASK_STALE_AFTER_SECON
 BACKGROUND_MAINTENANCE_EVERY_SECONDS = float(os.environ.get("STCE_TASK_MAINTENANCE_SECONDS", "30"))
 # Daily work run by the workers instead of cron: name -> (task, "HH:MM" in TIME_ZONE). The
 # first worker to see a schedule due enqueues it, once a day.
+# Called by every worker's maintenance pass (every BACKGROUND_MAINTENANCE_EVERY_SECONDS):
+# short, idempotent clean-ups that cannot wait for a daily schedule.
+BACKGROUND_HOUSEKEEPING = ["courses.services.participant_import.forget_stale_uploads"]
 BACKGROUND_SCHEDULES = {
     "accreditation-expiry-reminders": ("accreditation.tasks.send_expiry_reminders", "07:00"),
     "event-reminders": ("courses.tasks.send_event_reminders", "07:10"),

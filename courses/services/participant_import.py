@@ -23,7 +23,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
@@ -861,31 +861,71 @@ def commit_import(
 
 STASH_DIR = "participant-imports"
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
+# A previewed upload is a whole list of people; kept for the time a coordinator takes to fix
+# the unknown values and commit, then deleted (by every worker's housekeeping, and on access).
+PENDING_MAX_AGE = datetime.timedelta(hours=1)
+
+
+def pending_storage():
+    """Where previewed uploads wait: a storage of their own (settings.STORAGES["pending_imports"]),
+    outside the media storage that backups copy."""
+    return storages["pending_imports"]
 
 
 def stash_upload(*, data: bytes, filename: str) -> str:
-    """Keep the uploaded file in the shared default storage (not process memory, so any app
+    """Keep the uploaded file in the shared pending storage (not process memory, so any app
     server can commit it); returns the token that names it."""
-    _forget_stale_uploads()
+    forget_stale_uploads()
     token = secrets.token_urlsafe(24)
-    default_storage.save(f"{STASH_DIR}/{token}.{_extension(filename)}", ContentFile(data))
+    pending_storage().save(f"{STASH_DIR}/{token}.{_extension(filename)}", ContentFile(data))
     return token
 
 
-def _forget_stale_uploads(max_age: datetime.timedelta = datetime.timedelta(days=1)) -> None:
-    """Previews that were never committed leave their file behind; a day later it goes."""
+def _pending_files() -> list[str]:
     try:
-        _dirs, files = default_storage.listdir(STASH_DIR)
+        _dirs, files = pending_storage().listdir(STASH_DIR)
     except (FileNotFoundError, NotImplementedError):
-        return
-    cutoff = timezone.now() - max_age
-    for name in files:
-        path = f"{STASH_DIR}/{name}"
+        return []
+    return [f"{STASH_DIR}/{name}" for name in files]
+
+
+def _is_stale(path: str, now: datetime.datetime | None = None) -> bool:
+    cutoff = (now or timezone.now()) - PENDING_MAX_AGE
+    return pending_storage().get_modified_time(path) < cutoff
+
+
+def forget_stale_uploads(now: datetime.datetime | None = None) -> int:
+    """Previews that were never committed leave their file behind; an hour later it goes.
+    Returns how many files were deleted."""
+    storage, deleted = pending_storage(), 0
+    for path in _pending_files():
         try:
-            if default_storage.get_modified_time(path) < cutoff:
-                default_storage.delete(path)
+            if _is_stale(path, now):
+                storage.delete(path)
+                deleted += 1
         except (FileNotFoundError, NotImplementedError):
             continue
+    return deleted
+
+
+def forget_uploads_naming(words: list[str]) -> int:
+    """On a person's erasure: delete the previewed uploads that hold any of these words (their
+    e-mail address, their names). Another upload deleted by a coincidence only has to be
+    uploaded again; a list naming an erased person must not stay."""
+    needles = [w.casefold() for w in words if w and len(w) >= 2]
+    storage, deleted = pending_storage(), 0
+    for path in _pending_files():
+        with storage.open(path, "rb") as handle:
+            data = handle.read()
+        try:
+            text = "\n".join("\t".join(row) for row in read_table(data=data, filename=path))
+        except DomainError:
+            text = data.decode("utf-8", "replace")
+        text = unicodedata.normalize("NFC", text).casefold()
+        if any(needle in text for needle in needles):
+            storage.delete(path)
+            deleted += 1
+    return deleted
 
 
 def _stash_path(token: str, filename: str) -> str:
@@ -896,15 +936,20 @@ def _stash_path(token: str, filename: str) -> str:
 
 def load_upload(*, token: str, filename: str) -> bytes:
     path = _stash_path(token, filename)
-    if not default_storage.exists(path):
+    storage = pending_storage()
+    if storage.exists(path) and _is_stale(path):
+        storage.delete(path)
+    if not storage.exists(path):
         raise DomainError(
             _("This import has expired or was already committed; upload the file again."), field="file"
         )
-    with default_storage.open(path, "rb") as handle:
+    with storage.open(path, "rb") as handle:
         return handle.read()
 
 
 def discard_upload(*, token: str, filename: str) -> None:
     path = _stash_path(token, filename)
-    if default_storage.exists(path):
-        default_storage.delete(path)
+    storage = pending_storage()
+    if storage.exists(path):
+        storage.delete(path)
+

@@ -191,3 +191,15 @@ def test_other_apps_are_told_of_an_erasure_inside_its_transaction(participant, a
     finally:
         person_erased.disconnect(refuse)
     assert Person.objects.get(pk=other.pk).family_name == "Keeps"  # nothing half-erased
+
+
+def test_names_typed_in_free_text_are_replaced_whole_words_only():
+    from people.privacy import REDACTED, former_name_pattern
+
+    pattern = former_name_pattern(
+        {"given_name": "Ann Li", "family_name": "Ортега", "latin_name": "", "email": "ann@x.example"}
+    )
+    assert pattern.sub(REDACTED, "ANN LI was late; ортега too") == f"{REDACTED} was late; {REDACTED} too"
+    assert pattern.sub(REDACTED, "Annual report, Lima office") == "Annual report, Lima office"
+    assert pattern.sub(REDACTED, "wrote to ann@x.example") == f"wrote to {REDACTED}"
+    assert former_name_pattern({"given_name": "", "email": ""}) is None
