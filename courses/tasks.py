@@ -6,6 +6,7 @@ from django.conf import settings
 from django_tasks import task
 
 from background.retry import retry
+from courses.services.events import mark_events_that_took_place
 from courses.services.joining import queue_event_reminders
 
 
@@ -19,6 +20,14 @@ def send_event_reminders(day: str) -> int:
     return queue_event_reminders(
         day=datetime.date.fromisoformat(day), days_before=settings.STCE_EVENT_REMINDER_DAYS
     )
+
+
+@retry(max_attempts=5, base=60)
+@task()
+def mark_trainings_that_took_place(day: str) -> int:
+    """Daily (BACKGROUND_SCHEDULES), just after midnight: yesterday's last days become
+    delivered trainings in the figures (the dashboards also do it when they are read)."""
+    return mark_events_that_took_place(today=datetime.date.fromisoformat(day))
 
 
 @retry(max_attempts=3, base=30)

@@ -272,7 +272,10 @@ class StartYear(Func):
 
 
 def delivered_events(filters: Filters):
-    events = TrainingEvent.objects.delivered()
+    return filtered_events(TrainingEvent.objects.delivered(), filters)
+
+
+def filtered_events(events, filters: Filters):
     if filters.year_from:
         events = events.filter(start_date__year__gte=filters.year_from)
     if filters.year_to:
@@ -286,6 +289,32 @@ def delivered_events(filters: Filters):
     if filters.language:
         events = events.filter(languages=filters.language)
     return events.order_by()
+
+
+@dataclass
+class ScheduledFigures:
+    """The plan: trainings not yet over (planned, confirmed, postponed), apart from results."""
+
+    # (year, kind) → (trainings, officials enrolled so far)
+    by_year_and_kind: dict[tuple[int, str], tuple[int, int]]
+
+    @property
+    def trainings(self) -> int:
+        return sum(n for n, _enrolled in self.by_year_and_kind.values())
+
+    @property
+    def enrolled(self) -> int:
+        return sum(enrolled for _n, enrolled in self.by_year_and_kind.values())
+
+
+def scheduled_figures(filters: Filters) -> ScheduledFigures:
+    """Counted live: the plan is a few dozen trainings at most. One query."""
+    events = filtered_events(TrainingEvent.objects.scheduled(), filters)
+    rows = events.values("kind", year=StartYear("start_date")).annotate(
+        n=Count("id", distinct=True),
+        enrolled=Count("enrolments", filter=Q(enrolments__status="enrolled"), distinct=True),
+    )
+    return ScheduledFigures({(row["year"], row["kind"]): (row["n"], row["enrolled"]) for row in rows})
 
 
 @dataclass

@@ -62,8 +62,9 @@ def headline_table(figures) -> Table:
             "options": {"responsive": True},
         },
         note=_(
-            "Each person is counted once, however many trainings they attended; participations "
-            "count every enrolment. Withdrawn enrolments and draft or cancelled events are not counted."
+            "Trained: enrolled, and not withdrawn, in a training whose last day has passed (neither "
+            "draft nor cancelled; trainings still to come are the plan, on the programme dashboard). "
+            "Each person is counted once, however many trainings; participations count every enrolment."
         ),
     )
 

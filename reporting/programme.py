@@ -10,9 +10,11 @@ from .figures import (
     EventFigures,
     ExpertFigures,
     Filters,
+    ScheduledFigures,
     TraineeFigures,
     event_figures,
     expert_figures,
+    scheduled_figures,
     trainee_figures,
 )
 from .gender import breakdown_table
@@ -24,16 +26,20 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
     trainees = trainee_figures(filters)
     experts = expert_figures(filters)
     events = event_figures(filters)
+    scheduled = scheduled_figures(filters)
     return [
-        _key_figures(trainees, experts, events),
+        _key_figures(trainees, experts, events, scheduled),
         _trainings_by_year(events),
+        _scheduled_by_year(scheduled),
         _officials_by_year(trainees, labels),
         _experts_by_region(experts, labels),
         _ttt_by_language(events, labels),
     ]
 
 
-def _key_figures(trainees: TraineeFigures, experts: ExpertFigures, events: EventFigures) -> Table:
+def _key_figures(
+    trainees: TraineeFigures, experts: ExpertFigures, events: EventFigures, scheduled: ScheduledFigures
+) -> Table:
     delivered = sum(events.by_year_and_kind.values())
     accredited = sum(experts.by_status[ExpertStatus.ACCREDITED.value].values())
     return Table(
@@ -48,10 +54,36 @@ def _key_figures(trainees: TraineeFigures, experts: ExpertFigures, events: Event
             [_("Administrations reached (trainees' organisations)"), trainees.administrations_reached],
             [_("Host countries of trainings"), events.host_countries],
             [_("Accredited experts"), accredited],
+            [_("Trainings scheduled (the plan, not yet delivered)"), scheduled.trainings],
+            [_("Officials enrolled in scheduled trainings"), scheduled.enrolled],
         ],
         note=_(
-            "Computed from the records: trainings that are neither draft nor cancelled, enrolments "
-            "that were not withdrawn."
+            "Delivered: trainings whose last day has passed, neither draft nor cancelled. Trained: "
+            "officials enrolled in a delivered training and not withdrawn. Trainings still to come "
+            "are counted apart, as the plan."
+        ),
+    )
+
+
+def _scheduled_by_year(scheduled: ScheduledFigures) -> Table:
+    kinds = {k.value: str(k.label) for k in TrainingEvent.Kind}
+    rows = [
+        [str(year), kinds.get(kind, kind), n, enrolled]
+        for (year, kind), (n, enrolled) in sorted(scheduled.by_year_and_kind.items())
+    ]
+    return Table(
+        "trainings-scheduled",
+        _("Trainings scheduled (the plan)"),
+        [
+            Column(_("Year"), YEAR),
+            Column(_("Kind"), LABEL),
+            Column(_("Trainings"), NUMBER),
+            Column(_("Officials enrolled so far"), NUMBER),
+        ],
+        rows,
+        note=_(
+            "Planned, confirmed or postponed trainings that have not ended yet. They count as "
+            "delivered, and their participants as trained, only once their last day has passed."
         ),
     )
 

@@ -11,7 +11,6 @@ from django.db import transaction
 
 from .triggers import (
     BUMP_VERSION,
-    DELIVERED,
     FIGURE,
     LANGUAGE_SLICE,
     LANGUAGE_SLICE_DIMENSIONS,
@@ -22,6 +21,7 @@ from .triggers import (
     VERSION,
     _check_vendor,
     _year,
+    delivered,
     drop_triggers,
     install_triggers,
     missing_triggers,
@@ -38,7 +38,7 @@ def _rebuild_statements(vendor: str) -> list[str]:
         "JOIN people_person p ON p.id = e.person_id "
         "LEFT JOIN people_country hc ON hc.code = ev.host_country_id"
     )
-    where = f"WHERE e.status = 'enrolled' AND ev.status {DELIVERED}"
+    where = f"WHERE e.status = 'enrolled' AND {delivered('ev')}"
     statements = [f"DELETE FROM {table}" for table in (FIGURE, MEMBERSHIP, LANGUAGE_SLICE, SLICE)]
     statements += [
         f"INSERT INTO {SLICE} ({SLICE_COLUMNS}) SELECT {event_columns}, COUNT(*) {joins} {where} "

@@ -220,6 +220,7 @@ def _add_people(
 def _add_events(rng: random.Random, size: Size, countries: list[tuple[str, str]]) -> tuple[list[tuple], int]:
     """Events, national ones in a host country, regional ones in a region, and their languages."""
     first_event = _next_id(TrainingEvent)
+    today = timezone.localdate()
     events = []
     kinds = _weighted(rng, KIND_WEIGHTS, size.events)
     statuses = _weighted(rng, STATUS_WEIGHTS, size.events)
@@ -242,7 +243,18 @@ def _add_events(rng: random.Random, size: Size, countries: list[tuple[str, str]]
         )
     loaded = _Loader(
         TrainingEvent,
-        ["id", "title", "kind", "format", "status", "host_country_id", "region_id", "start_date", "end_date"],
+        [
+            "id",
+            "title",
+            "kind",
+            "format",
+            "status",
+            "host_country_id",
+            "region_id",
+            "start_date",
+            "end_date",
+            "took_place",
+        ],
     ).load(
         (
             eid,
@@ -254,6 +266,7 @@ def _add_events(rng: random.Random, size: Size, countries: list[tuple[str, str]]
             region,
             _date(start),
             _date(start + datetime.timedelta(days=days - 1)),
+            start + datetime.timedelta(days=days - 1) < today,
         )
         for eid, kind, fmt, status, host, region, start, days in events
     )

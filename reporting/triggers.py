@@ -6,9 +6,10 @@ is generated here once for SQLite and PostgreSQL: the statements are the same, o
 trigger wrapping and the year extraction differ.
 
 Definitions the triggers encode (and the tests count by hand):
-- a *participation* is an enrolment with status "enrolled" on a *delivered* event (any
-  status but draft and cancelled, as `TrainingEvent.objects.delivered()`); withdrawn
-  enrolments are not training received and are not counted;
+- a *participation* is an enrolment with status "enrolled" on a *delivered* event (one that
+  took place: its last day is past, and it is neither draft nor cancelled, as
+  `TrainingEvent.objects.delivered()`); a training next year is the plan, not training
+  received, and withdrawn enrolments are not counted either;
 - an event's region is its own region, else its host country's region;
 - the country and organisation are the trainee's own (who was reached);
 - an event's languages are each of its languages of delivery, or "" when none is recorded.
@@ -19,7 +20,12 @@ Definitions the triggers encode (and the tests count by hand):
 
 from dataclasses import dataclass
 
-DELIVERED = "NOT IN ('cancelled', 'draft')"
+
+def delivered(event: str) -> str:
+    """SQL: the event row `event` is a delivered training (it took place; not draft, not
+    cancelled), as `TrainingEvent.objects.delivered()`. `took_place` is a column because a
+    trigger cannot know today's date when the day passes: courses marks it each day."""
+    return f"{event}.status NOT IN ('cancelled', 'draft') AND {event}.took_place"
 SLICE = "reporting_trainee_slice"
 LANGUAGE_SLICE = "reporting_trainee_language_slice"
 MEMBERSHIP = "reporting_trainee_membership"
@@ -110,7 +116,7 @@ def _both_slices(vendor, *, ev, from_where, sign, event_id) -> list[str]:
 def _one_enrolment(vendor, row: str, sign: int) -> list[str]:
     from_where = (
         f"FROM people_person p JOIN courses_trainingevent ev ON ev.id = {row}.event_id "
-        f"WHERE p.id = {row}.person_id AND {row}.status = 'enrolled' AND ev.status {DELIVERED}"
+        f"WHERE p.id = {row}.person_id AND {row}.status = 'enrolled' AND {delivered('ev')}"
     )
     return _both_slices(vendor, ev="ev", from_where=from_where, sign=sign, event_id="ev.id")
 
@@ -118,7 +124,7 @@ def _one_enrolment(vendor, row: str, sign: int) -> list[str]:
 def _all_enrolments_of_event(vendor, row: str, sign: int) -> list[str]:
     from_where = (
         "FROM courses_enrolment e JOIN people_person p ON p.id = e.person_id "
-        f"WHERE e.event_id = {row}.id AND e.status = 'enrolled' AND {row}.status {DELIVERED}"
+        f"WHERE e.event_id = {row}.id AND e.status = 'enrolled' AND {delivered(row)}"
     )
     return _both_slices(vendor, ev=row, from_where=from_where, sign=sign, event_id=f"{row}.id")
 
@@ -128,7 +134,7 @@ def _event_languages_changed(vendor, row: str, *, language: str, sign: int, when
         "FROM courses_enrolment e JOIN people_person p ON p.id = e.person_id "
         "JOIN courses_trainingevent ev ON ev.id = e.event_id "
         f"WHERE e.event_id = {row}.trainingevent_id AND e.status = 'enrolled' "
-        f"AND ev.status {DELIVERED}{when}"
+        f"AND {delivered('ev')}{when}"
     )
     return _slice_upsert(
         vendor, table=LANGUAGE_SLICE, ev="ev", from_where=from_where, sign=sign, language=language
@@ -177,7 +183,7 @@ def triggers(vendor: str) -> list[Trigger]:
     event_changed = " OR ".join(
         [
             differs(f"OLD.{c}", f"NEW.{c}")
-            for c in ("status", "kind", "format", "region_id", "host_country_id")
+            for c in ("status", "took_place", "kind", "format", "region_id", "host_country_id")
         ]
         + [differs(_year(vendor, "OLD.start_date"), _year(vendor, "NEW.start_date"))]
     )

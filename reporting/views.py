@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from courses.services.events import mark_events_that_took_place
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
 
 from .exports import EXPORT_FORMATS, table_download
@@ -16,6 +17,9 @@ TITLES = {"gender": "reporting/gender.html", "programme": "reporting/programme.h
 
 
 def _tables(request, dashboard: str):
+    # A training whose last day was yesterday counts from today, whether or not the daily
+    # task has run yet.
+    mark_events_that_took_place()
     labels = Labels()
     form = DashboardFilterForm(request.GET or None, labels=labels)
     filters = form.filters()

@@ -296,6 +296,7 @@ BACKGROUND_MAINTENANCE_EVERY_SECONDS = float(os.environ.get("STCE_TASK_MAINTENAN
 # short, idempotent clean-ups that cannot wait for a daily schedule.
 BACKGROUND_HOUSEKEEPING = ["courses.services.participant_import.forget_stale_uploads"]
 BACKGROUND_SCHEDULES = {
+    "trainings-that-took-place": ("courses.tasks.mark_trainings_that_took_place", "00:05"),
     "accreditation-expiry-reminders": ("accreditation.tasks.send_expiry_reminders", "07:00"),
     "event-reminders": ("courses.tasks.send_event_reminders", "07:10"),
 }

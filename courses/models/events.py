@@ -35,8 +35,20 @@ class TrainingEventQuerySet(models.QuerySet):
     def overlapping(self, start: datetime.date, end: datetime.date):
         return self.filter(start_date__lte=end, end_date__gte=start)
 
-    def delivered(self):
-        return self.exclude(status__in=[TrainingEvent.Status.CANCELLED, TrainingEvent.Status.DRAFT])
+    def delivered(self, today: datetime.date | None = None):
+        """Trainings that have taken place: ended before today, neither draft nor cancelled.
+        What donors read as "delivered"; a training next year is the plan, not a result."""
+        today = today or timezone.localdate()
+        return self.exclude(status__in=[TrainingEvent.Status.CANCELLED, TrainingEvent.Status.DRAFT]).filter(
+            end_date__lt=today
+        )
+
+    def scheduled(self, today: datetime.date | None = None):
+        """The plan: trainings not yet over that are planned, confirmed or postponed."""
+        today = today or timezone.localdate()
+        return self.exclude(status__in=[TrainingEvent.Status.CANCELLED, TrainingEvent.Status.DRAFT]).filter(
+            end_date__gte=today
+        )
 
 
 class TrainingEvent(models.Model):
@@ -110,6 +122,10 @@ class TrainingEvent(models.Model):
         default=ExcusedPolicy.NOT_COUNTED,
     )
     attendance_locked = models.BooleanField(_("attendance locked"), default=False)
+    # Whether the last day is behind us. Kept as a column (set on save, and each day for the
+    # events whose last day has just passed: courses.services.events.mark_events_that_took_place)
+    # because the dashboard triggers in the database count only trainings that took place.
+    took_place = models.BooleanField(_("took place"), default=False, editable=False)
     # Information Note sections written by the coordinator.
     background = models.TextField(_("background"), blank=True)
     highlights = models.TextField(_("highlights"), blank=True)
@@ -122,7 +138,7 @@ class TrainingEvent(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = TrainingEventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "took_place"])
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -143,6 +159,13 @@ class TrainingEvent(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.end_date:
+            self.took_place = self.end_date < timezone.localdate()
+            if kwargs.get("update_fields") is not None and "end_date" in kwargs["update_fields"]:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "took_place"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("courses:event-detail", args=[self.pk])

@@ -320,3 +320,13 @@ def remove_agenda_item(*, item: AgendaItem, by=None) -> None:
             % {"records": protecting_records(exc)},
             code="protected",
         ) from exc
+
+
+def mark_events_that_took_place(today: datetime.date | None = None) -> int:
+    """Flag the trainings whose last day has passed (and unflag one postponed into the future);
+    the dashboard triggers then count them as delivered. Cheap when nothing changed (two
+    indexed updates touching no row), so readers of the figures call it before they read."""
+    today = today or timezone.localdate()
+    past = TrainingEvent.objects.filter(took_place=False, end_date__lt=today).update(took_place=True)
+    ahead = TrainingEvent.objects.filter(took_place=True, end_date__gte=today).update(took_place=False)
+    return past + ahead

@@ -23,6 +23,7 @@ COUNTRIES = [
 ]
 LANGUAGES = [("en", "English"), ("fr", "French"), ("ru", "Russian")]
 DELIVERED_OUT = {"cancelled", "draft"}
+TODAY = datetime.date.today()  # a training counts once its last day has passed
 
 
 def build_programme(seed: int = 7, *, people: int = 60, events: int = 25) -> dict:
@@ -169,7 +170,7 @@ def count_trainees_by_hand(filters) -> dict:
     countries, organisations = set(), set()
     for enrolment in Enrolment.objects.all():
         event = events[enrolment.event_id]
-        if enrolment.status != "enrolled" or event.status in DELIVERED_OUT:
+        if enrolment.status != "enrolled" or event.status in DELIVERED_OUT or event.end_date >= TODAY:
             continue
         year, region = event.start_date.year, _region_of(event, country_regions)
         languages = sorted(lang.code for lang in event.languages.all()) or [""]
@@ -233,7 +234,7 @@ def count_events_by_hand(filters) -> dict:
     for event in TrainingEvent.objects.prefetch_related("languages"):
         languages = [lang.code for lang in event.languages.all()]
         year = event.start_date.year
-        if event.status in DELIVERED_OUT:
+        if event.status in DELIVERED_OUT or event.end_date >= TODAY:
             continue
         if (filters.year_from and year < filters.year_from) or (filters.year_to and year > filters.year_to):
             continue
