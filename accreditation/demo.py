@@ -6,6 +6,9 @@ participants' whole path through the workflow with evidence and decisions, renew
 against today's date, a few proposals waiting in the administrators' queue and a few new
 nominations. Independent of courses.demo: it creates its own events, keyed by title and start.
 Idempotent: an expert's history is written only when that expert is first created.
+
+The dates are written as seen from 2026 (DEMO_YEAR) and move by whole years to the year seed_demo
+runs in, so the history keeps its length and the trainings pool its size (the README's count).
 """
 
 import datetime
@@ -31,6 +34,8 @@ from people.models import Country, Gender, Language, Organisation, Person
 
 S = ExpertStatus
 DAY = datetime.timedelta(days=1)
+# The year the demo history below was written for; seed_demo moves it by whole years to today's.
+DEMO_YEAR = 2026
 
 # Every accreditation workshop's title starts so (the courses demo has other TTT events).
 WORKSHOP_TITLE = "STCE Train-the-Trainer accreditation workshop"
@@ -165,6 +170,8 @@ class _Seeder:
         self.stdout = stdout
         self.rng = random.Random(2017)
         self.today = timezone.localdate()
+        # Whole years the demo moves from the year it was written for (leap days do not occur).
+        self.years = self.today.year - DEMO_YEAR
         self.coordinator, self.administrator = _demo_users()
         self.modules = list(Module.objects.filter(active=True).values_list("pk", flat=True))
         self.person_counter = 0
@@ -199,6 +206,7 @@ class _Seeder:
         result = []
         for spec in WORKSHOPS:
             start, city, country, language, _n, _adm = spec
+            start = start.replace(year=start.year + self.years)
             title = f"{WORKSHOP_TITLE} ({LANGUAGE_NAMES[language]}), {city}"
             event = _event(title=title, start=start, days=10, kind=TrainingEvent.Kind.TTT,
                            country_id=country, language=language, venue=city,
@@ -210,7 +218,8 @@ class _Seeder:
         """National and regional trainings the experts co-deliver, 2015 to next year."""
         rng = random.Random(1540)
         languages = list(COUNTRIES_BY_LANGUAGE)
-        for year in range(2015, self.today.year + 2):
+        # The same number of years whatever the year: 2015-2027 as written in 2026, moved along.
+        for year in range(2015 + self.years, DEMO_YEAR + 2 + self.years):
             for i in range(8):
                 language = languages[(year + i) % len(languages)]
                 country = rng.choice(_country_codes(language))
@@ -405,7 +414,9 @@ class _Seeder:
     def extra_cases(self):
         """Pending accreditations and a lapse for the queue, a suspension, withdrawals, new nominees."""
         rng = self.rng
-        for expert in Expert.objects.filter(status=S.PRE_ACCREDITED, pre_accredited_on__year__gte=2023)[:2]:
+        recent = Expert.objects.filter(
+            status=S.PRE_ACCREDITED, pre_accredited_on__year__gte=2023 + self.years)
+        for expert in recent[:2]:
             co = self.co_deliver(expert, expert.pre_accredited_on + 60 * DAY, self.today)
             if co:
                 Proposal.objects.create(

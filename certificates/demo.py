@@ -9,6 +9,7 @@ import io
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from certificates.models import Signatory
 from people.models import Country, Person
@@ -50,6 +51,10 @@ def seed_signatories() -> None:
 def _demo_event():
     from courses.models import Attendance, AttendanceStatus, Enrolment, EventDay, TrainingEvent
 
+    # Finished some ten weeks before the day seed_demo runs, Monday to Thursday.
+    today = timezone.localdate()
+    start = today - datetime.timedelta(weeks=10, days=today.weekday())
+
     event, created = TrainingEvent.objects.get_or_create(
         title=DEMO_EVENT_TITLE,
         defaults=dict(
@@ -57,8 +62,8 @@ def _demo_event():
             status=TrainingEvent.Status.COMPLETED,
             host_country=Country.objects.filter(code="KZ").first(),
             venue="Astana",
-            start_date=datetime.date(2025, 6, 2),
-            end_date=datetime.date(2025, 6, 5),
+            start_date=start,
+            end_date=start + datetime.timedelta(days=3),
         ),
     )
     if not created:

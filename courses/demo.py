@@ -1,5 +1,8 @@
 """Demo events: the two real events of the programme's record, and plausible others around them.
 
+The real events keep their dates; the others are placed around the day seed_demo runs (see
+demo_shift), with one training running this week for the demo trainer.
+
 Idempotent: events are keyed by title and built only when missing, so running seed_demo again
 changes nothing.
 """
@@ -8,6 +11,7 @@ import datetime
 import random
 
 from django.conf import settings
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from courses.models import (
@@ -188,12 +192,18 @@ _EVENT_LINES = [
     if line.strip() and not line.startswith("#")
 ]
 *OTHER_EVENTS, POSTPONED_2026 = [_parse_event_line(line) for line in _EVENT_LINES]
+# The day demo_events.txt describes the programme from: its events move with the day seed_demo
+# runs, so "completed", "confirmed" and "planned" stay true (the two real events do not move).
+FIXTURE_TODAY = D(2026, 7, 1)
+# The training under way in the week seed_demo runs; the demo trainer leads it.
+RUNNING_EVENT = "STCE National Training – Albania"
 # Events where the demo trainer (trainer@example.org) is on the programme, and their role.
 TRAINER_EVENTS = {
     CHINA_2021: TrainerAssignment.Role.CO_TRAINER,
     "Entrenamiento Regional STCE – Sudamérica": TrainerAssignment.Role.LEAD,
     "STCE National Training – Georgia": TrainerAssignment.Role.LEAD,
     "STCE Awareness Workshop – Peru": TrainerAssignment.Role.LEAD,
+    RUNNING_EVENT: TrainerAssignment.Role.LEAD,
 }
 MODULE_PLAN = {  # a plausible module sequence per kind, two or three a day
     K.NATIONAL: [
@@ -470,24 +480,43 @@ def seed_workshop_2022(lookup: _Lookup, rng: random.Random) -> TrainingEvent | N
     return event
 
 
-def seed_other_events(lookup: _Lookup, rng: random.Random) -> int:
+def demo_shift(today: datetime.date) -> datetime.timedelta:
+    """How far the demo programme moves so that it stands to `today` as it stood to the day
+    fixtures/demo_events.txt was written: whole weeks, so trainings still start on a Monday."""
+    return datetime.timedelta(weeks=(today - FIXTURE_TODAY).days // 7)
+
+
+def running_event_spec(today: datetime.date) -> tuple:
+    """A training under way today, Monday to Friday of this week (to the weekend when run then)."""
+    monday = today - datetime.timedelta(days=today.weekday())
+    days = max(5, today.weekday() + 1)
+    return (RUNNING_EVENT, K.NATIONAL, F.IN_PERSON, "AL", monday, days, ["en"], S.CONFIRMED,
+            ["WCO"], ["US DOE"], 25, 18, "Tirana", "Europe/Tirane")
+
+
+def seed_other_events(lookup: _Lookup, rng: random.Random, today: datetime.date | None = None) -> int:
+    today = today or timezone.localdate()
+    shift = demo_shift(today)
     people = list(Person.objects.filter(email__startswith="demo.person").order_by("pk"))
     created = 0
-    for spec in OTHER_EVENTS + [POSTPONED_2026]:
+    for spec in [*OTHER_EVENTS, POSTPONED_2026, running_event_spec(today)]:
         if TrainingEvent.objects.filter(title=spec[0]).exists():
             continue
+        if spec[0] != RUNNING_EVENT:
+            spec = (*spec[:4], spec[4] + shift, *spec[5:])
         event = _create_event(spec, lookup)
         created += 1
-        if spec is POSTPONED_2026:
+        if spec[0] == POSTPONED_2026[0]:
+            new_start, new_end = D(2027, 3, 8) + shift, D(2027, 3, 12) + shift
             EventDateChange.objects.create(
                 event=event,
-                old_start_date=D(2026, 9, 14),
-                old_end_date=D(2026, 9, 18),
-                new_start_date=D(2027, 3, 8),
-                new_end_date=D(2027, 3, 12),
+                old_start_date=event.start_date,
+                old_end_date=event.end_date,
+                new_start_date=new_start,
+                new_end_date=new_end,
                 reason="The host administration asked for a date after its reorganisation.",
             )
-            event.start_date, event.end_date, event.status = D(2027, 3, 8), D(2027, 3, 12), S.POSTPONED
+            event.start_date, event.end_date, event.status = new_start, new_end, S.POSTPONED
             event.save()
         if event.status in (S.COMPLETED, S.CONFIRMED):
             _simple_agenda(event, lookup)

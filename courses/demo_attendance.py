@@ -1,5 +1,7 @@
 """Demo attendance: the past days of the demo events get a plausible sheet. Idempotent.
 
+Today's sheet of the training running this week is left blank, for the demo trainer to take.
+
 Runs after courses.demo (which creates the events and enrolments); a day that already has
 any record is left as it is.
 """
@@ -24,6 +26,8 @@ def seed(stdout) -> None:
     days = EventDay.objects.select_related("event").exclude(pk__in=Attendance.objects.values("day_id"))
     for day in days.order_by("date"):
         today = event_today(day.event)
+        if day.date >= today:
+            continue  # today's sheet of the training under way is the demo trainer's to take
         enrolments = day.event.enrolments.select_related("person")
         entries = [
             AttendanceEntry(

@@ -31,8 +31,11 @@ class ExpertFilter(django_filters.FilterSet):
         choices=[("all", _("Any status")), *ExpertStatus.choices],
     )
     # Each filter on a many-to-many matches one value, so no expert appears twice: no DISTINCT.
-    language = django_filters.ModelChoiceFilter(
-        queryset=Language.objects.all(), field_name="languages", label=_("Language")
+    # Several languages are conjoined: an event taught in English and Russian needs trainers who
+    # teach in both, and each language is its own join, so still one row per expert.
+    language = django_filters.ModelMultipleChoiceFilter(
+        queryset=Language.objects.all(), field_name="languages", label=_("Languages (all of)"),
+        conjoined=True, distinct=False,
     )
     region = django_filters.ModelChoiceFilter(
         queryset=Region.objects.all(), field_name="person__country__region", label=_("WCO region")
@@ -50,12 +53,20 @@ class ExpertFilter(django_filters.FilterSet):
         label=_("Available from"), method="available", widget=DateInput
     )
     available_to = django_filters.DateFilter(label=_("to"), method="available", widget=DateInput)
+    valid_through = django_filters.DateFilter(
+        label=_("Accredited through"), method="by_validity", widget=DateInput,
+        help_text=_("Leaves out experts whose accreditation ends before this day."),
+    )
+    include_ending = django_filters.BooleanFilter(
+        label=_("Also show experts whose accreditation ends before then"), method="keep",
+        widget=forms.CheckboxInput,
+    )
 
     class Meta:
         model = Expert
         fields = [
             "q", "status", "language", "region", "country", "module", "gender", "available_from",
-            "available_to",
+            "available_to", "valid_through", "include_ending",
         ]
         form = ExpertFilterForm
 
@@ -74,6 +85,17 @@ class ExpertFilter(django_filters.FilterSet):
 
     def by_status(self, queryset, name, value):
         return queryset if value == "all" else queryset.filter(status=value)
+
+    def by_validity(self, queryset, name, value):
+        # A validity date is all that tells apart an accredited expert who can still teach on the
+        # event's last day; lapsed, suspended and withdrawn experts are already left out by status.
+        if self.form.cleaned_data.get("include_ending"):
+            return queryset
+        return queryset.valid_through(value)
+
+    def keep(self, queryset, name, value):
+        # Only changes what valid_through does.
+        return queryset
 
     def available(self, queryset, name, value):
         # Both dates together make one filter; the form's clean() insists on both.

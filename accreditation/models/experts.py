@@ -92,6 +92,11 @@ class ExpertQuerySet(models.QuerySet):
             busy = busy.exclude(event=exclude_event)
         return self.filter(~Exists(busy))
 
+    def valid_through(self, day: datetime.date):
+        """Experts whose accreditation has not ended by `day` (those without a validity date too:
+        pre-accredited experts teach beside an accredited trainer and have no end yet)."""
+        return self.exclude(valid_until__lt=day)
+
     def accredited(self):
         return self.filter(status=ExpertStatus.ACCREDITED)
 

@@ -11,6 +11,7 @@ from accreditation.models import Decision, EvaluationResult, Expert, ExpertStatu
 from accreditation.services.decisions import decide_proposal, propose_step
 from accreditation.services.evidence import record_workshop_result
 from accreditation.tests.factories import ExpertFactory, WorkshopFactory
+from accreditation.views.directory import filters_for_event
 from courses.models import Module, TrainerAssignment, TrainingEvent
 from courses.tests.factories import TrainerAssignmentFactory, TrainingEventFactory
 from people.models import Country, Gender, Language, Region
@@ -32,11 +33,12 @@ def places(db):
     }
 
 
-def make_expert(name, *, country, languages=(), status=S.ACCREDITED, gender=Gender.FEMALE, modules=()):
+def make_expert(name, *, country, languages=(), status=S.ACCREDITED, gender=Gender.FEMALE, modules=(),
+                valid_until=datetime.date(2024, 1, 1)):
     expert = ExpertFactory(
         person=PersonFactory(family_name=name, country=country, gender=gender), status=status,
         accredited_on=datetime.date(2020, 1, 1) if status == S.ACCREDITED else None,
-        valid_until=datetime.date(2024, 1, 1) if status == S.ACCREDITED else None,
+        valid_until=valid_until if status == S.ACCREDITED else None,
     )
     expert.languages.set(languages)
     expert.modules.set(modules)
@@ -130,16 +132,104 @@ def test_directory_query_count_does_not_grow_with_experts(
 def test_find_trainers_prefills_the_events_language_region_and_dates(coordinator_client, places):
     event = TrainingEventFactory(region=places["BE"].region, start_date=datetime.date(2025, 6, 2))
     event.languages.set([places["es"]])
-    make_expert("Hispanic", country=places["BE"], languages=[places["es"]])
-    make_expert("Anglo", country=places["BE"], languages=[places["en"]])
-    make_expert("Faraway", country=places["CL"], languages=[places["es"]])
+    later = datetime.date(2027, 1, 1)
+    make_expert("Hispanic", country=places["BE"], languages=[places["es"]], valid_until=later)
+    make_expert("Anglo", country=places["BE"], languages=[places["en"]], valid_until=later)
+    make_expert("Faraway", country=places["CL"], languages=[places["es"]], valid_until=later)
     response = coordinator_client.get(LIST, {"event": event.pk})
     form = response.context["form"]
-    assert form.data["language"] == "es" and form.data["region"] == "EUR"
+    assert form.data.getlist("language") == ["es"] and form.data["region"] == "EUR"
     assert form.data["available_from"] == "2025-06-02" and form.data["available_to"] == "2025-06-06"
     assert names(response) == ["Hispanic"]
     hispanic = Expert.objects.get(person__family_name="Hispanic")
     assert reverse("accreditation:expert-assign", args=[hispanic.pk]) in response.content.decode()
+
+
+@pytest.fixture
+def bilingual_event(places):
+    """A training in Brussels taught in English and Spanish, 2-6 June 2025."""
+    event = TrainingEventFactory(region=places["BE"].region, start_date=datetime.date(2025, 6, 2))
+    event.languages.set([places["en"], places["es"]])
+    return event
+
+
+def test_find_trainers_wants_every_language_of_the_event(coordinator_client, places, bilingual_event):
+    later = datetime.date(2027, 1, 1)
+    french = Language.objects.create(code="fr", name="French")
+    make_expert("Both", country=places["BE"], languages=[places["en"], places["es"]], valid_until=later)
+    make_expert("Three", country=places["BE"], languages=[places["en"], places["es"], french],
+                valid_until=later)
+    make_expert("EnglishOnly", country=places["BE"], languages=[places["en"]], valid_until=later)
+    make_expert("SpanishOnly", country=places["BE"], languages=[places["es"]], valid_until=later)
+    response = coordinator_client.get(LIST, {"event": bilingual_event.pk})
+    assert sorted(response.context["form"].data.getlist("language")) == ["en", "es"]
+    assert names(response) == ["Both", "Three"]
+    # The languages the event wants are marked in each row, the others are not.
+    html = response.content.decode()
+    assert html.count('<strong class="wanted-language">English') == 2
+    assert html.count('<strong class="wanted-language">Spanish') == 2
+    assert "French" in html and '<strong class="wanted-language">French' not in html
+
+
+def test_find_trainers_leaves_out_accreditations_ending_before_the_last_day(
+    coordinator_client, places, bilingual_event
+):
+    both = [places["en"], places["es"]]
+    make_expert("OnLastDay", country=places["BE"], languages=both, valid_until=datetime.date(2025, 6, 6))
+    make_expert("MidEvent", country=places["BE"], languages=both, valid_until=datetime.date(2025, 6, 4))
+    make_expert("LongAgo", country=places["BE"], languages=both, valid_until=datetime.date(2024, 1, 1))
+    make_expert("PreAccredited", country=places["BE"], languages=both, status=S.PRE_ACCREDITED)
+    make_expert("Lapsed", country=places["BE"], languages=both, status=S.LAPSED)
+    response = coordinator_client.get(LIST, {"event": bilingual_event.pk})
+    assert response.context["form"].data["valid_through"] == "2025-06-06"
+    assert names(response) == ["OnLastDay", "PreAccredited"]
+    assert "before the event" not in response.content.decode()
+
+
+def test_find_trainers_can_show_the_ending_accreditations_flagged(
+    coordinator_client, places, bilingual_event
+):
+    both = [places["en"], places["es"]]
+    make_expert("OnLastDay", country=places["BE"], languages=both, valid_until=datetime.date(2025, 6, 6))
+    make_expert("MidEvent", country=places["BE"], languages=both, valid_until=datetime.date(2025, 6, 4))
+    make_expert("Lapsed", country=places["BE"], languages=both, status=S.LAPSED)
+    params = filters_for_event(bilingual_event)
+    params.update({"event": bilingual_event.pk, "include_ending": "on"})
+    response = coordinator_client.get(f"{LIST}?{params.urlencode()}")
+    assert names(response) == ["MidEvent", "OnLastDay"]
+    html = response.content.decode()
+    assert html.count("before the event") == 1
+    assert "Accreditation ends 4 Jun 2025, before the event" in html
+    # Lapsed, suspended and withdrawn experts stay out: their status already says they cannot teach.
+    assert "Lapsed" not in names(response)
+
+
+def test_a_validity_date_without_an_event_flags_against_that_day(coordinator_client, places):
+    make_expert("Ending", country=places["BE"], valid_until=datetime.date(2025, 3, 1))
+    make_expert("Lasting", country=places["BE"], valid_until=datetime.date(2026, 3, 1))
+    assert names(coordinator_client.get(LIST, {"valid_through": "2025-06-01"})) == ["Lasting"]
+    response = coordinator_client.get(LIST, {"valid_through": "2025-06-01", "include_ending": "on"})
+    assert names(response) == ["Ending", "Lasting"]
+    assert "Accreditation ends 1 Mar 2025, before 1 Jun 2025" in response.content.decode()
+
+
+def test_find_trainers_query_count_does_not_grow_with_languages_or_experts(
+    coordinator_client, places, bilingual_event, django_assert_max_num_queries
+):
+    def add(n):
+        for _ in range(n):
+            expert = make_expert(f"Expert{Expert.objects.count():03d}", country=places["BE"],
+                                 languages=[places["en"], places["es"]],
+                                 valid_until=datetime.date(2027, 1, 1))
+            TrainerAssignmentFactory(person=expert.person, event=TrainingEventFactory(status="completed"))
+    add(2)
+    with django_assert_max_num_queries(14) as few:
+        response = coordinator_client.get(LIST, {"event": bilingual_event.pk})
+    assert len(names(response)) == 2
+    add(20)
+    bilingual_event.languages.add(Language.objects.create(code="ru", name="Russian"))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        coordinator_client.get(LIST, {"event": bilingual_event.pk, "include_ending": "on"})
 
 
 def test_find_trainers_for_an_unknown_event_is_404(coordinator_client):

@@ -69,16 +69,16 @@ EXPERTS = ListPage(
 
 
 def filters_for_event(event: TrainingEvent) -> QueryDict:
-    """The directory filters that find trainers for an event: its language, region and dates."""
+    """The directory filters that find trainers for an event: every language it is taught in,
+    its region, its dates, and an accreditation that lasts to its last day."""
     data = QueryDict(mutable=True)
-    language = event.languages.order_by("sort_order").first()
-    if language:
-        data["language"] = language.pk
+    data.setlist("language", [language.pk for language in event.languages.all()])
     region_id = event.region_id or (event.host_country.region_id if event.host_country_id else None)
     if region_id:
         data["region"] = region_id
     data["available_from"] = event.start_date.isoformat()
     data["available_to"] = event.end_date.isoformat()
+    data["valid_through"] = event.end_date.isoformat()
     return data
 
 
@@ -95,9 +95,13 @@ def expert_list(request):
         params.update(filters_for_event(event))
     # Erased people asked to be forgotten: they are nobody to find or to assign as a trainer.
     experts = Expert.objects.filter(person__erased_at__isnull=True).with_relations().with_last_delivery()
-    return EXPERTS.apply(request, experts, data=params).response("accreditation/expert_list.html", {
+    listing = EXPERTS.apply(request, experts, data=params)
+    return listing.response("accreditation/expert_list.html", {
         "event": event, "can_assign": event is not None and is_coordinator(request.user),
         "roles": TrainerAssignment.Role.choices,
+        # Rows show which of these each expert teaches in, and flag a validity ending before this day.
+        "wanted_languages": {language.pk for language in listing.cleaned("language") or ()},
+        "valid_through": listing.cleaned("valid_through"),
     })
 
 

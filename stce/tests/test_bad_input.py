@@ -12,7 +12,7 @@ BAD_QUERY = {
     "kind": JUNK, "format": JUNK, "lang": JUNK, "event": "abc", "person": "abc", "other": "abc",
     "day": "abc", "available_from": "2026-13-45", "available_to": "yesterday",
     "year_from": "99999999999999999999", "year_to": "abc", "period_from": "abc", "period_to": "abc",
-    "start": "abc", "end": "abc", "from": "abc", "to": "abc",
+    "start": "abc", "end": "abc", "from": "abc", "to": "abc", "valid_through": "abc", "include_ending": JUNK,
 }
 BAD_POST = BAD_QUERY | {
     "role": JUNK, "token": JUNK, "approve": JUNK, "rationale": "", "participation": "abc",
