@@ -32,8 +32,16 @@ MAGIC = {
     "jpeg": (b"\xff\xd8\xff",),
 }
 XLSX_REQUIRED_PARTS = {"[Content_Types].xml", "xl/workbook.xml"}
-# An .xlsx is a zip archive; one that unpacks to far more than it weighs is a zip bomb.
+# An .xlsx is a zip archive; one that unpacks to far more than it weighs is a zip bomb. Real
+# workbooks unpack to 5–20 times their size. The sizes are read from the archive's directory,
+# without unpacking anything; zipfile never unpacks a member beyond the size the directory
+# declares (it fails the member's checksum instead), so a lying directory cannot get past.
 XLSX_MAX_EXPANSION = 100
+XLSX_MAX_MEMBERS = 2000
+
+
+def max_unpacked_bytes() -> int:
+    return getattr(settings, "STCE_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
 
 
 def default_max_bytes() -> int:
@@ -51,32 +59,36 @@ def _is_xlsx(upload, size: int) -> bool:
     upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
+            members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
     finally:
         upload.seek(0)
-    if unpacked > max(size, 1) * XLSX_MAX_EXPANSION:
+    unpacked = sum(info.file_size for info in members)
+    if (
+        len(members) > XLSX_MAX_MEMBERS
+        or unpacked > max(size, 1) * XLSX_MAX_EXPANSION
+        or unpacked > max_unpacked_bytes()
+    ):
         raise ValidationError(
-            _("This spreadsheet unpacks to an unreasonable size; it was refused."), code="zip_bomb"
+            _(
+                "This spreadsheet unpacks to %(unpacked)s from %(size)s, far more than a participant "
+                "list does; it was refused. Save the list again from Excel, or as CSV."
+            ),
+            code="zip_bomb",
+            params={"unpacked": filesizeformat(unpacked), "size": filesizeformat(size)},
         )
-    return names >= XLSX_REQUIRED_PARTS
+    return {info.filename for info in members} >= XLSX_REQUIRED_PARTS
 
 
 def _is_text(upload) -> bool:
-    upload.seek(0)
-    try:
-        data = upload.read()
-    finally:
-        upload.seek(0)
-    if b"\x00" in data:
-        return False
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return False
-    return True
+    """Text as people save lists: UTF-16 with its byte-order mark, or bytes without NUL (UTF-8
+    or not: a list saved in a legacy encoding is text, and the importer says how to re-save
+    it, naming the line, better than "wrong type" would)."""
+    head = _read_head(upload, 64 * 1024)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return b"\x00" not in head
 
 
 def sniff_kind(upload, size: int) -> str | None:

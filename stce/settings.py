@@ -201,6 +201,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STCE_GENDER_TARGET = float(os.environ.get("STCE_GENDER_TARGET", "50"))
 STCE_MASK_SMALL_COUNTS = env_bool("STCE_MASK_SMALL_COUNTS", True)
 STCE_MAX_IMPORT_BYTES = int(os.environ.get("STCE_MAX_IMPORT_BYTES", 10 * 1024 * 1024))
+# The upload gate (documents/uploads.py): what an import may hold once unpacked and read.
+STCE_MAX_UNPACKED_BYTES = int(os.environ.get("STCE_MAX_UNPACKED_BYTES", 200 * 1024 * 1024))
+STCE_MAX_IMPORT_ROWS = int(os.environ.get("STCE_MAX_IMPORT_ROWS", 100_000))
+STCE_MAX_IMPORT_COLUMNS = int(os.environ.get("STCE_MAX_IMPORT_COLUMNS", 50))
 
 # Caches, rate limits and lockouts must be shared by every app server: the database by
 # default, Redis when REDIS_URL is set.

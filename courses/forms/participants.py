@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Enrolment
+from documents.uploads import sniff_upload
 from people.models import Country, Organisation, Person
 
 
@@ -46,6 +47,9 @@ class ImportUploadForm(forms.Form):
                   "Split the list into several files.")
                 % {"size": upload.size / 1024 / 1024, "limit": limit / 1024 / 1024}
             )
+        # The upload gate: the real type from the bytes, and an archive's unpacked size read from
+        # its directory, before anything is parsed (a 1 KB .xlsx can unpack to gigabytes).
+        sniff_upload(upload, kinds={"csv", "xlsx"}, max_bytes=limit)
         return upload
 
 

@@ -344,13 +344,26 @@ def _read_csv(data: bytes) -> list[list[str]]:
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max([",", ";", "\t"], key=first_line.count)
     try:
-        rows = [
-            [_cell_text(c) for c in row]
-            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        ]
+        rows = []
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append([_cell_text(c) for c in row])
+            _check_size(len(rows), len(row))
     except csv.Error as exc:
         raise ImportFileError(_("The CSV file could not be read: %(error)s.") % {"error": exc}) from exc
     return rows
+
+
+def _check_size(rows: int, columns: int) -> None:
+    if rows > settings.STCE_MAX_IMPORT_ROWS + 1:  # the header row aside
+        raise ImportFileError(
+            _("The file has more than %(limit)s rows; split the list into several files.")
+            % {"limit": f"{settings.STCE_MAX_IMPORT_ROWS:,}"}
+        )
+    if columns > settings.STCE_MAX_IMPORT_COLUMNS:
+        raise ImportFileError(
+            _("The file has more than %(limit)s columns; a participant list needs at most 9.")
+            % {"limit": settings.STCE_MAX_IMPORT_COLUMNS}
+        )
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
@@ -362,7 +375,13 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
         # data_only=False keeps formulas as their text ("=…") so that we can refuse them.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         sheet = workbook.worksheets[0]
-        rows = [[_cell_text(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+        # Read row by row (openpyxl streams the sheet in read-only mode) and stop at the limits,
+        # so that a sheet of a million rows or columns is refused before it is all in memory.
+        _check_size(sheet.max_row or 0, sheet.max_column or 0)
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append([_cell_text(c) for c in row[: settings.STCE_MAX_IMPORT_COLUMNS + 1]])
+            _check_size(len(rows), len(row))
         workbook.close()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as exc:
         raise ImportFileError(

@@ -35,6 +35,9 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
     [
         ("participants.csv", CSV, {"csv", "xlsx"}, "csv"),
         ("participants.csv", b"\xef\xbb\xbf" + CSV, {"csv"}, "csv"),
+        ("participants.csv", CSV.decode().encode("utf-16"), {"csv"}, "csv"),
+        # Text in a legacy encoding is still text: the importer explains how to save it as UTF-8.
+        ("participants.csv", "given name;family\nИванов\n".encode("cp1251"), {"csv"}, "csv"),
         ("participants.xlsx", None, {"csv", "xlsx"}, "xlsx"),
         ("evidence.pdf", PDF, {"pdf"}, "pdf"),
         ("photo.PNG", PNG, {"png", "jpeg"}, "png"),
@@ -51,7 +54,6 @@ def test_files_of_an_accepted_type_pass_and_say_what_they_are(name, content, kin
         ("participants.csv", PDF),  # a PDF renamed to .csv
         ("participants.xlsx", CSV),  # text renamed to .xlsx
         ("participants.csv", b"\x00\x01binary\xff\xfe"),  # not text
-        ("participants.csv", "given name;family\nIvanov\n".encode("cp1251") + b"\xcf\xf0"),  # not UTF-8
         ("participants.exe", CSV),  # right bytes, wrong name
         ("participants.pdf", PDF),  # a real PDF where only spreadsheets are accepted
     ],
