@@ -23,6 +23,7 @@ BENCHMARKS = [
     "certificates",
     "dashboards",
     "background",
+    "big_events",
 ]
 
 
