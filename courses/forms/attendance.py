@@ -9,6 +9,8 @@ into `AttendanceEntry` values for the service. Every cell carries the value it s
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -67,18 +69,23 @@ class Row:
 class AttendanceSheetForm:
     """The cells of `days` for every participant of `event`, bound to `data` when posted."""
 
-    def __init__(self, *, event: TrainingEvent, days: list[EventDay], data=None):
+    def __init__(self, *, event: TrainingEvent, days: list[EventDay], data=None, page=None, per_page=None):
+        """With `per_page`, the sheet holds one page of participants (`page`, 1-based): a day
+        sheet of a 5,000-participant event is saved a page at a time."""
         self.event, self.days, self.data = event, days, data
         self.errors: list[str] = []
         self.today = event_today(event)
-        enrolments = list(
+        enrolments = (
             Enrolment.objects.filter(event=event).select_related("person__organisation")
             .order_by("status", "person__family_name", "person__given_name", "pk")
         )
-        records = {
-            (r.enrolment_id, r.day_id): r
-            for r in Attendance.objects.filter(enrolment__event=event, day__in=days)
-        }
+        records = Attendance.objects.filter(enrolment__event=event, day__in=days)
+        self.page_obj = None
+        if per_page:
+            self.page_obj = Paginator(enrolments, per_page).get_page(page)
+            enrolments = list(self.page_obj.object_list)
+            records = records.filter(enrolment__in=[e.pk for e in enrolments])
+        records = {(r.enrolment_id, r.day_id): r for r in records}
         self.rows = []
         for enrolment in enrolments:
             row = Row(enrolment)
@@ -95,13 +102,15 @@ class AttendanceSheetForm:
 
     def status_counts(self) -> list[tuple[str, str, int]]:
         """(status, label, how many) for the participants still on the list, "not recorded"
-        last: the tally a trainer checks against the room before saving."""
-        active = [cell for row in self.rows if not row.withdrawn for cell in row.cells]
-        counts = [
-            (value, str(label), sum(1 for cell in active if cell.status == value))
-            for value, label in AttendanceStatus.choices
-        ]
-        unrecorded = sum(1 for cell in active if not cell.status)
+        last: the tally a trainer checks against the room before saving. Counted in the
+        database over every page (two queries), so a paged sheet shows the whole day's tally."""
+        active = Enrolment.objects.filter(event=self.event).exclude(status=Enrolment.Status.WITHDRAWN)
+        recorded = dict(
+            Attendance.objects.filter(day__in=self.days, enrolment__in=active)
+            .order_by().values_list("status").annotate(n=Count("id"))
+        )
+        counts = [(value, str(label), recorded.get(value, 0)) for value, label in AttendanceStatus.choices]
+        unrecorded = active.count() * len(self.days) - sum(recorded.values())
         return [*counts, ("", _("Not recorded"), unrecorded)]
 
     @property

@@ -5,11 +5,13 @@
 """
 
 from django import template
+from django.core.paginator import Paginator
 
-from courses.completion import completion_for_enrolments, completion_for_event
+from courses.completion import completed_count, completion_for_enrolments, completion_for_event
 from courses.models import Enrolment, TrainingEvent
 
 register = template.Library()
+COMPLETION_PAGE_SIZE = 50
 
 
 def training_history(person) -> list[tuple[Enrolment, object]]:
@@ -34,13 +36,23 @@ def training_history_for(context, person):
     return {"history": history, "visible_event_ids": visible}
 
 
-@register.inclusion_tag("courses/includes/completion_table.html")
-def event_completion_table(event):
-    """Each participant's attendance share and completion status, in 4 queries."""
-    enrolments = list(
+@register.inclusion_tag("courses/includes/completion_table.html", takes_context=True)
+def event_completion_table(context, event):
+    """A page of participants with their attendance share and completion status, and the
+    event's totals: a constant number of queries, and a page of rows, whatever the event's size."""
+    request = context.get("request")
+    enrolments = (
         Enrolment.objects.filter(event=event).select_related("person__organisation")
         .order_by("status", "person__family_name", "person__given_name", "pk")
     )
-    completion = completion_for_event(event, enrolments)
-    rows = [(enrolment, completion[enrolment.pk]) for enrolment in enrolments]
-    return {"event": event, "rows": rows, "completed_count": sum(c.completed for _e, c in rows)}
+    page_obj = Paginator(enrolments, COMPLETION_PAGE_SIZE).get_page(request.GET.get("page") if request else 1)
+    completion = completion_for_event(event, list(page_obj.object_list))
+    completed, total = completed_count(event)
+    return {
+        "event": event,
+        "rows": [(enrolment, completion[enrolment.pk]) for enrolment in page_obj.object_list],
+        "completed_count": completed,
+        "total": total,
+        "page_obj": page_obj,
+        "request": request,
+    }

@@ -49,11 +49,16 @@ def event_attendance(request, pk: int):
     })
 
 
+DAY_SHEET_PAGE_SIZE = 100
+
+
 def _sheet_response(request, event: TrainingEvent, days: list[EventDay], template: str, extra: dict):
-    """GET shows the sheet; POST saves the changed cells and shows what was saved."""
+    """GET shows the sheet; POST saves the changed cells and shows what was saved. A day sheet
+    shows a page of participants (the grid, every one of them)."""
     # `request.POST or None` would leave an empty (or JSON) POST unbound and crash on it.
     data = request.POST if request.method == "POST" else None
-    form = AttendanceSheetForm(event=event, days=days, data=data)
+    paging = {"page": request.GET.get("page"), "per_page": DAY_SHEET_PAGE_SIZE} if len(days) == 1 else {}
+    form = AttendanceSheetForm(event=event, days=days, data=data, **paging)
     context = {"event": event, "days": days, "form": form, **extra}
     if request.method == "POST":
         entries = form.entries(mark_all_present="mark_all" in request.POST)
@@ -67,7 +72,7 @@ def _sheet_response(request, event: TrainingEvent, days: list[EventDay], templat
                 form.errors.append(error.message)
             else:
                 # Show the sheet as it now is in the database, with what this save wrote.
-                form = AttendanceSheetForm(event=event, days=days)
+                form = AttendanceSheetForm(event=event, days=days, **paging)
                 names = {row.enrolment.pk: row.person.full_name for row in form.rows}
                 dates = {day.pk: day.date for day in days}
                 context.update(form=form, result=result, saved=[

@@ -51,6 +51,14 @@
   // The tally at the top and the number of unsaved changes on the Save button follow every
   // mark, so that after "mark all present" the trainer sees what is still to be saved.
   var unsaved = sheet.querySelector(".js-unsaved");
+  // The tally counts the whole day (every page): the page's marks move it from where the
+  // server left it, by how they differ from what the page showed when it was loaded.
+  var base = {}, loaded = {};
+  sheet.querySelectorAll("[data-count]").forEach(function (el) { base[el.dataset.count] = parseInt(el.textContent, 10) || 0; });
+  sheet.querySelectorAll("[data-row]").forEach(function (row) {
+    var original = row.querySelector("input[type=hidden][name^='os-']");
+    if (original && !row.classList.contains("is-withdrawn")) { loaded[original.value] = (loaded[original.value] || 0) + 1; }
+  });
   function refresh() {
     var counts = {}, changes = 0;
     sheet.querySelectorAll("[data-row]").forEach(function (row) {
@@ -64,7 +72,10 @@
       if (status !== original.value || (remark && originalRemark && remark.value !== originalRemark.value)) { changes++; }
     });
     sheet.querySelectorAll("[data-count]").forEach(function (el) {
-      if (sheet.querySelector("input[type=hidden][name^='os-']")) { el.textContent = counts[el.dataset.count] || 0; }
+      var status = el.dataset.count;
+      if (sheet.querySelector("input[type=hidden][name^='os-']")) {
+        el.textContent = base[status] - (loaded[status] || 0) + (counts[status] || 0);
+      }
     });
     if (unsaved) {
       unsaved.hidden = changes === 0;
