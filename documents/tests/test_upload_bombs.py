@@ -166,3 +166,13 @@ def test_a_sheet_within_its_declared_dimensions_passes():
     data = _workbook([b"<row r='1'/>"], dimension=b'<dimension ref="A1:I101"/>')
     upload = SimpleUploadedFile("participants.xlsx", data)
     assert sniff_upload(upload, kinds={"xlsx"}, max_rows=100, max_columns=9) == "xlsx"
+
+
+def test_the_refusal_is_translated():
+    from django.utils import translation
+
+    data = _workbook([b"<row r='1'/>"], dimension=b'<dimension ref="A1:E1048576"/>')
+    with pytest.raises(ValidationError) as excinfo:
+        sniff_upload(SimpleUploadedFile("participants.xlsx", data), kinds={"xlsx"}, max_rows=100)
+    with translation.override("fr"):  # the message is lazy: shown in the reader's language
+        assert "Le fichier a plus de 100 lignes" in " ".join(excinfo.value.messages)
