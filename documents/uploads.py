@@ -9,7 +9,9 @@ must also match the name's extension. Use it in a form field:
 or call `sniff_upload(file, kinds=...)` in a form's clean method to learn which kind it is.
 """
 
+import re
 import zipfile
+import zlib
 from pathlib import PurePath
 
 from django.conf import settings
@@ -33,11 +35,15 @@ MAGIC = {
 }
 XLSX_REQUIRED_PARTS = {"[Content_Types].xml", "xl/workbook.xml"}
 # An .xlsx is a zip archive; one that unpacks to far more than it weighs is a zip bomb. Real
-# workbooks unpack to 5–20 times their size. The sizes are read from the archive's directory,
-# without unpacking anything; zipfile never unpacks a member beyond the size the directory
-# declares (it fails the member's checksum instead), so a lying directory cannot get past.
+# workbooks unpack to 5–20 times their size. The sizes are first read from the archive's
+# directory, without unpacking anything. Then, since a directory can lie, every member is
+# streamed in small chunks and counted: the stream stops at the limit, and at the size the
+# directory declares (zipfile fails the member's checksum there), so memory stays flat.
 XLSX_MAX_EXPANSION = 100
 XLSX_MAX_MEMBERS = 2000
+STREAM_CHUNK = 64 * 1024
+# `<dimension ref="A1:F200"/>`, near the top of a sheet written by Excel or LibreOffice.
+DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="(?:[A-Z]+[0-9]+:)?([A-Z]+)([0-9]+)"')
 
 
 def max_unpacked_bytes() -> int:
@@ -55,30 +61,88 @@ def _read_head(upload, n: int = 4096) -> bytes:
     return head
 
 
-def _is_xlsx(upload, size: int) -> bool:
+def _too_much_unpacked(unpacked: int, size: int) -> ValidationError:
+    return ValidationError(
+        _(
+            "This spreadsheet unpacks to %(unpacked)s from %(size)s, far more than a participant "
+            "list does; it was refused. Save the list again from Excel, or as CSV."
+        ),
+        code="zip_bomb",
+        params={"unpacked": filesizeformat(unpacked), "size": filesizeformat(size)},
+    )
+
+
+def _unpacked_limit(size: int) -> int:
+    return min(max(size, 1) * XLSX_MAX_EXPANSION, max_unpacked_bytes())
+
+
+def _is_xlsx(upload, size: int, limits: dict | None = None) -> bool:
     upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
             members = archive.infolist()
+            unpacked = sum(info.file_size for info in members)
+            if len(members) > XLSX_MAX_MEMBERS or unpacked > _unpacked_limit(size):
+                raise _too_much_unpacked(unpacked, size)
+            if not {info.filename for info in members} >= XLSX_REQUIRED_PARTS:
+                return False
+            _stream_members(archive, size, limits or {})
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
     finally:
         upload.seek(0)
-    unpacked = sum(info.file_size for info in members)
-    if (
-        len(members) > XLSX_MAX_MEMBERS
-        or unpacked > max(size, 1) * XLSX_MAX_EXPANSION
-        or unpacked > max_unpacked_bytes()
-    ):
+    return True
+
+
+def _stream_members(archive: zipfile.ZipFile, size: int, limits: dict) -> None:
+    """Unpack every member chunk by chunk, counting, without keeping anything: refused at the
+    limit, whatever the directory said; a member longer than declared fails its checksum."""
+    budget = _unpacked_limit(size)
+    counted = 0
+    try:
+        for info in archive.infolist():
+            with archive.open(info) as member:
+                head = member.read(STREAM_CHUNK)
+                if info.filename.startswith("xl/worksheets/"):
+                    _check_dimension(head, limits)
+                chunk = head
+                while chunk:
+                    counted += len(chunk)
+                    if counted > budget:
+                        raise _too_much_unpacked(counted, size)
+                    chunk = member.read(STREAM_CHUNK)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
         raise ValidationError(
-            _(
-                "This spreadsheet unpacks to %(unpacked)s from %(size)s, far more than a participant "
-                "list does; it was refused. Save the list again from Excel, or as CSV."
-            ),
-            code="zip_bomb",
-            params={"unpacked": filesizeformat(unpacked), "size": filesizeformat(size)},
+            _("The workbook could not be read; open it in Excel and save it again."), code="damaged"
+        ) from exc
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
+
+
+def _check_dimension(head: bytes, limits: dict) -> None:
+    """A sheet says how big it is near its top (when its writer says it at all): refuse an
+    absurd one before a row is read. The header row is not counted, as in the import."""
+    found = DIMENSION.search(head)
+    if not found:
+        return
+    max_rows, max_columns = limits.get("rows"), limits.get("columns")
+    if max_rows is not None and int(found.group(2)) > max_rows + 1:
+        raise ValidationError(
+            _("The file has more than %(limit)s rows; split the list into several files."),
+            code="too_many_rows",
+            params={"limit": f"{max_rows:,}"},
         )
-    return {info.filename for info in members} >= XLSX_REQUIRED_PARTS
+    if max_columns is not None and _column_number(found.group(1)) > max_columns:
+        raise ValidationError(
+            _("The file has more than %(limit)s columns; a participant list needs at most 9."),
+            code="too_many_columns",
+            params={"limit": max_columns},
+        )
 
 
 def _is_text(upload) -> bool:
@@ -91,21 +155,31 @@ def _is_text(upload) -> bool:
     return b"\x00" not in head
 
 
-def sniff_kind(upload, size: int) -> str | None:
-    """The kind the file's bytes say it is (one of EXTENSIONS), or None."""
+def sniff_kind(upload, size: int, limits: dict | None = None) -> str | None:
+    """The kind the file's bytes say it is (one of EXTENSIONS), or None. `limits` may hold
+    "rows" and "columns" for a workbook's declared dimension."""
     head = _read_head(upload)
     for kind, signatures in MAGIC.items():
         if head.startswith(signatures):
             return kind
     if head.startswith(b"PK\x03\x04"):
-        return "xlsx" if _is_xlsx(upload, size) else None
+        return "xlsx" if _is_xlsx(upload, size, limits) else None
     if _is_text(upload):
         return "csv"
     return None
 
 
-def sniff_upload(upload, *, kinds: set[str], max_bytes: int | None = None) -> str:
-    """Check an uploaded file's size and type; return its kind or raise ValidationError."""
+def sniff_upload(
+    upload,
+    *,
+    kinds: set[str],
+    max_bytes: int | None = None,
+    max_rows: int | None = None,
+    max_columns: int | None = None,
+) -> str:
+    """Check an uploaded file's size and type; return its kind or raise ValidationError.
+    A workbook's members are also streamed and counted, and its declared dimension checked
+    against max_rows (not counting the header) and max_columns."""
     limit = max_bytes if max_bytes is not None else default_max_bytes()
     size = upload.size if getattr(upload, "size", None) is not None else len(_read_head(upload, limit + 1))
     if size > limit:
@@ -118,7 +192,7 @@ def sniff_upload(upload, *, kinds: set[str], max_bytes: int | None = None) -> st
         raise ValidationError(_("The file is empty."), code="empty")
     allowed = ", ".join(sorted(ext for kind in kinds for ext in EXTENSIONS[kind]))
     extension = PurePath(getattr(upload, "name", "") or "").suffix.lower()
-    kind = sniff_kind(upload, size)
+    kind = sniff_kind(upload, size, {"rows": max_rows, "columns": max_columns})
     if kind not in kinds or extension not in EXTENSIONS[kind]:
         raise ValidationError(
             _("This file is not of an accepted type (%(allowed)s), or its content does not match its name."),

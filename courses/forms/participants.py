@@ -49,7 +49,13 @@ class ImportUploadForm(forms.Form):
             )
         # The upload gate: the real type from the bytes, and an archive's unpacked size read from
         # its directory, before anything is parsed (a 1 KB .xlsx can unpack to gigabytes).
-        sniff_upload(upload, kinds={"csv", "xlsx"}, max_bytes=limit)
+        sniff_upload(
+            upload,
+            kinds={"csv", "xlsx"},
+            max_bytes=limit,
+            max_rows=settings.STCE_MAX_IMPORT_ROWS,
+            max_columns=settings.STCE_MAX_IMPORT_COLUMNS,
+        )
         return upload
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from courses.tests.factories import TrainingEventFactory
+from courses.views.participants import SESSION_KEY
 from people.models import Person
 
 CONTENT_TYPES = (
@@ -136,9 +137,63 @@ def test_files_whose_bytes_are_not_what_their_name_says_are_refused(coordinator_
     assert response.context["token"] is None
 
 
-def test_an_ordinary_workbook_still_passes_the_gate(coordinator_client, event):
+def test_an_ordinary_workbook_still_passes_the_gate(coordinator_client, event, storage_folders):
     from people.tests.factories import CountryFactory, RegionFactory
 
     CountryFactory(code="CN", name="China", region=RegionFactory(code="AP", name="Asia/Pacific"))
     response = _post(coordinator_client, event, "participants.xlsx", _workbook(rows=3))
     assert response.context["can_commit"], response.context["form"].errors
+    # The preview keeps the file where the refusals above are checked to leave nothing.
+    assert len(_stored_files(storage_folders)) == 1
+    assert coordinator_client.session.get(SESSION_KEY)
+
+
+@pytest.fixture
+def storage_folders(settings, tmp_path) -> list:
+    """Media and pending imports in folders of this test's own, to see that nothing lands."""
+    media, pending = tmp_path / "media", tmp_path / "pending"
+    settings.MEDIA_ROOT = media
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "pending_imports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": pending},
+        },
+    }
+    return [media, pending]
+
+
+def _stored_files(folders) -> list:
+    return [path for folder in folders if folder.exists() for path in folder.rglob("*") if path.is_file()]
+
+
+@pytest.mark.parametrize("variant", ["honest", "lying"])
+def test_a_deflated_bomb_is_refused_on_the_field_and_nothing_is_stored(
+    coordinator_client, event, storage_folders, variant
+):
+    from documents.tests.test_upload_bombs import _gigabyte_of_spaces, _lie_about_size
+    from documents.tests.test_upload_bombs import _workbook as bomb_workbook
+
+    data = bomb_workbook(_gigabyte_of_spaces())
+    if variant == "lying":
+        data = _lie_about_size(data, "xl/worksheets/sheet1.xml", 50 * 1024 * 1024)
+    response = _post(coordinator_client, event, "participants.xlsx", data)
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["file"]
+    assert ("refused" in error) if variant == "honest" else ("could not be read" in error)
+    assert response.context["token"] is None
+    assert not coordinator_client.session.get(SESSION_KEY)
+    assert _stored_files(storage_folders) == []
+    assert not event.enrolments.exists()
+
+
+def test_a_sheet_declaring_a_million_rows_is_refused_on_the_field_naming_the_limit(
+    coordinator_client, event, settings
+):
+    from documents.tests.test_upload_bombs import _workbook as bare_workbook
+
+    settings.STCE_MAX_IMPORT_ROWS = 500
+    data = bare_workbook([b"<row r='1'/>"], dimension=b'<dimension ref="A1:E1048576"/>')
+    response = _post(coordinator_client, event, "participants.xlsx", data)
+    assert "more than 500 rows" in " ".join(response.context["form"].errors["file"])
+    assert response.context["token"] is None
