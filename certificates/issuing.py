@@ -207,18 +207,40 @@ class Eligibility:
         return self.completed and self.certificate is None and not self.unprintable
 
 
-def eligibility_for_event(event) -> list[Eligibility]:
-    """Every participant of the event: completed or not (and why), certificate already held."""
-    from courses.completion import completion_for_event
+def event_enrolments(event):
+    """The event's participants in the order the certificates page lists them."""
     from courses.models import Enrolment
 
-    enrolments = list(
+    return (
         Enrolment.objects.filter(event=event)
         .select_related("person")
-        .order_by("person__family_name", "person__given_name")
+        .order_by("person__family_name", "person__given_name", "pk")
     )
+
+
+def event_issue_summary(event) -> tuple[int, int]:
+    """(completed participants without a certificate yet, certificates held) over the whole
+    event, in two queries, whatever its size."""
+    from courses.completion import completed_enrolments
+
+    held = Certificate.objects.valid().filter(event=event, kind__in=EVENT_KINDS)
+    to_issue = completed_enrolments(event).exclude(person__in=held.values("holder")).count()
+    return to_issue, held.count()
+
+
+def eligibility_for_event(event, enrolments=None) -> list[Eligibility]:
+    """The participants of the event (all, or the `enrolments` given, e.g. a page of them):
+    completed or not (and why), certificate already held."""
+    from courses.completion import completion_for_event
+
+    enrolments = list(event_enrolments(event) if enrolments is None else enrolments)
     completions = completion_for_event(event, enrolments)
-    held = {c.holder_id: c for c in Certificate.objects.valid().filter(event=event, kind__in=EVENT_KINDS)}
+    held = {
+        c.holder_id: c
+        for c in Certificate.objects.valid().filter(
+            event=event, kind__in=EVENT_KINDS, holder__in=[e.person_id for e in enrolments]
+        )
+    }
     rows = []
     for enrolment in enrolments:
         completion = completions[enrolment.pk]

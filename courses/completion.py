@@ -10,6 +10,19 @@ participants do not complete.
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import (
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Attendance, AttendanceStatus, Enrolment, EventDay, TrainingEvent
@@ -48,9 +61,13 @@ def _evaluate(event: TrainingEvent, enrolment: Enrolment, day_dates, statuses: d
     if enrolment.status == Enrolment.Status.WITHDRAWN:
         return Completion(enrolment.pk, counted, attended, percentage, False, str(_("Withdrawn.")))
     completed = percentage >= event.completion_threshold
-    reason = "" if completed else str(
-        _("Attended %(pct)s%% of days; %(threshold)s%% needed.")
-        % {"pct": percentage, "threshold": event.completion_threshold}
+    reason = (
+        ""
+        if completed
+        else str(
+            _("Attended %(pct)s%% of days; %(threshold)s%% needed.")
+            % {"pct": percentage, "threshold": event.completion_threshold}
+        )
     )
     return Completion(enrolment.pk, counted, attended, percentage, completed, reason)
 
@@ -95,9 +112,48 @@ def completion_for_enrolments(enrolments) -> dict[int, Completion]:
     return {e.pk: _evaluate(e.event, e, day_dates[e.event_id], statuses[e.pk]) for e in enrolments}
 
 
+def completed_enrolments(event: TrainingEvent):
+    """The enrolments of the event that completed, as a queryset: the rule above in SQL, so
+    that counting the completed of a 5,000-participant event is one query, not 25,000 rows
+    read. The percentage is rounded half up to one decimal before it is compared, as
+    `_evaluate` does: round(1000·a/c)/10 ≥ T ⇔ 2000·a ≥ (20·T − 1)·c ⇔ a ≥ ⌈(20·T − 1)·c / 2000⌉."""
+    counts_day = Q(attendance__day__event=event) & (
+        Q(joined_on__isnull=True) | Q(attendance__day__date__gte=F("joined_on"))
+    )
+    day_dates = EventDay.objects.filter(event=event)
+    # Days from the participant's joining: all of them when they joined at the start.
+    from_join = Case(
+        When(joined_on__isnull=True, then=Value(day_dates.count())),
+        default=Subquery(
+            day_dates.filter(date__gte=OuterRef("joined_on"))
+            .order_by()
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        output_field=IntegerField(),
+    )
+    excused = Count("attendance", filter=counts_day & Q(attendance__status=AttendanceStatus.EXCUSED))
+    attended = Count("attendance", filter=counts_day & Q(attendance__status__in=list(ATTENDED)))
+    policy = event.excused_policy
+    not_counted = excused if policy == TrainingEvent.ExcusedPolicy.NOT_COUNTED else Value(0)
+    counted_as_attended = excused if policy == TrainingEvent.ExcusedPolicy.ATTENDED else Value(0)
+    needed = (Value(20 * event.completion_threshold - 1) * F("counted_days") + Value(1999)) / Value(2000)
+    return (
+        Enrolment.objects.filter(event=event)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .annotate(
+            counted_days=ExpressionWrapper(
+                Coalesce(from_join, Value(0)) - not_counted, output_field=IntegerField()
+            ),
+            attended_days=ExpressionWrapper(attended + counted_as_attended, output_field=IntegerField()),
+        )
+        .filter(counted_days__gt=0, attended_days__gte=ExpressionWrapper(needed, output_field=IntegerField()))
+    )
+
+
 def completed_count(event: TrainingEvent) -> tuple[int, int]:
-    """(completed, participants) for the whole event, in 3 queries, without the per-person
-    detail: what a page of a 5,000-participant event shows in its heading."""
-    enrolments = list(Enrolment.objects.filter(event=event).only("pk", "status", "joined_on"))
-    completion = completion_for_event(event, enrolments if len(enrolments) > PAGE_OF_ENROLMENTS else None)
-    return sum(c.completed for c in completion.values()), len(completion)
+    """(completed, participants) for the whole event in a constant number of queries, without
+    the per-person detail: what a page of a 5,000-participant event shows in its heading."""
+    return completed_enrolments(event).count(), Enrolment.objects.filter(event=event).count()

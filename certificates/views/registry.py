@@ -17,6 +17,8 @@ from certificates.files import certificate_pdf, certificates_zip, merged_pdf, ne
 from certificates.forms.registry import CertificateFilter, IssueOneForm, PreviewForm, RevokeForm
 from certificates.issuing import (
     eligibility_for_event,
+    event_enrolments,
+    event_issue_summary,
     issue_certificate,
     issue_for_event,
     reissue_certificate,
@@ -209,18 +211,18 @@ def event_certificates(request, event_pk: int):
         for person, reason in result.skipped:
             messages.warning(request, f"{person.full_name}: {reason}")
         return redirect("certificates:certificate-event", event_pk=event.pk)
-    rows = eligibility_for_event(event)
     # The whole event is counted and issued at once; the table shows a page of it.
-    page_obj = Paginator(rows, EVENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = Paginator(event_enrolments(event), EVENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    to_issue, issued_count = event_issue_summary(event)
     return render(
         request,
         "certificates/event.html",
         {
             "event": event,
-            "rows": page_obj.object_list,
+            "rows": eligibility_for_event(event, page_obj.object_list),
             "page_obj": page_obj,
-            "to_issue": sum(r.will_receive_completion for r in rows),
-            "issued_count": sum(r.certificate is not None for r in rows),
+            "to_issue": to_issue,
+            "issued_count": issued_count,
         },
     )
 
