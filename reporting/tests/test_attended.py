@@ -1,0 +1,65 @@
+"""Attended, not merely enrolled: a delivered training that recorded attendance counts the
+officials who came; one that recorded none counts its enrolment, and the page says which."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from courses.models import Attendance, AttendanceStatus, TrainingEvent
+from courses.tests.factories import EnrolmentFactory, TrainingEventFactory
+from reporting.figures import AttendanceFigures, Filters, attendance_figures
+
+PROGRAMME = reverse("reporting:dashboard-programme")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(db):
+    cache.clear()
+
+
+def _training(start, n, **extra):
+    event = TrainingEventFactory(start_date=start, with_days=True, **extra)
+    return event, [EnrolmentFactory(event=event) for _ in range(n)]
+
+
+def _record(event, enrolments, status):
+    day = event.days.first()
+    for enrolment in enrolments:
+        Attendance.objects.create(enrolment=enrolment, day=day, status=status)
+
+
+def test_a_training_with_attendance_counts_attendees_not_enrollees(db):
+    event, enrolments = _training(datetime.date(2022, 3, 1), 5)
+    _record(event, enrolments[:2], AttendanceStatus.PRESENT)
+    _record(event, enrolments[2:3], AttendanceStatus.LATE)
+    _record(event, enrolments[3:], AttendanceStatus.ABSENT)
+    figures = attendance_figures(Filters())
+    assert (figures.attended, figures.events_with_attendance, figures.events_without_attendance) == (3, 1, 0)
+
+
+def test_a_training_without_attendance_counts_its_enrolment_and_the_page_says_so(coordinator_client):
+    _training(datetime.date(2022, 3, 1), 4)
+    tables = coordinator_client.get(PROGRAMME).context["tables"]
+    table = next(t for t in tables if t.slug == "officials-attended")
+    assert dict(table.rows) == {
+        "Officials who attended (people)": 4,
+        "Delivered trainings counted by attendance": 0,
+        "Delivered trainings counted by enrolment (no attendance recorded)": 1,
+    }
+    assert "enrolled officials count" in table.note
+
+
+@pytest.mark.parametrize("status", [TrainingEvent.Status.CANCELLED, TrainingEvent.Status.DRAFT])
+def test_cancelled_and_draft_trainings_count_nobody_as_attended(db, status):
+    event, enrolments = _training(datetime.date(2022, 3, 1), 3, status=status)
+    _record(event, enrolments, AttendanceStatus.PRESENT)
+    assert attendance_figures(Filters()) == AttendanceFigures(0, 0, 0)
+
+
+def test_a_future_training_counts_nobody_as_attended(db):
+    today = datetime.date.today()
+    _training(datetime.date(today.year + 1, 2, 1), 30)
+    figures = attendance_figures(Filters())
+    assert (figures.attended, figures.events_without_attendance) == (0, 0)
