@@ -75,6 +75,7 @@ def _attended(figures: AttendanceFigures) -> Table:
         [Column(_("Figure"), LABEL), Column(_("Value"), NUMBER)],
         [
             [_("Officials who attended (people)"), figures.attended],
+            [_("Officials who completed (met the completion rule)"), figures.completed],
             [_("Delivered trainings counted by attendance"), figures.events_with_attendance],
             [
                 _("Delivered trainings counted by enrolment (no attendance recorded)"),
@@ -83,7 +84,8 @@ def _attended(figures: AttendanceFigures) -> Table:
         ],
         note=_(
             "Attended: present or late on at least one day of a delivered training whose attendance "
-            "was recorded; where a training recorded no attendance, its enrolled officials count."
+            "was recorded; where a training recorded no attendance, its enrolled officials count. "
+            "Completed: met the training's completion rule (share of days attended), which needs attendance."
         ),
     )
 

@@ -7,7 +7,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from courses.models import Attendance, AttendanceStatus, TrainingEvent
+from courses.completion import completion_for_event
+from courses.models import Attendance, AttendanceStatus, Enrolment, TrainingEvent
 from courses.tests.factories import EnrolmentFactory, TrainingEventFactory
 from reporting.figures import AttendanceFigures, Filters, attendance_figures
 
@@ -45,6 +46,7 @@ def test_a_training_without_attendance_counts_its_enrolment_and_the_page_says_so
     table = next(t for t in tables if t.slug == "officials-attended")
     assert dict(table.rows) == {
         "Officials who attended (people)": 4,
+        "Officials who completed (met the completion rule)": 0,
         "Delivered trainings counted by attendance": 0,
         "Delivered trainings counted by enrolment (no attendance recorded)": 1,
     }
@@ -55,7 +57,7 @@ def test_a_training_without_attendance_counts_its_enrolment_and_the_page_says_so
 def test_cancelled_and_draft_trainings_count_nobody_as_attended(db, status):
     event, enrolments = _training(datetime.date(2022, 3, 1), 3, status=status)
     _record(event, enrolments, AttendanceStatus.PRESENT)
-    assert attendance_figures(Filters()) == AttendanceFigures(0, 0, 0)
+    assert attendance_figures(Filters()) == AttendanceFigures(0, 0, 0, 0)
 
 
 def test_a_future_training_counts_nobody_as_attended(db):
@@ -63,3 +65,39 @@ def test_a_future_training_counts_nobody_as_attended(db):
     _training(datetime.date(today.year + 1, 2, 1), 30)
     figures = attendance_figures(Filters())
     assert (figures.attended, figures.events_without_attendance) == (0, 0)
+
+
+@pytest.mark.parametrize("policy", list(TrainingEvent.ExcusedPolicy))
+def test_completed_counts_by_the_same_rule_as_the_event_page(db, policy):
+    """Five days; threshold 80%: every mix of present, late, excused, absent and no record,
+    and a late joiner, is counted as courses.completion decides it."""
+    event = TrainingEventFactory(start_date=datetime.date(2022, 3, 1), with_days=True, excused_policy=policy)
+    days = list(event.days.order_by("date"))
+    P, L, E, A = (
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.LATE,
+        AttendanceStatus.EXCUSED,
+        AttendanceStatus.ABSENT,
+    )
+    patterns = [
+        [P] * 5,
+        [P, P, P, L, A],
+        [P, P, P, A, A],
+        [P, P, P, P, E],
+        [P, P, P, E, E],
+        [E] * 5,
+        [P, P, P, P],
+    ]
+    for pattern in patterns:
+        enrolment = EnrolmentFactory(event=event)
+        for day, status in zip(days, pattern, strict=False):
+            Attendance.objects.create(enrolment=enrolment, day=day, status=status)
+    joiner = EnrolmentFactory(event=event, joined_on=days[2].date)
+    for day in days[2:]:
+        Attendance.objects.create(enrolment=joiner, day=day, status=P)
+    withdrawn = EnrolmentFactory(event=event, status=Enrolment.Status.WITHDRAWN)
+    for day in days:
+        Attendance.objects.create(enrolment=withdrawn, day=day, status=P)
+    expected = sum(c.completed for c in completion_for_event(event).values())
+    assert expected >= 3
+    assert attendance_figures(Filters()).completed == expected
