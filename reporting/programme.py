@@ -128,6 +128,7 @@ def _trainings_by_year(events: EventFigures) -> Table:
             Column(_("Total"), NUMBER),
         ],
         by_year,
+        note=_("Trainings whose last day has passed, neither draft nor cancelled, by the year they started."),
         chart=bar_chart(
             [r[0] for r in by_year],
             [
@@ -161,6 +162,7 @@ def _experts_by_region(experts: ExpertFigures, labels: Labels) -> Table:
             Column(_("Total"), PEOPLE),
         ],
         region_rows,
+        note=_("Each expert once, by their current status and the WCO region of their country."),
     )
 
 

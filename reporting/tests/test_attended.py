@@ -2,10 +2,12 @@
 officials who came; one that recorded none counts its enrolment, and the page says which."""
 
 import datetime
+import io
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from courses.completion import completion_for_event
 from courses.models import Attendance, AttendanceStatus, Enrolment, TrainingEvent
@@ -101,3 +103,23 @@ def test_completed_counts_by_the_same_rule_as_the_event_page(db, policy):
     expected = sum(c.completed for c in completion_for_event(event).values())
     assert expected >= 3
     assert attendance_figures(Filters()).completed == expected
+
+
+def test_every_figure_on_both_dashboards_says_how_it_is_counted(coordinator_client):
+    _training(datetime.date(2022, 3, 1), 2)
+    for url in (PROGRAMME, reverse("reporting:dashboard-gender")):
+        for table in coordinator_client.get(url).context["tables"]:
+            assert table.note.strip(), table.slug
+
+
+def test_the_attended_figures_export_as_numbers(coordinator_client):
+    event, enrolments = _training(datetime.date(2022, 3, 1), 3)
+    _record(event, enrolments[:1], AttendanceStatus.PRESENT)
+    url = reverse(
+        "reporting:dashboard-export",
+        kwargs={"dashboard": "programme", "table": "officials-attended", "fmt": "xlsx"},
+    )
+    sheet = load_workbook(io.BytesIO(coordinator_client.get(url).getvalue())).active
+    values = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True) if row and row[0]}
+    assert values["Officials who attended (people)"] == 1
+    assert values["Delivered trainings counted by attendance"] == 1
