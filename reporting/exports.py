@@ -82,8 +82,13 @@ def table_download(table: Table, *, dashboard: str, fmt: str):
     if mask and any(MASK in row for row in rows):
         notes.append(_("Counts from 1 to 4 are shown as <5; shares in those rows are left empty."))
     return export_response(
-        export_columns(table), rows, fmt=fmt, name=f"{dashboard}-{table.slug}", title=table.slug,
-        heading=table.title, notes=notes,
+        export_columns(table),
+        rows,
+        fmt=fmt,
+        name=f"{dashboard}-{table.slug}",
+        title=table.slug,
+        heading=table.title,
+        notes=notes,
     )
 
 

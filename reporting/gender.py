@@ -94,7 +94,10 @@ def breakdown_table(figures, dimension: str, labels: Labels, *, chart: bool) -> 
                 counts.participations,
             ]
         )
-    note = ""
+    note = _(
+        "Officials enrolled, and not withdrawn, in a training whose last day has passed; each person "
+        "once per row, however many trainings."
+    )
     if dimension == Dimension.LANGUAGE:
         note = _("A training delivered in two languages counts in both.")
     return Table(

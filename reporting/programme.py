@@ -7,11 +7,13 @@ from courses.models import TrainingEvent
 from reporting.models import Dimension
 
 from .figures import (
+    AttendanceFigures,
     EventFigures,
     ExpertFigures,
     Filters,
     ScheduledFigures,
     TraineeFigures,
+    attendance_figures,
     event_figures,
     expert_figures,
     scheduled_figures,
@@ -29,6 +31,7 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
     scheduled = scheduled_figures(filters)
     return [
         _key_figures(trainees, experts, events, scheduled),
+        _attended(attendance_figures(filters)),
         _trainings_by_year(events),
         _scheduled_by_year(scheduled),
         _officials_by_year(trainees, labels),
@@ -61,6 +64,28 @@ def _key_figures(
             "Delivered: trainings whose last day has passed, neither draft nor cancelled. Trained: "
             "officials enrolled in a delivered training and not withdrawn. Trainings still to come "
             "are counted apart, as the plan."
+        ),
+    )
+
+
+def _attended(figures: AttendanceFigures) -> Table:
+    return Table(
+        "officials-attended",
+        _("Officials who attended delivered trainings"),
+        [Column(_("Figure"), LABEL), Column(_("Value"), NUMBER)],
+        [
+            [_("Officials who attended (people)"), figures.attended],
+            [_("Officials who completed (met the completion rule)"), figures.completed],
+            [_("Delivered trainings counted by attendance"), figures.events_with_attendance],
+            [
+                _("Delivered trainings counted by enrolment (no attendance recorded)"),
+                figures.events_without_attendance,
+            ],
+        ],
+        note=_(
+            "Attended: present or late on at least one day of a delivered training whose attendance "
+            "was recorded; where a training recorded no attendance, its enrolled officials count. "
+            "Completed: met the training's completion rule (share of days attended), which needs attendance."
         ),
     )
 
@@ -103,6 +128,7 @@ def _trainings_by_year(events: EventFigures) -> Table:
             Column(_("Total"), NUMBER),
         ],
         by_year,
+        note=_("Trainings whose last day has passed, neither draft nor cancelled, by the year they started."),
         chart=bar_chart(
             [r[0] for r in by_year],
             [
@@ -136,6 +162,7 @@ def _experts_by_region(experts: ExpertFigures, labels: Labels) -> Table:
             Column(_("Total"), PEOPLE),
         ],
         region_rows,
+        note=_("Each expert once, by their current status and the WCO region of their country."),
     )
 
 

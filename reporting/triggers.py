@@ -26,6 +26,8 @@ def delivered(event: str) -> str:
     cancelled), as `TrainingEvent.objects.delivered()`. `took_place` is a column because a
     trigger cannot know today's date when the day passes: courses marks it each day."""
     return f"{event}.status NOT IN ('cancelled', 'draft') AND {event}.took_place"
+
+
 SLICE = "reporting_trainee_slice"
 LANGUAGE_SLICE = "reporting_trainee_language_slice"
 MEMBERSHIP = "reporting_trainee_membership"

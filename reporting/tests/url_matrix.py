@@ -4,7 +4,8 @@ CASES = [
     Case("reporting:dashboard-gender", ladder()),
     Case("reporting:dashboard-programme", ladder()),
     Case(
-        "reporting:dashboard-export", ladder(),
+        "reporting:dashboard-export",
+        ladder(),
         kwargs=lambda w: {"dashboard": "gender", "table": "trainees", "fmt": "csv"},
     ),
 ]
