@@ -31,10 +31,22 @@ class TodoProvider:
 
 
 _providers: dict[str, TodoProvider] = {}
+# Counts shown next to a menu entry, e.g. the administrators' review queue: name -> (role, count).
+_badges: dict[str, tuple[str, Callable[[HttpRequest], int]]] = {}
 
 
 def register(provider: TodoProvider) -> None:
     _providers[provider.key] = provider
+
+
+def register_badge(name: str, role: str, count: Callable[[HttpRequest], int]) -> None:
+    """A count for the menu; it runs on every page for users with `role`, so one cheap COUNT."""
+    _badges[name] = (role, count)
+
+
+def badges_for(request: HttpRequest) -> dict[str, int]:
+    user_roles = roles.user_roles(request.user)
+    return {name: count(request) for name, (role, count) in _badges.items() if role in user_roles}
 
 
 def todo_for(request: HttpRequest) -> dict[str, list[TodoItem]]:

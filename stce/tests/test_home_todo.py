@@ -97,7 +97,7 @@ def test_coordinator_does_not_see_trainer_items(coordinator_client, trainer):
 
 
 # Pinned per role; the same at both data sizes, so no provider queries per event or day.
-QUERIES = {"coordinator": 6, "trainer": 5, "administrator": 6}
+QUERIES = {"coordinator": 7, "trainer": 5, "administrator": 8}
 
 
 @pytest.mark.parametrize("size", [1, 6])
@@ -114,3 +114,45 @@ def test_home_queries_do_not_grow_with_data(size, client, coordinator, trainer, 
             _home(client)
         counts[user.username] = len(ctx.captured_queries)
     assert counts == QUERIES
+
+
+def _accredited_expert(valid_until):
+    from accreditation.models import ExpertStatus
+    from accreditation.tests.factories import ExpertFactory
+
+    return ExpertFactory(status=ExpertStatus.ACCREDITED, accredited_on=datetime.date(2020, 1, 1),
+                         valid_until=valid_until)
+
+
+def test_review_queue_item_and_menu_badge_only_for_administrators(client, administrator, coordinator):
+    from accreditation.models import ExpertStatus
+    from accreditation.services.decisions import propose_step
+
+    expert = _accredited_expert(datetime.date(2030, 1, 1))
+    propose_step(expert=expert, to_status=ExpertStatus.SUSPENDED, rationale="Complaint", by=coordinator)
+    client.force_login(administrator)
+    html = _home(client)
+    assert "1 proposal waiting for review" in html
+    assert reverse("accreditation:review-queue") in html
+    assert 'text-bg-warning">1<span class="visually-hidden"> waiting' in html
+    client.force_login(coordinator)
+    html = _home(client)
+    assert "waiting for review" not in html and "visually-hidden\"> waiting" not in html
+
+
+def test_no_badge_when_the_review_queue_is_empty(administrator_client):
+    html = _home(administrator_client)
+    assert "visually-hidden\"> waiting" not in html
+    assert "waiting for review" not in html
+
+
+def test_coordinator_sees_experts_expiring(client, coordinator, administrator):
+    today = timezone.localdate()
+    _accredited_expert(today + datetime.timedelta(days=30))
+    _accredited_expert(today + datetime.timedelta(days=3 * 365))  # far off: not counted
+    client.force_login(coordinator)
+    html = _home(client)
+    assert "1 accredited expert expires within six months or has expired" in html
+    assert reverse("accreditation:expiring") in html
+    client.force_login(administrator)
+    assert "expires within six months" not in _home(client)
