@@ -8,7 +8,7 @@ class AccreditationConfig(AppConfig):
     verbose_name = _("Accreditation")
 
     def ready(self):
-        from accreditation import messages
+        from accreditation import messages, todo
         from accreditation.services.experts import forget_erased_experts_profile
         from accreditation.standing import accreditation_standing
         from certificates.models import Certificate
@@ -18,3 +18,4 @@ class AccreditationConfig(AppConfig):
         person_erased.connect(forget_erased_experts_profile, dispatch_uid="accreditation_forget_profile")
         register_standing(Certificate.Kind.ACCREDITATION, accreditation_standing)
         messages.register()
+        todo.register_items()

@@ -8,10 +8,11 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from certificates import messages, person_page
+        from certificates import messages, person_page, todo
         from certificates.erasure import scrub_erased_holder
         from people.privacy import person_erased
 
         person_erased.connect(scrub_erased_holder, dispatch_uid="certificates_erased_holder")
         person_page.register()
         messages.register()
+        todo.register_items()

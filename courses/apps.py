@@ -10,7 +10,7 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save, pre_save
 
-        from courses import messages, person_page
+        from courses import messages, person_page, todo
         from courses.models import TrainingEvent
         from courses.services.attendance import lock_when_completed, write_lock_after_save
 
@@ -22,3 +22,4 @@ class CoursesConfig(AppConfig):
         person_erased.connect(scrub_erased_person, dispatch_uid="courses_erased_person")
         person_page.register()
         messages.register()
+        todo.register_items()

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from courses.models import Module, TrainingEvent
-from people import roles
+from people import roles, todo
 
 
 def home(request):
@@ -28,6 +28,7 @@ def home(request):
             TrainingEvent.objects.for_trainer(user).select_related("host_country")
             .order_by("-start_date")[:8]
         )
+    context["todo"] = [(roles.ROLE_LABELS[role], items) for role, items in todo.todo_for(request).items()]
     return render(request, "stce/home.html", context)
 
 
