@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -185,6 +186,9 @@ def certificate_send(request, pk: int):
     return redirect(certificate)
 
 
+EVENT_CERTIFICATES_PER_PAGE = 100
+
+
 @role_required(COORDINATOR, ADMINISTRATOR)
 def event_certificates(request, event_pk: int):
     """Preview of a batch: who qualifies, who does not and why; POST issues it."""
@@ -206,12 +210,17 @@ def event_certificates(request, event_pk: int):
             messages.warning(request, f"{person.full_name}: {reason}")
         return redirect("certificates:certificate-event", event_pk=event.pk)
     rows = eligibility_for_event(event)
+    # Thousands of rows would make a page of megabytes: the counts cover everyone, the table
+    # shows one page. Certificates of completion go to every completed participant whatever
+    # page is shown; ticks for participation are per page.
+    page_obj = Paginator(rows, EVENT_CERTIFICATES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "certificates/event.html",
         {
             "event": event,
-            "rows": rows,
+            "rows": page_obj.object_list,
+            "page_obj": page_obj,
             "to_issue": sum(r.will_receive_completion for r in rows),
             "issued_count": sum(r.certificate is not None for r in rows),
         },
