@@ -9,6 +9,7 @@ into `AttendanceEntry` values for the service. Every cell carries the value it s
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -64,20 +65,28 @@ class Row:
         return self.enrolment.status == Enrolment.Status.WITHDRAWN
 
 
+# Participants per attendance sheet page.
+SHEET_PER_PAGE = 100
+
+
 class AttendanceSheetForm:
     """The cells of `days` for every participant of `event`, bound to `data` when posted."""
 
-    def __init__(self, *, event: TrainingEvent, days: list[EventDay], data=None):
+    def __init__(self, *, event: TrainingEvent, days: list[EventDay], data=None, page=None):
         self.event, self.days, self.data = event, days, data
         self.errors: list[str] = []
         self.today = event_today(event)
-        enrolments = list(
+        # One page of participants: an event of thousands would otherwise be a sheet of
+        # megabytes. Saving reads only the cells that came back, so a page saves on its own.
+        self.page_obj = Paginator(
             Enrolment.objects.filter(event=event).select_related("person__organisation")
-            .order_by("status", "person__family_name", "person__given_name", "pk")
-        )
+            .order_by("status", "person__family_name", "person__given_name", "pk"),
+            SHEET_PER_PAGE,
+        ).get_page(page)
+        enrolments = list(self.page_obj.object_list)
         records = {
             (r.enrolment_id, r.day_id): r
-            for r in Attendance.objects.filter(enrolment__event=event, day__in=days)
+            for r in Attendance.objects.filter(enrolment__in=enrolments, day__in=days)
         }
         self.rows = []
         for enrolment in enrolments:

@@ -53,7 +53,8 @@ def _sheet_response(request, event: TrainingEvent, days: list[EventDay], templat
     """GET shows the sheet; POST saves the changed cells and shows what was saved."""
     # `request.POST or None` would leave an empty (or JSON) POST unbound and crash on it.
     data = request.POST if request.method == "POST" else None
-    form = AttendanceSheetForm(event=event, days=days, data=data)
+    page = request.GET.get("page")
+    form = AttendanceSheetForm(event=event, days=days, data=data, page=page)
     context = {"event": event, "days": days, "form": form, **extra}
     if request.method == "POST":
         entries = form.entries(mark_all_present="mark_all" in request.POST)
@@ -67,7 +68,7 @@ def _sheet_response(request, event: TrainingEvent, days: list[EventDay], templat
                 form.errors.append(error.message)
             else:
                 # Show the sheet as it now is in the database, with what this save wrote.
-                form = AttendanceSheetForm(event=event, days=days)
+                form = AttendanceSheetForm(event=event, days=days, page=page)
                 names = {row.enrolment.pk: row.person.full_name for row in form.rows}
                 dates = {day.pk: day.date for day in days}
                 context.update(form=form, result=result, saved=[
