@@ -183,10 +183,6 @@ def _report_of_stashed_upload(request, event, token: str):
     """The report of an upload kept earlier, with the choices made since; (None, None) once
     the upload has expired or was committed."""
     entry = request.session.get(SESSION_KEY, {}).get(token)
-    done = request.session.get(DONE_KEY, {}).get(token)
-    if not entry and done:
-        messages.info(request, _("This import was already committed."))
-        return redirect(done)
     if not entry or entry["event"] != event.pk:
         messages.error(request, _("This import has expired or was already committed; upload the file again."))
         return None, None
@@ -211,10 +207,6 @@ def participant_import_resolve(request, pk: int):
     stash = request.session.get(SESSION_KEY, {})
     token = request.POST.get("token", "")
     entry = stash.get(token)
-    done = request.session.get(DONE_KEY, {}).get(token)
-    if not entry and done:
-        messages.info(request, _("This import was already committed."))
-        return redirect(done)
     if not entry or entry["event"] != event.pk:
         messages.error(request, _("This import has expired or was already committed; upload the file again."))
         return redirect("courses:participant-import", pk=event.pk)
