@@ -141,6 +141,9 @@ def render_in_background(*, job_id, event_id: int, merged: bool) -> int:
 # ------------------------------------------------------------- started from a coordinator's page
 
 
+BATCH_ISSUE_KIND = "certificate-issue"
+
+
 @transaction.atomic
 def start_batch_issue(*, event, by, participation_for: Iterable[int] = ()) -> Job:
     """A job that issues the event's certificates in the background; its page shows progress."""
@@ -149,12 +152,23 @@ def start_batch_issue(*, event, by, participation_for: Iterable[int] = ()) -> Jo
     from certificates.tasks import issue_event_certificates
 
     chosen = sorted(set(participation_for))
+    result_url = reverse("certificates:certificate-event", args=[event.pk])
+    # Issue pressed twice (a double click, a resent form) while the first batch still waits or
+    # runs: show that batch's progress rather than queue a second one for the same event.
+    running = (
+        Job.objects.filter(kind=BATCH_ISSUE_KIND, result_url=result_url)
+        .exclude(state__in=[Job.State.FINISHED, Job.State.FAILED])
+        .order_by("-created_at")
+        .first()
+    )
+    if running is not None:
+        return running
     job = start_job(
-        kind="certificates",
+        kind=BATCH_ISSUE_KIND,
         title=_("Certificates of %(title)s") % {"title": event.title},
         by=by,
         total=len(plan_for_event(event, chosen)),
-        result_url=reverse("certificates:certificate-event", args=[event.pk]),
+        result_url=result_url,
     )
     by_id = by.pk if getattr(by, "is_authenticated", False) else None
     attach_task(job=job, result=enqueue(issue_event_certificates, str(job.pk), event.pk, by_id, chosen))

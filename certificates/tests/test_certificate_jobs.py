@@ -87,3 +87,19 @@ def test_a_large_download_is_prepared_by_a_worker_first(
         coordinator_client.get(reverse("certificates:certificate-event-zip", args=[event.pk]))["Content-Type"]
         == "application/zip"
     )
+
+
+def test_pressing_issue_twice_on_a_large_batch_queues_one_job_and_issues_once(
+    coordinator_client, event, run_tasks, settings
+):
+    settings.STCE_BACKGROUND_CERTIFICATES = 3
+    url = reverse("certificates:certificate-event", args=[event.pk])
+    first = coordinator_client.post(url)
+    second = coordinator_client.post(url)
+    job = Job.objects.get()
+    assert first["Location"] == second["Location"] == job.get_absolute_url()
+    run_tasks()
+    assert Certificate.objects.filter(event=event).count() == 6
+    # After the batch, a third press (a resent form) finds nothing left to issue.
+    coordinator_client.post(url)
+    assert Certificate.objects.filter(event=event).count() == 6

@@ -95,10 +95,11 @@ def certificate_list(request):
     )
     listing = CERTIFICATES.apply(request, certificates)
     return listing.response(
-        "certificates/list.html", {
+        "certificates/list.html",
+        {
             "event": listing.cleaned("event"),
             "preview_form": PreviewForm(auto_id="preview_%s"),  # the filter has its own id_language
-        }
+        },
     )
 
 
@@ -188,7 +189,7 @@ def certificate_send(request, pk: int):
     return redirect(certificate)
 
 
-EVENT_PAGE_SIZE = 100
+EVENT_CERTIFICATES_PER_PAGE = 100
 
 
 @role_required(COORDINATOR, ADMINISTRATOR)
@@ -212,7 +213,9 @@ def event_certificates(request, event_pk: int):
             messages.warning(request, f"{person.full_name}: {reason}")
         return redirect("certificates:certificate-event", event_pk=event.pk)
     # The whole event is counted and issued at once; the table shows a page of it.
-    page_obj = Paginator(event_enrolments(event), EVENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = Paginator(event_enrolments(event), EVENT_CERTIFICATES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     to_issue, issued_count = event_issue_summary(event)
     return render(
         request,
@@ -272,7 +275,8 @@ def event_certificates_zip(request, event_pk: int):
     if len(certificates) > settings.STCE_BACKGROUND_CERTIFICATES and needs_rendering(certificates):
         return redirect(start_rendering(event=event, by=request.user, merged=False))
     return file_download(
-        certificates_zip(certificates), filename=f"{_batch_filename(event)}.zip",
+        certificates_zip(certificates),
+        filename=f"{_batch_filename(event)}.zip",
         content_type="application/zip",
     )
 
@@ -318,8 +322,7 @@ def certificate_preview(request):
     if missing:
         messages.error(
             request,
-            _("No certificate font can print these characters: %(chars)s")
-            % {"chars": " ".join(missing)},
+            _("No certificate font can print these characters: %(chars)s") % {"chars": " ".join(missing)},
         )
         return redirect("certificates:certificate-list")
     return _pdf_response(

@@ -66,12 +66,16 @@ class Row:
         return self.enrolment.status == Enrolment.Status.WITHDRAWN
 
 
+SHEET_PER_PAGE = 100
+
+
 class AttendanceSheetForm:
     """The cells of `days` for every participant of `event`, bound to `data` when posted."""
 
-    def __init__(self, *, event: TrainingEvent, days: list[EventDay], data=None, page=None, per_page=None):
-        """With `per_page`, the sheet holds one page of participants (`page`, 1-based): a day
-        sheet of a 5,000-participant event is saved a page at a time."""
+    def __init__(self, *, event: TrainingEvent, days: list[EventDay], data=None, page=None):
+        """The sheet holds one page of participants (`page`, 1-based; SHEET_PER_PAGE of them):
+        an event of thousands would otherwise be a sheet of megabytes. Saving reads only the
+        cells that came back, so a page saves on its own."""
         self.event, self.days, self.data = event, days, data
         self.errors: list[str] = []
         self.today = event_today(event)
@@ -80,11 +84,9 @@ class AttendanceSheetForm:
             .order_by("status", "person__family_name", "person__given_name", "pk")
         )
         records = Attendance.objects.filter(enrolment__event=event, day__in=days)
-        self.page_obj = None
-        if per_page:
-            self.page_obj = Paginator(enrolments, per_page).get_page(page)
-            enrolments = list(self.page_obj.object_list)
-            records = records.filter(enrolment__in=[e.pk for e in enrolments])
+        self.page_obj = Paginator(enrolments, SHEET_PER_PAGE).get_page(page)
+        enrolments = list(self.page_obj.object_list)
+        records = records.filter(enrolment__in=[e.pk for e in enrolments])
         records = {(r.enrolment_id, r.day_id): r for r in records}
         self.rows = []
         for enrolment in enrolments:

@@ -300,3 +300,36 @@ class TestLargeImport:
         job = Job.objects.get()
         assert job.state == Job.State.FAILED and "nothing was imported" in job.outcome
         assert not Enrolment.objects.exists()
+
+
+def test_pressing_commit_twice_imports_once_and_lands_on_the_same_page(
+    coordinator_client, settings, tmp_path
+):
+    CountryFactory(code="CN", name="China", region=RegionFactory(code="AP", name="Asia/Pacific"))
+    event = TrainingEventFactory(capacity=None)
+    upload = io.BytesIO(as_csv(rows(3)))
+    upload.name = "list.csv"
+    preview = coordinator_client.post(
+        reverse("courses:participant-import", args=[event.pk]), {"file": upload}
+    )
+    url = reverse("courses:participant-import-commit", args=[event.pk])
+    first = coordinator_client.post(url, {"token": preview.context["token"]})
+    second = coordinator_client.post(url, {"token": preview.context["token"]})
+    assert event.enrolments.count() == 3
+    assert first["Location"] == second["Location"] == reverse("courses:participant-list", args=[event.pk])
+
+
+def test_pressing_commit_twice_on_a_large_import_starts_one_job(coordinator_client, settings, tmp_path):
+    CountryFactory(code="CN", name="China", region=RegionFactory(code="AP", name="Asia/Pacific"))
+    settings.STCE_BACKGROUND_IMPORT_ROWS = 10
+    event = TrainingEventFactory(capacity=None)
+    upload = io.BytesIO(as_csv(rows(25)))
+    upload.name = "list.csv"
+    preview = coordinator_client.post(
+        reverse("courses:participant-import", args=[event.pk]), {"file": upload}
+    )
+    url = reverse("courses:participant-import-commit", args=[event.pk])
+    first = coordinator_client.post(url, {"token": preview.context["token"]})
+    second = coordinator_client.post(url, {"token": preview.context["token"]})
+    job = Job.objects.get()
+    assert first["Location"] == second["Location"] == job.get_absolute_url()

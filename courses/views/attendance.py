@@ -49,15 +49,12 @@ def event_attendance(request, pk: int):
     })
 
 
-DAY_SHEET_PAGE_SIZE = 100
-
-
 def _sheet_response(request, event: TrainingEvent, days: list[EventDay], template: str, extra: dict):
-    """GET shows the sheet; POST saves the changed cells and shows what was saved. A day sheet
-    shows a page of participants (the grid, every one of them)."""
+    """GET shows the sheet (a page of participants); POST saves the changed cells and shows
+    what was saved."""
     # `request.POST or None` would leave an empty (or JSON) POST unbound and crash on it.
     data = request.POST if request.method == "POST" else None
-    paging = {"page": request.GET.get("page"), "per_page": DAY_SHEET_PAGE_SIZE} if len(days) == 1 else {}
+    paging = {"page": request.GET.get("page")}
     form = AttendanceSheetForm(event=event, days=days, data=data, **paging)
     context = {"event": event, "days": days, "form": form, **extra}
     if request.method == "POST":

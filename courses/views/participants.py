@@ -25,6 +25,9 @@ from people.roles import ADMINISTRATOR, COORDINATOR, TRAINER, role_required
 from people.services.organisations import find_or_create_organisation
 
 SESSION_KEY = "participant_imports"
+# Where each committed import of this session went, by token: a second press of Commit (a
+# double click, a resent form) lands on the same result instead of an error.
+DONE_KEY = "participant_imports_done"
 PREVIEW_ROWS = 200
 
 PARTICIPANTS = ListPage(
@@ -255,6 +258,10 @@ def participant_import_commit(request, pk: int):
     token = request.POST.get("token", "")
     stash = request.session.get(SESSION_KEY, {})
     entry = stash.get(token)
+    done = request.session.get(DONE_KEY, {}).get(token)
+    if not entry and done:
+        messages.info(request, _("This import was already committed."))
+        return redirect(done)
     if not entry or entry["event"] != event.pk:
         messages.error(request, _("This import has expired or was already committed; upload the file again."))
         return redirect("courses:participant-import", pk=event.pk)
@@ -268,8 +275,7 @@ def participant_import_commit(request, pk: int):
             by=request.user,
             resolutions=entry.get("resolutions"),
         )
-        stash.pop(token, None)
-        request.session[SESSION_KEY] = stash
+        _finish(request, stash, token, job.get_absolute_url())
         return redirect(job)
     try:
         data = importer.load_upload(token=token, filename=entry["filename"])
@@ -290,10 +296,19 @@ def participant_import_commit(request, pk: int):
         messages.error(request, error.message)
         return redirect("courses:participant-import", pk=event.pk)
     importer.discard_upload(token=token, filename=entry["filename"])
+    landing = reverse("courses:participant-list", args=[event.pk])
+    _finish(request, stash, token, landing)
+    messages.success(request, import_jobs.imported_message(outcome))
+    return redirect(landing)
+
+
+def _finish(request, stash: dict, token: str, landing: str) -> None:
+    """Forget the committed preview and remember where it led (the last few only)."""
     stash.pop(token, None)
     request.session[SESSION_KEY] = stash
-    messages.success(request, import_jobs.imported_message(outcome))
-    return redirect("courses:participant-list", pk=event.pk)
+    done = request.session.get(DONE_KEY, {})
+    done[token] = landing
+    request.session[DONE_KEY] = dict(list(done.items())[-10:])
 
 
 TEMPLATE_FORMATS = {"xlsx": (template_xlsx, XLSX), "csv": (template_csv, CSV)}
