@@ -21,6 +21,7 @@ from people.names import fold_for_search
 from people.services.people import create_person
 
 from ..models import FocalPoint, Invitation, Nomination
+from .mail import queue_invitation, queue_promotion
 
 PRIVACY_NOTICE_VERSION = "2026-01"
 # The history's change reason holds 100 characters.
@@ -50,13 +51,14 @@ def invite_country(*, event: TrainingEvent, country, seats: int, deadline, by=No
     invitation.deadline = deadline
     _audit(invitation, by, "Invited")
     invitation.save()
+    queue_invitation(invitation=invitation, by=by)
     return invitation
 
 
 @transaction.atomic
 def nominate(
     *, invitation: Invitation, values: Mapping[str, Any], consent: bool,
-    focal_point: FocalPoint | None = None, by=None,
+    focal_point: FocalPoint | None = None, letter=None, by=None,
 ) -> Nomination:
     """Record a nominee (a NominationForm's cleaned data). Consent to the privacy notice is
     required and stored with the notice's version and the time it was given."""
@@ -78,6 +80,11 @@ def nominate(
     nomination.email = email
     _audit(nomination, by, "Nominated")
     nomination.save()
+    if letter is not None:
+        # Saved once the row has its id: the file is stored under it, never under its own name.
+        nomination.letter.save("letter.pdf", letter, save=False)
+        _audit(nomination, by, "Nomination letter attached")
+        nomination.save(update_fields=["letter"])
     return nomination
 
 
@@ -212,4 +219,5 @@ def withdraw_nomination(
         candidate = next_waitlisted(nomination.invitation.event)
         if candidate:
             promoted = _enrol(candidate, by, "Promoted from the waitlist")
+            queue_promotion(nomination=promoted, by=by)
     return nomination, promoted

@@ -1,0 +1,79 @@
+"""The e-mails of nominations, queued in the outbox (workers send them) in each recipient's
+language, inside the caller's transaction: no e-mail announces a decision that was rolled back."""
+
+from django.urls import reverse
+from django.utils import formats, translation
+
+from courses.dates import format_date_range
+from courses.services.personal_links import personal_url
+from mailing.services.outbox import Draft, queue_messages
+from people.links import absolute_url
+
+from ..messages import INVITATION, PROMOTED
+from ..models import FocalPoint, Invitation, Nomination
+
+
+def _focal_points(country_id: str) -> list[FocalPoint]:
+    return list(
+        FocalPoint.objects.active().filter(countries=country_id).exclude(user__email="").select_related("user")
+    )
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def queue_invitation(*, invitation: Invitation, by=None) -> int:
+    """Tell the invited country's focal points; a changed invitation (seats, deadline) is sent again."""
+    event = invitation.event
+    link = absolute_url(reverse("nominations:focal-event", args=[event.pk]))
+    drafts = []
+    for focal_point in _focal_points(invitation.country_id):
+        with translation.override(focal_point.preferred_language):
+            values = {
+                "name": _name(focal_point.user),
+                "event": event.title,
+                "dates": format_date_range(event.start_date, event.end_date),
+                "country": str(translation.gettext(invitation.country.name)),
+                "seats": str(invitation.seats),
+                "deadline": formats.date_format(invitation.deadline, "j F Y"),
+                "link": link,
+            }
+        drafts.append(
+            Draft(
+                kind=INVITATION, to=focal_point.user.email, language=focal_point.preferred_language,
+                values=values,
+                dedupe_key=f"{INVITATION}:{invitation.pk}:{focal_point.pk}:{invitation.seats}:{invitation.deadline}",
+                topic=("event", event.pk),
+            )
+        )
+    return len(queue_messages(drafts=drafts, by=by))
+
+
+def queue_promotion(*, nomination: Nomination, by=None) -> int:
+    """Tell a nominee promoted from the waitlist, and the focal point who nominated them."""
+    event = nomination.invitation.event
+    nominee = str(nomination)
+    recipients = [
+        (nominee, nomination.email, nomination.preferred_language, personal_url(event, nomination.person),
+         nomination.person_id),
+    ]
+    focal_point = nomination.nominated_by
+    if focal_point is not None and focal_point.user.email:
+        link = absolute_url(reverse("nominations:focal-event", args=[event.pk]))
+        recipients.append(
+            (_name(focal_point.user), focal_point.user.email, focal_point.preferred_language, link, None)
+        )
+    drafts = []
+    for name, to, language, link, person_id in recipients:
+        with translation.override(language):
+            dates = format_date_range(event.start_date, event.end_date)
+        drafts.append(
+            Draft(
+                kind=PROMOTED, to=to, language=language,
+                values={"name": name, "event": event.title, "dates": dates, "nominee": nominee, "link": link},
+                dedupe_key=f"{PROMOTED}:{nomination.pk}:{to.lower()}", person_id=person_id,
+                topic=("event", event.pk),
+            )
+        )
+    return len(queue_messages(drafts=drafts, by=by))
