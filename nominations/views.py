@@ -93,6 +93,20 @@ def focal_home(request):
     )
 
 
+def _nominate_from_form(request, form, invitation, focal_point) -> bool:
+    """Record the nomination the form holds; False (with the refusal on the form) if refused."""
+    values = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "letter_file")}
+    try:
+        nominate(
+            invitation=invitation, values=values, consent=form.cleaned_data["consent"],
+            focal_point=focal_point, letter=form.cleaned_data.get("letter_file"), by=request.user,
+        )
+    except DomainError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return False
+    return True
+
+
 @login_required
 def focal_event(request, pk: int):
     """A focal point's view of one event: their countries' invitations, their own nominees,
@@ -102,27 +116,20 @@ def focal_event(request, pk: int):
     if not invitations:
         raise Http404
     event = invitations[0].event
-    countries = [i.country_id for i in invitations]
-    form = NominationForm(request.POST or None, request.FILES or None, countries=countries)
-    invitation_field = [(i.pk, str(i.country)) for i in invitations]
-    chosen = request.POST.get("invitation") if request.method == "POST" else None
+    form = NominationForm(
+        request.POST or None, request.FILES or None, countries=[i.country_id for i in invitations]
+    )
+    chosen = request.POST.get("invitation")
     invitation = next((i for i in invitations if str(i.pk) == chosen), invitations[0])
-    if request.method == "POST" and form.is_valid():
-        values = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "letter_file")}
-        try:
-            nominate(
-                invitation=invitation, values=values, consent=form.cleaned_data["consent"],
-                focal_point=focal_point, letter=form.cleaned_data.get("letter_file"), by=request.user,
-            )
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
-            messages.success(request, _("The nomination is recorded."))
-            return redirect("nominations:focal-event", pk=event.pk)
+    posted = request.method == "POST" and form.is_valid()
+    if posted and _nominate_from_form(request, form, invitation, focal_point):
+        messages.success(request, _("The nomination is recorded."))
+        return redirect("nominations:focal-event", pk=event.pk)
     return render(
         request, "nominations/focal_event.html",
         {
-            "event": event, "invitations": invitations, "invitation_choices": invitation_field,
+            "event": event, "invitations": invitations,
+            "invitation_choices": [(i.pk, str(i.country)) for i in invitations],
             "nominations": nominations_for(focal_point).filter(invitation__event=event),
             "form": form,
         },
