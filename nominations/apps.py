@@ -8,6 +8,9 @@ class NominationsConfig(AppConfig):
     verbose_name = _("Nominations")
 
     def ready(self):
-        from nominations import messages
+        from nominations import messages, privacy
+        from people.privacy import person_erased, register_export
 
         messages.register()
+        register_export("nominations", privacy.export)
+        person_erased.connect(privacy.scrub_erased_nominee, dispatch_uid="nominations_erased_nominee")

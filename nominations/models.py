@@ -116,8 +116,9 @@ class Nomination(models.Model):
     waitlist_position = models.PositiveIntegerField(_("waitlist position"), null=True, blank=True)
     decision_reason = models.CharField(_("reason for the decision"), max_length=500, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    consent_given_at = models.DateTimeField(_("consent given at"))
-    privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20)
+    # Empty only after the nominee's data was erased on their request.
+    consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20, blank=True)
     letter = models.FileField(_("nomination letter"), upload_to=letter_path, blank=True)
     person = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="nominations",
