@@ -7,6 +7,7 @@ from mailing.kinds import MessageKind, register_kind
 
 INVITATION = "nomination_invitation"
 PROMOTED = "nomination_promoted"
+PARTICIPANT_LINK = "participant_link"
 
 
 def _sample() -> dict[str, str]:
@@ -71,5 +72,28 @@ def register() -> None:
             },
             sample=_sample,
             order=61,
+        )
+    )
+    register_kind(
+        MessageKind(
+            key=PARTICIPANT_LINK,
+            label=_("Link to the participant's page"),
+            description=_("To a participant who asked for a new link to their page."),
+            subject=_("Your page for {{ event }}"),
+            body=_(
+                "Dear {{ name }},\n\n"
+                'Here is a new link to your page for "{{ event }}" ({{ dates }}): joining details, '
+                "agenda, attendance and certificates.\n"
+                "{{ link }}\n\n"
+                "WCO Strategic Trade Control Enforcement Programme\n"
+            ),
+            placeholders={
+                "name": _("the recipient's name"),
+                "event": _("the event's title"),
+                "dates": _("the event's dates, e.g. 18–22 October 2021"),
+                "link": _("the link to the participant's page"),
+            },
+            sample=_sample,
+            order=62,
         )
     )

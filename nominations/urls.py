@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import participant, views
 
 app_name = "nominations"
 
@@ -12,4 +12,10 @@ urlpatterns = [
     path("mine/", views.focal_home, name="focal-home"),
     path("mine/events/<int:pk>/", views.focal_event, name="focal-event"),
     path("letters/<int:nomination_pk>/", views.letter, name="letter"),
+    path("p/new-link/", participant.request_link, name="participant-new-link"),
+    path("p/<str:token>/", participant.participant_page, name="participant"),
+    path(
+        "p/<str:token>/certificates/<int:certificate_pk>/", participant.participant_certificate,
+        name="participant-certificate",
+    ),
 ]

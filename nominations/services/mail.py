@@ -2,14 +2,14 @@
 language, inside the caller's transaction: no e-mail announces a decision that was rolled back."""
 
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 from courses.dates import format_date_range
-from courses.services.personal_links import personal_url
 from mailing.services.outbox import Draft, queue_messages
 from people.links import absolute_url
 
-from ..messages import INVITATION, PROMOTED
+from ..links import participant_url
+from ..messages import INVITATION, PARTICIPANT_LINK, PROMOTED
 from ..models import FocalPoint, Invitation, Nomination
 
 
@@ -55,7 +55,7 @@ def queue_promotion(*, nomination: Nomination, by=None) -> int:
     event = nomination.invitation.event
     nominee = str(nomination)
     recipients = [
-        (nominee, nomination.email, nomination.preferred_language, personal_url(event, nomination.person),
+        (nominee, nomination.email, nomination.preferred_language, participant_url(nomination),
          nomination.person_id),
     ]
     focal_point = nomination.nominated_by
@@ -77,3 +77,27 @@ def queue_promotion(*, nomination: Nomination, by=None) -> int:
             )
         )
     return len(queue_messages(drafts=drafts, by=by))
+
+
+def queue_participant_links(*, email: str) -> int:
+    """A fresh link to each page the address has (accepted nominations on events); nothing
+    for an unknown address. The dedupe key lets one request through per address a minute."""
+    nominations = Nomination.objects.filter(
+        email__iexact=email.strip(), status=Nomination.Status.ACCEPTED, person__erased_at__isnull=True,
+    ).select_related("invitation__event")
+    minute = timezone.now().strftime("%Y%m%d%H%M")
+    drafts = []
+    for nomination in nominations:
+        event = nomination.invitation.event
+        with translation.override(nomination.preferred_language):
+            dates = format_date_range(event.start_date, event.end_date)
+        drafts.append(
+            Draft(
+                kind=PARTICIPANT_LINK, to=nomination.email, language=nomination.preferred_language,
+                values={"name": str(nomination), "event": event.title, "dates": dates,
+                        "link": participant_url(nomination)},
+                dedupe_key=f"{PARTICIPANT_LINK}:{nomination.pk}:{minute}", person_id=nomination.person_id,
+                topic=("event", event.pk),
+            )
+        )
+    return len(queue_messages(drafts=drafts))

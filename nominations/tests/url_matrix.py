@@ -1,4 +1,4 @@
-from people.tests.permissions import Case, ladder, signed_in
+from people.tests.permissions import Case, everyone, ladder, signed_in
 
 COORDINATOR_ONLY = ladder(admin=403)
 COORDINATOR_POST = ladder(coord=302, admin=403)
@@ -20,5 +20,12 @@ CASES = [
     Case(
         "nominations:letter", {**NOT_A_FOCAL_POINT, "coordinator": 200},
         kwargs=lambda w: {"nomination_pk": w.nomination.pk},
+    ),
+    Case("nominations:participant-new-link", everyone()),
+    Case("nominations:participant", everyone(), kwargs=lambda w: {"token": w.participant_token}),
+    Case("nominations:participant", everyone(404), kwargs=lambda w: {"token": "1:forged"}),
+    Case(
+        "nominations:participant-certificate", everyone(404),
+        kwargs=lambda w: {"token": w.participant_token, "certificate_pk": w.certificate.pk},
     ),
 ]

@@ -41,7 +41,8 @@ def _add_nomination(world) -> None:
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from nominations.services.decisions import invite_country, nominate
+    from nominations.links import participant_token
+    from nominations.services.decisions import accept, invite_country, nominate
     from nominations.services.focal_points import appoint_focal_point
     from people.tests.factories import CountryFactory, UserFactory
 
@@ -56,6 +57,11 @@ def _add_nomination(world) -> None:
         values={"given_name": "Nia", "family_name": "Nominee", "email": "nia@example.org"},
         letter=ContentFile(b"%PDF-1.4\n%%EOF\n", name="letter.pdf"),
     )
+    accepted = accept(nomination=nominate(
+        invitation=world.invitation, consent=True, focal_point=world.focal_point,
+        values={"given_name": "Ola", "family_name": "Accepted", "email": "ola@example.org"},
+    ))
+    world.participant_token = participant_token(accepted)
 
 
 def _add_background_work(world) -> None:
