@@ -117,3 +117,9 @@ def test_focal_point_sees_only_their_countries_and_nominees(client):
 
 def test_users_without_the_role_get_404_on_focal_pages(trainer_client):
     assert trainer_client.get(reverse("nominations:focal-home")).status_code == 404
+
+
+def test_the_event_page_leads_coordinators_to_the_nominations(coordinator_client):
+    event = TrainingEventFactory(with_days=True)
+    link = reverse("nominations:event", args=[event.pk]).encode()
+    assert link in coordinator_client.get(event.get_absolute_url()).content
