@@ -14,6 +14,7 @@ from people.errors import DomainError
 from people.roles import COORDINATOR, is_coordinator, role_required
 
 from .access import focal_point_of, invitations_for, nominations_for, own_nomination
+from .figures import figures, with_no_show
 from .forms import DecisionForm, InvitationForm, NominationForm
 from .models import Invitation, Nomination
 from .services.decisions import accept, decline, invite_country, nominate, withdraw_nomination
@@ -46,7 +47,7 @@ def event_nominations(request, pk: int):
         else:
             messages.success(request, _("The invitation is saved; the focal points are being told."))
             return redirect("nominations:event", pk=event.pk)
-    nominations = (
+    nominations = with_no_show(
         Nomination.objects.filter(invitation__event=event)
         .select_related("invitation__country", "organisation")
         .order_by("invitation__country__name", "waitlist_position", "created_at", "pk")
@@ -57,9 +58,12 @@ def event_nominations(request, pk: int):
     invitations = list(_invitations(event))
     for invitation in invitations:
         invitation.listed = by_country.get(invitation.pk, [])
+    per_country, total = figures(invitations)
+    for invitation in invitations:
+        invitation.figures = per_country[invitation.pk]
     return render(
         request, "nominations/event.html",
-        {"event": event, "invitations": invitations, "form": form, "decision_form": DecisionForm()},
+        {"event": event, "invitations": invitations, "form": form, "total": total},
     )
 
 
