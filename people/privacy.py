@@ -13,6 +13,7 @@ person any more, in the live row or in its history.
 import datetime
 import json
 import re
+from collections.abc import Callable
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
@@ -35,6 +36,16 @@ ERASED_NAME = "Erased person #{pk}"
 # (e.g. a certificate's text snapshot) connect to it and scrub them; an exception in a
 # receiver rolls the whole erasure back.
 person_erased = Signal()
+# Apps above this one add what they hold on a person that is not a row pointing at them
+# (e.g. a nomination known by its e-mail address, a row's own history): name -> function of
+# the person returning plain data. Registered in the apps' AppConfig.ready.
+_export_hooks: dict[str, Callable[[Person], object]] = {}
+
+
+def register_export(name: str, hook) -> None:
+    _export_hooks[name] = hook
+
+
 # Person fields an erasure clears; gender and country stay so aggregate figures stay correct.
 PERSONAL_FIELDS = {"given_name": "", "latin_name": "", "position": "", "email": None}
 ERASURE_REASON_MAX = 80  # fits the history's 100-character reason with its prefix
@@ -103,6 +114,11 @@ def _history(obj: models.Model) -> list[dict]:
     return rows
 
 
+def object_history(obj: models.Model) -> list[dict]:
+    """The audit trail of any audited row, as the export shows it (for export hooks)."""
+    return _history(obj)
+
+
 def person_export(person: Person) -> dict:
     """Everything held on a person, as plain data (dates as datetime objects)."""
     person = Person.objects.with_relations().get(pk=person.pk)
@@ -129,6 +145,7 @@ def person_export(person: Person) -> dict:
         "person": _field_values(person),
         "related": sections,
         "history": _history(person),
+        **{name: hook(person) for name, hook in sorted(_export_hooks.items())},
     }
 
 

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "mailing",
     "courses",
     "certificates",
+    "nominations",
     "accreditation",
     "reporting",
     "stce",

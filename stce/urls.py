@@ -30,4 +30,5 @@ urlpatterns = [
     path("dashboards/", include("reporting.urls")),
     path("courses/", include("courses.urls")),
     path("accreditation/", include("accreditation.urls")),
+    path("nominations/", include("nominations.urls")),
 ]

@@ -31,7 +31,37 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     _add_accreditation(world)
     _add_certificate(world)
     _add_background_work(world)
+    _add_nomination(world)
     return world
+
+
+def _add_nomination(world) -> None:
+    """A country invited to the event, its focal point (no persona of the matrix: every
+    persona meets focal-point pages as someone else, i.e. 404) and a nominee with a letter."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from nominations.links import participant_token
+    from nominations.services.decisions import accept, invite_country, nominate
+    from nominations.services.focal_points import appoint_focal_point
+    from people.tests.factories import CountryFactory, UserFactory
+
+    country = CountryFactory()
+    world.focal_point = appoint_focal_point(user=UserFactory(username="focal"), countries=[country])
+    world.invitation = invite_country(
+        event=world.event, country=country, seats=2,
+        deadline=timezone.localdate() + datetime.timedelta(days=7),
+    )
+    world.nomination = nominate(
+        invitation=world.invitation, consent=True, focal_point=world.focal_point,
+        values={"given_name": "Nia", "family_name": "Nominee", "email": "nia@example.org"},
+        letter=ContentFile(b"%PDF-1.4\n%%EOF\n", name="letter.pdf"),
+    )
+    accepted = accept(nomination=nominate(
+        invitation=world.invitation, consent=True, focal_point=world.focal_point,
+        values={"given_name": "Ola", "family_name": "Accepted", "email": "ola@example.org"},
+    ))
+    world.participant_token = participant_token(accepted)
 
 
 def _add_background_work(world) -> None:

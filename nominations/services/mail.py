@@ -1,0 +1,103 @@
+"""The e-mails of nominations, queued in the outbox (workers send them) in each recipient's
+language, inside the caller's transaction: no e-mail announces a decision that was rolled back."""
+
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+
+from courses.dates import format_date_range
+from mailing.services.outbox import Draft, queue_messages
+from people.links import absolute_url
+
+from ..links import participant_url
+from ..messages import INVITATION, PARTICIPANT_LINK, PROMOTED
+from ..models import FocalPoint, Invitation, Nomination
+
+
+def _focal_points(country_id: str) -> list[FocalPoint]:
+    return list(
+        FocalPoint.objects.active().filter(countries=country_id).exclude(user__email="").select_related("user")
+    )
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def queue_invitation(*, invitation: Invitation, by=None) -> int:
+    """Tell the invited country's focal points; a changed invitation (seats, deadline) is sent again."""
+    event = invitation.event
+    link = absolute_url(reverse("nominations:focal-event", args=[event.pk]))
+    drafts = []
+    for focal_point in _focal_points(invitation.country_id):
+        with translation.override(focal_point.preferred_language):
+            values = {
+                "name": _name(focal_point.user),
+                "event": event.title,
+                "dates": format_date_range(event.start_date, event.end_date),
+                "country": str(translation.gettext(invitation.country.name)),
+                "seats": str(invitation.seats),
+                "deadline": formats.date_format(invitation.deadline, "j F Y"),
+                "link": link,
+            }
+        drafts.append(
+            Draft(
+                kind=INVITATION, to=focal_point.user.email, language=focal_point.preferred_language,
+                values=values,
+                dedupe_key=f"{INVITATION}:{invitation.pk}:{focal_point.pk}:{invitation.seats}:{invitation.deadline}",
+                topic=("event", event.pk),
+            )
+        )
+    return len(queue_messages(drafts=drafts, by=by))
+
+
+def queue_promotion(*, nomination: Nomination, by=None) -> int:
+    """Tell a nominee promoted from the waitlist, and the focal point who nominated them."""
+    event = nomination.invitation.event
+    nominee = str(nomination)
+    recipients = [
+        (nominee, nomination.email, nomination.preferred_language, participant_url(nomination),
+         nomination.person_id),
+    ]
+    focal_point = nomination.nominated_by
+    if focal_point is not None and focal_point.user.email:
+        link = absolute_url(reverse("nominations:focal-event", args=[event.pk]))
+        recipients.append(
+            (_name(focal_point.user), focal_point.user.email, focal_point.preferred_language, link, None)
+        )
+    drafts = []
+    for name, to, language, link, person_id in recipients:
+        with translation.override(language):
+            dates = format_date_range(event.start_date, event.end_date)
+        drafts.append(
+            Draft(
+                kind=PROMOTED, to=to, language=language,
+                values={"name": name, "event": event.title, "dates": dates, "nominee": nominee, "link": link},
+                dedupe_key=f"{PROMOTED}:{nomination.pk}:{to.lower()}", person_id=person_id,
+                topic=("event", event.pk),
+            )
+        )
+    return len(queue_messages(drafts=drafts, by=by))
+
+
+def queue_participant_links(*, email: str) -> int:
+    """A fresh link to each page the address has (accepted nominations on events); nothing
+    for an unknown address. The dedupe key lets one request through per address a minute."""
+    nominations = Nomination.objects.filter(
+        email__iexact=email.strip(), status=Nomination.Status.ACCEPTED, person__erased_at__isnull=True,
+    ).select_related("invitation__event")
+    minute = timezone.now().strftime("%Y%m%d%H%M")
+    drafts = []
+    for nomination in nominations:
+        event = nomination.invitation.event
+        with translation.override(nomination.preferred_language):
+            dates = format_date_range(event.start_date, event.end_date)
+        drafts.append(
+            Draft(
+                kind=PARTICIPANT_LINK, to=nomination.email, language=nomination.preferred_language,
+                values={"name": str(nomination), "event": event.title, "dates": dates,
+                        "link": participant_url(nomination)},
+                dedupe_key=f"{PARTICIPANT_LINK}:{nomination.pk}:{minute}", person_id=nomination.person_id,
+                topic=("event", event.pk),
+            )
+        )
+    return len(queue_messages(drafts=drafts))
