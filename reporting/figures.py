@@ -373,6 +373,22 @@ class AttendanceFigures:
     completed: int = 0
 
 
+# Attendance-based figures read every attendance record of the programme (about 4 s at
+# `seed_scale` size): they are kept for a quarter of an hour, and at once recounted after any
+# change of enrolments (the figures version). The table says how fresh they are.
+ATTENDANCE_FIGURES_SECONDS = 15 * 60
+
+
+def cached_attendance_figures(filters: Filters) -> AttendanceFigures:
+    version = TraineeFiguresVersion.objects.values_list("counter", flat=True).first()
+    key = f"stce:attendance-figures:{version}:{filters.cache_key}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = attendance_figures(filters)
+        cache.set(key, figures, timeout=ATTENDANCE_FIGURES_SECONDS)
+    return figures
+
+
 def attendance_figures(filters: Filters) -> AttendanceFigures:
     """Counted live over the delivered events in two queries. Why not by trigger: attendance is
     recorded cell by cell for days after the enrolment, and which rule applies to an event

@@ -13,7 +13,7 @@ from .figures import (
     Filters,
     ScheduledFigures,
     TraineeFigures,
-    attendance_figures,
+    cached_attendance_figures,
     event_figures,
     expert_figures,
     scheduled_figures,
@@ -31,7 +31,7 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
     scheduled = scheduled_figures(filters)
     return [
         _key_figures(trainees, experts, events, scheduled),
-        _attended(attendance_figures(filters)),
+        _attended(cached_attendance_figures(filters)),
         _trainings_by_year(events),
         _scheduled_by_year(scheduled),
         _officials_by_year(trainees, labels),
@@ -86,7 +86,9 @@ def _attended(figures: AttendanceFigures) -> Table:
             "Attended: present or late on at least one day of a delivered training whose attendance "
             "was recorded; where a training recorded no attendance, its enrolled officials count. "
             "Completed: met the training's completion rule (share of days attended), which needs attendance."
-        ),
+        )
+        + " "
+        + _("Attendance recorded in the last 15 minutes may not be counted yet."),
     )
 
 

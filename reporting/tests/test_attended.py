@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from courses.completion import completion_for_event
 from courses.models import Attendance, AttendanceStatus, Enrolment, TrainingEvent
 from courses.tests.factories import EnrolmentFactory, TrainingEventFactory
-from reporting.figures import AttendanceFigures, Filters, attendance_figures
+from reporting.figures import AttendanceFigures, Filters, attendance_figures, cached_attendance_figures
 
 PROGRAMME = reverse("reporting:dashboard-programme")
 
@@ -123,3 +123,15 @@ def test_the_attended_figures_export_as_numbers(coordinator_client):
     values = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True) if row and row[0]}
     assert values["Officials who attended (people)"] == 1
     assert values["Delivered trainings counted by attendance"] == 1
+
+
+def test_the_dashboards_attendance_figures_are_kept_until_enrolments_change(db):
+    """Cached for a quarter of an hour (they read every attendance record), but recounted at
+    once when an enrolment changes the figures version."""
+    cache.clear()
+    event = TrainingEventFactory(start_date=datetime.date(2021, 3, 1), with_days=True)
+    EnrolmentFactory(event=event)
+    first = cached_attendance_figures(Filters())
+    assert first.attended == 1
+    EnrolmentFactory(event=event)
+    assert cached_attendance_figures(Filters()).attended == 2

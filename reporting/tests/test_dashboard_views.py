@@ -224,9 +224,11 @@ def _grow_programme(size):
 # who completed (one more).
 PINNED = [
     (GENDER, {}, 15),
-    (PROGRAMME, {}, 17),
+    # The programme dashboard's attendance figures are cached (a miss here: version, cache read
+    # and write).
+    (PROGRAMME, {}, 24),
     (GENDER, {"year_from": "2020"}, 30),
-    (PROGRAMME, {"kind": "national", "year_to": "2021"}, 32),
+    (PROGRAMME, {"kind": "national", "year_to": "2021"}, 39),
 ]
 
 
