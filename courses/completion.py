@@ -113,36 +113,34 @@ def completion_for_enrolments(enrolments) -> dict[int, Completion]:
 
 
 def completed_enrolments(event: TrainingEvent):
-    """The enrolments of the event that completed, as a queryset: the rule above in SQL, so
-    that counting the completed of a 5,000-participant event is one query, not 25,000 rows
-    read. The percentage is rounded half up to one decimal before it is compared, as
-    `_evaluate` does: round(1000·a/c)/10 ≥ T ⇔ 2000·a ≥ (20·T − 1)·c ⇔ a ≥ ⌈(20·T − 1)·c / 2000⌉."""
-    counts_day = Q(attendance__day__event=event) & (
-        Q(joined_on__isnull=True) | Q(attendance__day__date__gte=F("joined_on"))
-    )
-    day_dates = EventDay.objects.filter(event=event)
-    # Days from the participant's joining: all of them when they joined at the start.
+    """The enrolments of the event that completed, as a queryset (see `completed_among`)."""
+    return completed_among(Enrolment.objects.filter(event=event))
+
+
+def completed_among(enrolments):
+    """Those of `enrolments` (of any events) that completed, as a queryset: the rule above in
+    SQL, so that counting the completed of a 5,000-participant event, or of the programme, is
+    one query, not every attendance record read. The percentage is rounded half up to one
+    decimal before it is compared, as `_evaluate` does:
+    round(1000·a/c)/10 ≥ T ⇔ 2000·a ≥ (20·T − 1)·c ⇔ a ≥ ⌈(20·T − 1)·c / 2000⌉."""
+    policy = TrainingEvent.ExcusedPolicy
+    counts_day = Q(joined_on__isnull=True) | Q(attendance__day__date__gte=F("joined_on"))
+    days = EventDay.objects.filter(event=OuterRef("event_id")).order_by().values("event")
+    # Days from the participant's joining: all of the event's when they joined at the start.
     from_join = Case(
-        When(joined_on__isnull=True, then=Value(day_dates.count())),
+        When(joined_on__isnull=True, then=Subquery(days.annotate(n=Count("pk")).values("n")[:1])),
         default=Subquery(
-            day_dates.filter(date__gte=OuterRef("joined_on"))
-            .order_by()
-            .values("event")
-            .annotate(n=Count("pk"))
-            .values("n")[:1],
-            output_field=IntegerField(),
+            days.filter(date__gte=OuterRef("joined_on")).annotate(n=Count("pk")).values("n")[:1]
         ),
         output_field=IntegerField(),
     )
     excused = Count("attendance", filter=counts_day & Q(attendance__status=AttendanceStatus.EXCUSED))
     attended = Count("attendance", filter=counts_day & Q(attendance__status__in=list(ATTENDED)))
-    policy = event.excused_policy
-    not_counted = excused if policy == TrainingEvent.ExcusedPolicy.NOT_COUNTED else Value(0)
-    counted_as_attended = excused if policy == TrainingEvent.ExcusedPolicy.ATTENDED else Value(0)
-    needed = (Value(20 * event.completion_threshold - 1) * F("counted_days") + Value(1999)) / Value(2000)
+    not_counted = Case(When(event__excused_policy=policy.NOT_COUNTED, then=excused), default=Value(0))
+    counted_as_attended = Case(When(event__excused_policy=policy.ATTENDED, then=excused), default=Value(0))
+    needed = ((F("event__completion_threshold") * 20 - 1) * F("counted_days") + 1999) / 2000
     return (
-        Enrolment.objects.filter(event=event)
-        .exclude(status=Enrolment.Status.WITHDRAWN)
+        enrolments.exclude(status=Enrolment.Status.WITHDRAWN)
         .annotate(
             counted_days=ExpressionWrapper(
                 Coalesce(from_join, Value(0)) - not_counted, output_field=IntegerField()

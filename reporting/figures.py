@@ -11,26 +11,21 @@ from dataclasses import dataclass, replace
 from django.core.cache import cache
 from django.db.models import (
     BooleanField,
-    Case,
     Count,
     Exists,
     ExpressionWrapper,
-    F,
     Func,
     IntegerField,
     Max,
     Min,
     OuterRef,
     Q,
-    Subquery,
     Sum,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 
 from accreditation.models import Expert, ExpertStatus
-from courses.models import Attendance, AttendanceStatus, Enrolment, EventDay, TrainingEvent
+from courses.completion import completed_among
+from courses.models import Attendance, AttendanceStatus, Enrolment, TrainingEvent
 from people.models import Gender
 from reporting.models import (
     NO_ORGANISATION,
@@ -412,44 +407,10 @@ def attendance_figures(filters: Filters) -> AttendanceFigures:
     return AttendanceFigures(split["with_"], split["without"], attended, completed_people(filters))
 
 
-def _days(**attendance):
-    """Subquery: the days of the outer enrolment's event from its joining day on; with
-    `attendance`, only those on which the enrolment has a record matching it."""
-    days = EventDay.objects.filter(event=OuterRef("event_id")).exclude(
-        date__lt=Coalesce(OuterRef("joined_on"), F("date"))
-    )
-    if attendance:
-        days = days.filter(
-            Exists(
-                Attendance.objects.filter(
-                    enrolment=OuterRef(OuterRef("pk")), day=OuterRef("pk"), **attendance
-                )
-            )
-        )
-    return Coalesce(Subquery(days.order_by().values("event").annotate(n=Count("pk")).values("n")[:1]), 0)
-
-
 def completed_people(filters: Filters) -> int:
-    """Officials who met the completion rule of a delivered training, counted in SQL by the same
-    rule as courses.completion (one query, no Python loop over a million attendance records):
-    attended days (present, late; excused if the event counts them attended) over counted days
-    (from the joining day; excused left out if the event says so) reaching the threshold, where
-    the percentage is rounded half up to 0.1 as completion rounds it:
-    round(1000a/c)/10 >= t  <=>  2000a >= (20t - 1)c."""
-    policy = TrainingEvent.ExcusedPolicy
-    excused = _days(status=AttendanceStatus.EXCUSED)
-    counted = _days() - Case(When(event__excused_policy=policy.NOT_COUNTED, then=excused), default=Value(0))
-    attended = _days(status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE]) + Case(
-        When(event__excused_policy=policy.ATTENDED, then=excused), default=Value(0)
+    """Officials who met the completion rule of a delivered training: the event page's rule,
+    counted in SQL by courses.completion (one query)."""
+    enrolments = Enrolment.objects.filter(
+        event__in=delivered_events(filters).values("id"), status=Enrolment.Status.ENROLLED
     )
-    return (
-        Enrolment.objects.filter(
-            event__in=delivered_events(filters).values("id"), status=Enrolment.Status.ENROLLED
-        )
-        .alias(counted=counted, attended=attended)
-        .alias(
-            reached=F("attended") * 2000, needed=(F("event__completion_threshold") * 20 - 1) * F("counted")
-        )
-        .filter(counted__gt=0, reached__gte=F("needed"))
-        .aggregate(n=Count("person_id", distinct=True))["n"]
-    )
+    return completed_among(enrolments).aggregate(n=Count("person_id", distinct=True))["n"]
