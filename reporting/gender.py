@@ -23,7 +23,10 @@ from .tables import (
     Labels,
     Table,
     bar_chart,
+    gender_bar_chart,
+    gender_cells,
     gender_columns,
+    gender_total_columns,
     share,
     sort_key,
     target_percent,
@@ -85,15 +88,7 @@ def breakdown_table(figures, dimension: str, labels: Labels, *, chart: bool) -> 
     rows = []
     for value, counts in ordered:
         people = [counts[g].people for g in GENDERS]
-        rows.append(
-            [
-                labels.of(dimension, value),
-                *people,
-                sum(people),
-                share(people[0], sum(people)),
-                counts.participations,
-            ]
-        )
+        rows.append([labels.of(dimension, value), *gender_cells(people), counts.participations])
     note = _(
         "Officials enrolled, and not withdrawn, in a training whose last day has passed; each person "
         "once per row, however many trainings."
@@ -105,19 +100,11 @@ def breakdown_table(figures, dimension: str, labels: Labels, *, chart: bool) -> 
         str(BREAKDOWN_TITLES[dimension]),
         [
             Column(str(labels_header(dimension)), YEAR if dimension == Dimension.YEAR else LABEL),
-            *gender_columns(),
-            Column(_("Total people"), PEOPLE),
-            Column(_("Women (%)"), SHARE),
+            *gender_total_columns(_("Total people")),
             Column(_("Participations"), PARTICIPATIONS),
         ],
         rows,
-        chart=bar_chart(
-            [r[0] for r in rows],
-            [(str(g.label), [r[i + 1] for r in rows], GENDER_COLOURS[g.value]) for i, g in enumerate(Gender)],
-            horizontal=dimension != Dimension.YEAR,
-        )
-        if chart and rows
-        else None,
+        chart=gender_bar_chart(rows, horizontal=dimension != Dimension.YEAR) if chart and rows else None,
         note=note,
     )
 
@@ -189,23 +176,16 @@ def trend_table(figures) -> Table:
 def expert_status_table(experts) -> Table:
     rows = []
     for status in ExpertStatus:
-        counts = [experts.by_status[status.value][g] for g in GENDERS]
-        rows.append([str(status.label), *counts, sum(counts), share(counts[0], sum(counts))])
+        rows.append([str(status.label), *gender_cells([experts.by_status[status.value][g] for g in GENDERS])])
     return Table(
         "experts-by-status",
         _("Experts by status and gender"),
         [
             Column(_("Status"), LABEL),
-            *gender_columns(),
-            Column(_("Total"), PEOPLE),
-            Column(_("Women (%)"), SHARE),
+            *gender_total_columns(_("Total")),
         ],
         rows,
-        chart=bar_chart(
-            [r[0] for r in rows],
-            [(str(g.label), [r[i + 1] for r in rows], GENDER_COLOURS[g.value]) for i, g in enumerate(Gender)],
-            horizontal=True,
-        ),
+        chart=gender_bar_chart(rows, horizontal=True),
         note=_(
             "Experts follow the region and language filters; the period and kind filters are about "
             "trainings and do not apply to them."

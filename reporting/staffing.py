@@ -16,23 +16,19 @@ from django.utils.translation import gettext_lazy
 
 from accreditation.models import Expert, ExpertStatus
 from courses.models import TrainerAssignment
-from people.models import Gender
 from reporting.models import Dimension
 
 from .figures import GENDERS, Filters, StartYear, delivered_events
 from .tables import (
-    GENDER_COLOURS,
     LABEL,
     PARTICIPATIONS,
-    PEOPLE,
-    SHARE,
     YEAR,
     Column,
     Labels,
     Table,
-    bar_chart,
-    gender_columns,
-    share,
+    gender_bar_chart,
+    gender_cells,
+    gender_total_columns,
     sort_key,
 )
 
@@ -93,26 +89,17 @@ def staffing_table(filters: Filters, dimension: str, labels: Labels) -> Table:
     rows = []
     for value, cell in ordered:
         people = [cell["people"][g] for g in GENDERS]
-        whole = sum(people)
-        rows.append(
-            [_label(dimension, value, labels), *people, whole, share(people[0], whole), cell["assignments"]]
-        )
+        rows.append([_label(dimension, value, labels), *gender_cells(people), cell["assignments"]])
     return Table(
         f"staff-by-{dimension}",
         str(TITLES[dimension]),
         [
             Column(str(HEADERS[dimension]), YEAR if dimension == Dimension.YEAR else LABEL),
-            *gender_columns(),
-            Column(_("Total people"), PEOPLE),
-            Column(_("Women (%)"), SHARE),
+            *gender_total_columns(_("Total people")),
             Column(_("Assignments"), PARTICIPATIONS),
         ],
         rows,
-        chart=bar_chart(
-            [r[0] for r in rows],
-            [(str(g.label), [r[i + 1] for r in rows], GENDER_COLOURS[g.value]) for i, g in enumerate(Gender)],
-            horizontal=dimension != Dimension.YEAR,
-        )
+        chart=gender_bar_chart(rows, horizontal=dimension != Dimension.YEAR)
         if rows and dimension in (Dimension.YEAR, ROLE)
         else None,
         note=_(
@@ -142,16 +129,13 @@ def accredited_experts_by_region(filters: Filters, labels: Labels) -> Table:
         by_region.items(),
         key=lambda kv: sort_key(Dimension.REGION, kv[0], labels.of(Dimension.REGION, kv[0])),
     ):
-        people = [counts[g] for g in GENDERS]
-        rows.append([labels.of(Dimension.REGION, code), *people, sum(people), share(people[0], sum(people))])
+        rows.append([labels.of(Dimension.REGION, code), *gender_cells([counts[g] for g in GENDERS])])
     return Table(
         "accredited-experts-by-region",
         _("Accredited experts by WCO region and gender"),
         [
             Column(_("WCO region"), LABEL),
-            *gender_columns(),
-            Column(_("Total"), PEOPLE),
-            Column(_("Women (%)"), SHARE),
+            *gender_total_columns(_("Total")),
         ],
         rows,
         note=_(

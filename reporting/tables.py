@@ -117,6 +117,26 @@ def gender_columns() -> list[Column]:
     return [Column(str(g.label), PEOPLE) for g in Gender]
 
 
+def gender_total_columns(total_label: str) -> list[Column]:
+    """The columns every gender table has after its label: each gender, the total, women's share."""
+    return [*gender_columns(), Column(total_label, PEOPLE), Column(_("Women (%)"), SHARE)]
+
+
+def gender_cells(counts: list[int]) -> list:
+    """The cells for `gender_total_columns`: counts in the order of Gender, total, share of women."""
+    whole = sum(counts)
+    return [*counts, whole, share(counts[0], whole)]
+
+
+def gender_bar_chart(rows: list[list], *, horizontal: bool) -> dict:
+    """Bars by gender over rows that start with a label followed by `gender_cells`."""
+    return bar_chart(
+        [r[0] for r in rows],
+        [(str(g.label), [r[i + 1] for r in rows], GENDER_COLOURS[g.value]) for i, g in enumerate(Gender)],
+        horizontal=horizontal,
+    )
+
+
 def sort_key(dimension: str, value: str, label: str):
     if dimension == Dimension.YEAR:
         return (0, int(value or 0), "")
