@@ -4,13 +4,31 @@ from django.urls import reverse
 
 from courses.tests.factories import TrainingEventFactory
 from nominations.models import Nomination
-from nominations.services.decisions import invite_country, nominate
+from nominations.services.decisions import accept, invite_country, nominate
 
 from .helpers import countries, deadline, focal_point, invited_event, nominee
 
 pytestmark = pytest.mark.django_db
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _setup(n_countries: int, per_country: int = 2):
+    """Through the services, as a coordinator and focal points would (the valid-HTML test)."""
+    event = TrainingEventFactory(capacity=None)
+    for i, country in enumerate(countries(n_countries)):
+        fp = focal_point(country, f"fp{i}")
+        invitation = invite_country(event=event, country=country, seats=1, deadline=deadline())
+        for j in range(per_country):
+            nomination = nominate(
+                invitation=invitation,
+                values=nominee(i * 100 + j),
+                consent=True,
+                focal_point=fp,
+                letter=SimpleUploadedFile("l.pdf", PDF_BYTES),
+            )
+            accept(nomination=nomination)
+    return event
 
 
 @pytest.mark.parametrize("n", [10, 100])
