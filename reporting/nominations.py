@@ -6,7 +6,7 @@ queries per table, over the trainings the dashboard's filters select.
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from courses.models import TrainingEvent
 from nominations.figures import ProgrammeNominations, Tally, programme_nominations
@@ -67,7 +67,7 @@ def nominations_by_country(figures: ProgrammeNominations, labels: Labels) -> Tab
         [
             Column(_("Country"), LABEL),
             Column(_("Seats offered"), NUMBER),
-            Column(_("Nominated"), PEOPLE),
+            Column(pgettext("people counted", "Nominated"), PEOPLE),
             Column(_("Women nominated"), PEOPLE),
             Column(_("Accepted (seats used)"), PEOPLE),
             Column(_("Women accepted"), PEOPLE),
@@ -111,15 +111,15 @@ def nominations_by_gender(figures: ProgrammeNominations) -> Table:
         _("Nominated and accepted by gender"),
         [
             Column(_("Gender"), LABEL),
-            Column(_("Nominated"), PEOPLE),
-            Column(_("Accepted"), PEOPLE),
+            Column(pgettext("people counted", "Nominated"), PEOPLE),
+            Column(pgettext("people counted", "Accepted"), PEOPLE),
             Column(_("Accepted of those nominated (%)"), SHARE),
             Column(_("Waitlisted"), PEOPLE),
             Column(_("No-shows"), PEOPLE),
         ],
         rows,
         chart=bar_chart(
-            [_("Nominated"), _("Accepted")],
+            [pgettext("people counted", "Nominated"), pgettext("people counted", "Accepted")],
             [
                 (str(g.label), [r[1], r[2]], GENDER_COLOURS[g.value])
                 for g, r in zip(Gender, rows, strict=False)

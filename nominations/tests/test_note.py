@@ -85,3 +85,12 @@ def test_the_section_costs_two_queries_whatever_the_number_of_countries(django_a
     for event in (small, large):
         with django_assert_num_queries(2):
             note_section(event)
+
+
+def test_the_section_is_in_the_language_of_the_note(event):
+    text = pdf_text(render_pdf(build_note(event, "fr")))
+    assert "Désignations" in text
+    assert "2 pays ont été invités à désigner des fonctionnaires" in text
+    assert "4 places ont été proposées. 4 places ont été occupées." in text
+    assert "8 fonctionnaires ont été désignés (4 femmes, 4 hommes)." in text
+    assert "Places proposées" in text
