@@ -44,6 +44,9 @@ def test_nominations_pages_are_valid_html(vnu, client, coordinator_client, tmp_p
         "new-link-sent": client.post(reverse("nominations:participant-new-link"), {"email": "x@example.org"}),
         # The Information Note with its nominations section (nominations/note.py).
         "information-note": coordinator_client.get(reverse("courses:event-note", args=[event.pk])),
+        # The dashboards with their nominations tables filled in (reporting/nominations.py).
+        "dashboard-gender": coordinator_client.get(reverse("reporting:dashboard-gender")),
+        "dashboard-programme": coordinator_client.get(reverse("reporting:dashboard-programme")),
     }
     client.force_login(fp.user)
     pages["focal-home"] = client.get(reverse("nominations:focal-home"))
