@@ -42,6 +42,11 @@ def test_nominations_pages_are_valid_html(vnu, client, coordinator_client, tmp_p
         "participant": client.get(reverse("nominations:participant", args=[participant_token(accepted)])),
         "new-link": client.get(reverse("nominations:participant-new-link")),
         "new-link-sent": client.post(reverse("nominations:participant-new-link"), {"email": "x@example.org"}),
+        # The Information Note with its nominations section (nominations/note.py).
+        "information-note": coordinator_client.get(reverse("courses:event-note", args=[event.pk])),
+        # The dashboards with their nominations tables filled in (reporting/nominations.py).
+        "dashboard-gender": coordinator_client.get(reverse("reporting:dashboard-gender")),
+        "dashboard-programme": coordinator_client.get(reverse("reporting:dashboard-programme")),
     }
     client.force_login(fp.user)
     pages["focal-home"] = client.get(reverse("nominations:focal-home"))
