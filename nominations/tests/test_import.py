@@ -2,16 +2,19 @@
 all or nothing, one consent and one letter for the list, only for their own invitations."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from background.models import Job
 from courses.tests.factories import TrainingEventFactory
-from nominations.models import Nomination
+from nominations.models import Invitation, Nomination
 from nominations.services.decisions import PRIVACY_NOTICE_VERSION, accept, invite_country, nominate
+from nominations.services.nomination_import import validate_nominations
 from people.privacy import erase_person
 from people.tests.factories import OrganisationFactory
 
@@ -255,3 +258,25 @@ def test_erasing_one_nominee_keeps_the_lists_letter_for_the_others(client, world
     second.refresh_from_db()
     assert not first.letter
     assert second.letter and second.letter.storage.exists(second.letter.name)
+
+
+def test_after_the_deadline_the_list_is_refused(client, world):
+    invitation = world["invitation"]
+    Invitation.objects.filter(pk=invitation.pk).update(
+        deadline=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    response = _upload(client, invitation, _csv(_rows(2)))
+    assert [p.message for p in response.context["report"].errors] == ["The nomination deadline has passed."]
+    assert not response.context["can_commit"]
+
+
+def test_the_report_reads_the_database_the_same_number_of_times_for_5_or_50_rows(
+    world, django_assert_num_queries
+):
+    invitation = world["invitation"]
+    # Country names (1), organisations (1), people by e-mail (1), by name (1), the event's
+    # enrolments (1), the invitation's nominations (1): the same at 5 and at 50 rows.
+    for n in (5, 50):
+        with django_assert_num_queries(6):
+            report = validate_nominations(invitation=invitation, data=_csv(_rows(n)), filename="l.csv")
+        assert report.to_nominate == n
