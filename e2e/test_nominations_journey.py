@@ -11,6 +11,7 @@ another piece of work); everything else a person does here, they do in the brows
 import datetime
 import json
 import re
+from collections import Counter
 
 from playwright.sync_api import Page, expect
 
@@ -138,6 +139,7 @@ def test_nominations_from_invitation_to_certificate(page: Page, django_script, s
     deadline = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
 
     # The coordinator invites two countries, 3 seats each; the focal points are told by e-mail.
+    start = smtp_server.count()
     sign_in(page, "coordinator")
     page.goto(f"/nominations/events/{event}/")
     before = smtp_server.count()
@@ -218,4 +220,14 @@ def test_nominations_from_invitation_to_certificate(page: Page, django_script, s
     with open(download.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
     assert download.value.suggested_filename.startswith("STCE-")
-    assert smtp_server.count() >= 4
+    # Every message the outbox holds about the event was sent, and the SMTP server has each one.
+    outbox = json.loads(
+        django_script(
+            "import json\n"
+            "from mailing.models import Message\n"
+            f"print(json.dumps(list(Message.objects.about('event', {event}).values_list('to', 'status'))))"
+        )
+    )
+    assert len(outbox) == 4 and {status for _to, status in outbox} == {"sent"}, outbox
+    delivered = Counter(m["To"] for m in smtp_server.messages[start:])
+    assert not Counter(to for to, _status in outbox) - delivered, (outbox, delivered)
