@@ -128,10 +128,30 @@ def _check_row(row, invitation, directory, seen, nominated: set[str]) -> Nominat
         row.add_problem("", _("Already nominated for this event; left as is."), error=False)
         return None
     row.action = NOMINATE
-    return _planned(row, invitation, checked)
+    return _planned(row, invitation, checked, _own_organisation(row, directory, checked, invitation))
 
 
-def _planned(row, invitation: Invitation, checked) -> Nomination | None:
+def _own_organisation(row, directory, checked, invitation: Invitation) -> int | None:
+    """The row's organisation when it is one of the invitation's country (or was chosen in the
+    page, where only those are offered); another country's of the same name is not theirs."""
+    if checked.organisation is None:
+        return None
+    key = importer.resolution_key(row.values.get("organisation", ""))
+    if key in directory.resolutions.get("organisation", {}):
+        return checked.organisation
+    if (checked.organisation, invitation.country_id) in directory.organisations.get(key, []):
+        return checked.organisation
+    row.add_problem(
+        "organisation",
+        _("No organisation of that name in %(country)s; it was left empty.")
+        % {"country": _(invitation.country.name)},
+        error=False,
+        code=importer.UNKNOWN_ORGANISATION,
+    )
+    return None
+
+
+def _planned(row, invitation: Invitation, checked, organisation: int | None) -> Nomination | None:
     values = row.values
     nomination = Nomination(
         invitation=invitation,
@@ -140,7 +160,7 @@ def _planned(row, invitation: Invitation, checked) -> Nomination | None:
         latin_name=values.get("latin_name", ""),
         gender=checked.gender,
         position=values.get("position", "")[:200],
-        organisation_id=checked.organisation,
+        organisation_id=organisation,
         email=checked.email,
         preferred_language=checked.language or Person.PreferredLanguage.EN,
     )

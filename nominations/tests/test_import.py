@@ -280,3 +280,14 @@ def test_the_report_reads_the_database_the_same_number_of_times_for_5_or_50_rows
         with django_assert_num_queries(6):
             report = validate_nominations(invitation=invitation, data=_csv(_rows(n)), filename="l.csv")
         assert report.to_nominate == n
+
+
+def test_another_countrys_organisation_of_that_name_is_not_taken(client, world):
+    invitation = world["invitation"]
+    OrganisationFactory(name="Customs Committee", country=world["other"])
+    response = _upload(client, invitation, _csv(_rows(2, organisation="Customs Committee")))
+    [group] = response.context["report"].problem_groups
+    assert (group.is_error, group.code, group.rows) == (False, "unknown_organisation", 2)
+    assert group.message == "No organisation of that name in Country AA; it was left empty."
+    _commit(client, invitation, response.context["token"])
+    assert list(Nomination.objects.values_list("organisation", flat=True)) == [None, None]
