@@ -180,6 +180,9 @@ def test_officials_already_nominated_are_left_as_they_are(client, world):
     assert not report.has_errors and (report.to_nominate, report.already_nominated) == (1, 1)
     _commit(client, invitation, response.context["token"])
     assert Nomination.objects.filter(invitation=invitation).count() == 2
+    again = _upload(client, invitation, _csv(_rows(2)))
+    assert "Every official on this list is already nominated" in again.content.decode()
+    assert "Nominate 0" not in again.content.decode()
 
 
 def test_another_countrys_invitation_is_404(client, world):
