@@ -87,3 +87,34 @@ def test_the_page_runs_a_fixed_number_of_queries(size, coordinator_client, djang
     coordinator_client.get(_url(event))
     with django_assert_num_queries(PAGE_QUERIES):
         assert coordinator_client.get(_url(event)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "n,expected",
+    [
+        (1, "У 1 участника уже был сертификат."),
+        (2, "У 2 участников уже был сертификат."),
+        (5, "У 5 участников уже был сертификат."),
+        (21, "У 21 участника уже был сертификат."),
+    ],
+    ids=["1", "2", "5", "21"],
+)
+def test_the_summary_counts_in_russian_with_the_right_plural(n, expected):
+    from django.utils import translation
+
+    from certificates.issuing import batch_summary
+
+    with translation.override("ru"):
+        text = batch_summary(issued=n, already_held=n, not_eligible=n)
+    assert expected in text
+    assert "issued" not in text
+
+
+@pytest.mark.parametrize("n,expected", [(1, "1 certificat valide"), (2, "2 certificats valides")])
+def test_the_page_counts_in_french(n, expected, coordinator_client, coordinator):
+    event = event_with_days()
+    for _ in range(n):
+        enrolment = enrol(event)
+        issue_certificate(kind=Certificate.Kind.COMPLETION, holder=enrolment.person, event=event, by=coordinator)
+    page = coordinator_client.get(_url(event), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert expected in page and "Délivrer 0" in page
