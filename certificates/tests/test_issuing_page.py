@@ -115,6 +115,8 @@ def test_the_page_counts_in_french(n, expected, coordinator_client, coordinator)
     event = event_with_days()
     for _ in range(n):
         enrolment = enrol(event)
-        issue_certificate(kind=Certificate.Kind.COMPLETION, holder=enrolment.person, event=event, by=coordinator)
+        issue_certificate(
+            kind=Certificate.Kind.COMPLETION, holder=enrolment.person, event=event, by=coordinator
+        )
     page = coordinator_client.get(_url(event), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert expected in page and "Délivrer 0" in page
