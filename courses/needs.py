@@ -94,8 +94,8 @@ DETAILS = ("start_date", "end_date", "venue", "platform", "time_zone", "format")
 def _instructions_out_of_date(user, today) -> Q:
     """People were informed (instructions, new dates or a reminder), and the dates, venue,
     platform, time zone or format differ now from the event's record as it stood when the
-    last of those messages was queued (the event's history keeps each version). Telling them
-    the new dates brings the event up to date again."""
+    last of those messages was queued (the event's history keeps each version), or its agenda
+    changed since. Sending the instructions again, or the new dates, brings it up to date."""
     history = TrainingEvent.history.model.objects
     last_informed = _messages(INFORMED, OuterRef(OuterRef(OuterRef("pk")))).order_by("-created_at")
     version_then = (
@@ -107,7 +107,15 @@ def _instructions_out_of_date(user, today) -> Q:
     )
     then = history.filter(history_id=Subquery(version_then))
     same_as_now = then.filter(**{field: OuterRef(field) for field in DETAILS})
-    return scheduled(today) & Q(Exists(then)) & ~Q(Exists(same_as_now))
+    # The agenda (with its times) is in the instructions too: any item added, changed or
+    # removed since then.
+    agenda_changed = AgendaItem.history.model.objects.filter(
+        day__event=OuterRef("pk"),
+        history_date__gt=Subquery(
+            _messages(INFORMED, OuterRef(OuterRef("pk"))).order_by("-created_at").values("created_at")[:1]
+        ),
+    )
+    return scheduled(today) & Q(Exists(then)) & (~Q(Exists(same_as_now)) | Q(Exists(agenda_changed)))
 
 
 # ------------------------------------------------------------------ trainers: their own sheets

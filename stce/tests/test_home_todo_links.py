@@ -95,6 +95,22 @@ def test_joining_instructions_out_of_date_after_a_new_venue(coordinator_client):
     assert "1 event: joining instructions out of date after a change" in _items(coordinator_client)
 
 
+def test_joining_instructions_out_of_date_after_an_agenda_change_until_sent_again(coordinator_client):
+    from django.core.cache import cache
+
+    event = _upcoming("New agenda")
+    EnrolmentFactory(event=event)
+    AgendaItem.objects.create(day=event.days.first(), title="Opening")  # before: in the instructions
+    send_joining_instructions(event=event)
+    label = "1 event: joining instructions out of date after a change"
+    assert label not in _items(coordinator_client)
+    AgendaItem.objects.create(day=event.days.last(), title="Closing")
+    assert label in _items(coordinator_client)
+    cache.clear()  # the same instructions twice within two minutes are refused as a double click
+    send_joining_instructions(event=event, message="The agenda changed.")
+    assert label not in _items(coordinator_client)
+
+
 def test_every_coordinator_item_links_to_a_list_of_exactly_the_events_counted(
     coordinator_client, coordinator
 ):
