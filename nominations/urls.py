@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import participant, views
+from . import focal_point_views, participant, views
 
 app_name = "nominations"
 
@@ -11,6 +11,16 @@ urlpatterns = [
     ),
     path("mine/", views.focal_home, name="focal-home"),
     path("mine/events/<int:pk>/", views.focal_event, name="focal-event"),
+    path("mine/nominees/<int:pk>/", focal_point_views.focal_nomination, name="focal-nomination"),
+    path("focal-points/", focal_point_views.focal_point_list, name="focal-point-list"),
+    path("focal-points/invite/", focal_point_views.focal_point_invite, name="focal-point-invite"),
+    path(
+        "focal-points/<int:pk>/withdraw/", focal_point_views.focal_point_withdraw,
+        name="focal-point-withdraw",
+    ),
+    path(
+        "welcome/<uidb64>/<token>/", focal_point_views.FocalPointWelcomeView.as_view(), name="focal-welcome",
+    ),
     path("letters/<int:nomination_pk>/", views.letter, name="letter"),
     path("p/new-link/", participant.request_link, name="participant-new-link"),
     path("p/<str:token>/", participant.participant_page, name="participant"),
