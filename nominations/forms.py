@@ -96,6 +96,7 @@ class FocalPointFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     country = django_filters.ModelChoiceFilter(
         queryset=Country.objects.all(), field_name="countries", label=_("Country"), distinct=False,
+        empty_label=_("Any country"),
     )
     standing = django_filters.ChoiceFilter(
         label=_("Role"), method="by_standing", empty_label=_("Focal points now"),
