@@ -320,3 +320,12 @@ def test_the_menu_leads_a_focal_point_to_their_invitations_only(client):
     assert reverse("nominations:focal-home") in html
     assert reverse("courses:event-list") not in html
     assert reverse("courses:module-list") not in html
+
+
+def test_a_bad_filter_value_is_an_error_next_to_its_field(coordinator_client):
+    (country,) = countries(1)
+    kept = focal_point(country, "kept")
+    page = coordinator_client.get(LIST, {"standing": "bogus", "country": "x"})
+    assert page.status_code == 200
+    assert {"standing", "country"} <= set(page.context["form"].errors)
+    assert [fp.pk for fp in page.context["page_obj"]] == [kept.pk]

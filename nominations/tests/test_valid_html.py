@@ -1,5 +1,6 @@
 """The nominations pages pass the Nu HTML Checker, as every page must (stce/tests/test_valid_html.py
-checks the matrix's pages; the focal point's pages are 404 for every persona there)."""
+checks the matrix's pages as each persona, the focal point included; these are the states the
+matrix does not reach: refused forms, a waitlisted nominee, a spent welcome link)."""
 
 import os
 
