@@ -96,9 +96,13 @@ def _hook_section(title: str, rows: list[dict], styles: dict) -> list:
         fields = {k: v for k, v in row.items() if k != "text" and not isinstance(v, list)}
         story.append(_field_table(fields, body))
         for key, entries in row.items():
-            if isinstance(entries, list):
-                story.append(Paragraph(pdftext.markup(key.replace("_", " ")), subheading))
+            if not isinstance(entries, list):
+                continue
+            story.append(Paragraph(pdftext.markup(key.replace("_", " ")), subheading))
+            if all(isinstance(e, dict) and {"when", "type", "reason", "changes"} <= set(e) for e in entries):
                 story += _history_lines(entries, body, body)
+            else:  # a plain list: one line each
+                story += [Paragraph(pdftext.markup("• " + _text(e)), body) for e in entries]
     return story
 
 
