@@ -149,7 +149,14 @@ def trainer_client(client, trainer):
 
 
 @pytest.fixture
-def persona_client(db, client, coordinator, administrator, trainer, other_trainer):
+def focal_point_user(db):
+    """The focal-point persona's account (no role; stce/tests/world.py gives it the focal-point
+    role for the world's country). The username is fixed so that the world finds the same user."""
+    return UserFactory(username="focal_point", email="focal_point@example.org")
+
+
+@pytest.fixture
+def persona_client(db, client, coordinator, administrator, trainer, other_trainer, focal_point_user):
     """Returns a function: persona name -> a client signed in as that persona."""
     from django.test import Client
 
@@ -158,6 +165,7 @@ def persona_client(db, client, coordinator, administrator, trainer, other_traine
         "administrator": administrator,
         "trainer": trainer,
         "other_trainer": other_trainer,
+        "focal_point": focal_point_user,
     }
 
     def make(persona: str) -> Client:

@@ -8,11 +8,15 @@ class NominationsConfig(AppConfig):
     verbose_name = _("Nominations")
 
     def ready(self):
+        from django.utils.translation import gettext_lazy
+
         from courses.information_note import register_section
         from nominations import messages, note, privacy
         from people.privacy import person_erased, register_export
 
         messages.register()
         register_section(note.note_section)
-        register_export("nominations", privacy.export)
+        register_export(
+            "nominations", privacy.export, title=gettext_lazy("Nominations"), files=privacy.letters
+        )
         person_erased.connect(privacy.scrub_erased_nominee, dispatch_uid="nominations_erased_nominee")

@@ -8,6 +8,7 @@ from mailing.kinds import MessageKind, register_kind
 INVITATION = "nomination_invitation"
 PROMOTED = "nomination_promoted"
 PARTICIPANT_LINK = "participant_link"
+FOCAL_POINT_WELCOME = "focal_point_welcome"
 
 
 def _sample() -> dict[str, str]:
@@ -20,6 +21,8 @@ def _sample() -> dict[str, str]:
         "deadline": "1 October 2021",
         "nominee": "Li Na",
         "link": "https://stce.example.org/nominations/",
+        "countries": gettext("China"),
+        "days": "14",
     }
 
 
@@ -95,5 +98,30 @@ def register() -> None:
             },
             sample=_sample,
             order=62,
+        )
+    )
+    register_kind(
+        MessageKind(
+            key=FOCAL_POINT_WELCOME,
+            label=_("Invitation to become a focal point"),
+            description=_("To a new focal point, with the link to choose their password."),
+            subject=_("You are invited to nominate officials for the WCO STCE Programme"),
+            body=_(
+                "Dear {{ name }},\n\n"
+                "You are now a focal point of the WCO STCE Programme for {{ countries }}: you will "
+                "be told when your administration is invited to an event, and you will nominate "
+                "its officials on the Programme's site.\n\n"
+                "Choose your password here (the link works once, for {{ days }} days):\n"
+                "{{ link }}\n\n"
+                "WCO Strategic Trade Control Enforcement Programme\n"
+            ),
+            placeholders={
+                "name": _("the recipient's name"),
+                "countries": _("the countries the focal point nominates for"),
+                "days": _("how many days the link works"),
+                "link": _("the link to choose a password"),
+            },
+            sample=_sample,
+            order=63,
         )
     )

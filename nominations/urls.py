@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import imports, participant, views
+from . import focal_point_views, imports, participant, views
 
 app_name = "nominations"
 
@@ -24,6 +24,16 @@ urlpatterns = [
         "mine/import-template/<str:language>.<str:fmt>",
         imports.focal_import_template,
         name="focal-import-template",
+    ),
+    path("mine/nominees/<int:pk>/", focal_point_views.focal_nomination, name="focal-nomination"),
+    path("focal-points/", focal_point_views.focal_point_list, name="focal-point-list"),
+    path("focal-points/invite/", focal_point_views.focal_point_invite, name="focal-point-invite"),
+    path(
+        "focal-points/<int:pk>/withdraw/", focal_point_views.focal_point_withdraw,
+        name="focal-point-withdraw",
+    ),
+    path(
+        "welcome/<uidb64>/<token>/", focal_point_views.FocalPointWelcomeView.as_view(), name="focal-welcome",
     ),
     path("letters/<int:nomination_pk>/", views.letter, name="letter"),
     path("p/new-link/", participant.request_link, name="participant-new-link"),

@@ -40,10 +40,32 @@ person_erased = Signal()
 # (e.g. a nomination known by its e-mail address, a row's own history): name -> function of
 # the person returning plain data. Registered in the apps' AppConfig.ready.
 _export_hooks: dict[str, Callable[[Person], object]] = {}
+# name -> the section's title in the PDF (a hook without one is in the JSON only).
+_export_titles: dict[str, str] = {}
+# Files held on the person (e.g. a nomination letter): functions of the person returning
+# [(file name, bytes)], attached to the PDF export.
+_export_files: list[Callable[[Person], list[tuple[str, bytes]]]] = []
 
 
-def register_export(name: str, hook) -> None:
+def register_export(name: str, hook, *, title=None, files=None) -> None:
+    """Add `hook(person)` to the export under `name`. With a `title`, the PDF shows it as a
+    section of that title (a list of rows: a "text" line, fields, and lists such as a
+    "history"), in place of the related rows of the same name: the hook tells more about them.
+    `files(person)` returns files to attach to the PDF."""
     _export_hooks[name] = hook
+    if title is not None:
+        _export_titles[name] = title
+    if files is not None:
+        _export_files.append(files)
+
+
+def export_titles() -> dict[str, str]:
+    """The hooks that the PDF shows, and their titles."""
+    return dict(sorted(_export_titles.items()))
+
+
+def person_export_files(person: Person) -> list[tuple[str, bytes]]:
+    return [file for files in _export_files for file in files(person)]
 
 
 # Person fields an erasure clears; gender and country stay so aggregate figures stay correct.

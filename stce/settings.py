@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "people.context_processors.roles",
                 "people.context_processors.menu_badges",
+                "nominations.context_processors.focal_point",
             ],
         },
     },

@@ -1,6 +1,7 @@
 """The e-mails of nominations, queued in the outbox (workers send them) in each recipient's
 language, inside the caller's transaction: no e-mail announces a decision that was rolled back."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
@@ -8,8 +9,8 @@ from courses.dates import format_date_range
 from mailing.services.outbox import Draft, queue_messages
 from people.links import absolute_url
 
-from ..links import participant_url
-from ..messages import INVITATION, PARTICIPANT_LINK, PROMOTED
+from ..links import participant_url, welcome_url
+from ..messages import FOCAL_POINT_WELCOME, INVITATION, PARTICIPANT_LINK, PROMOTED
 from ..models import FocalPoint, Invitation, Nomination
 
 
@@ -48,6 +49,25 @@ def queue_invitation(*, invitation: Invitation, by=None) -> int:
             )
         )
     return len(queue_messages(drafts=drafts, by=by))
+
+
+def queue_focal_point_welcome(*, focal_point: FocalPoint, by=None) -> int:
+    """The invitation of a new focal point, with the link to choose their password. Each
+    invitation is a new message (a second one, after a withdrawal, must reach them too)."""
+    user = focal_point.user
+    with translation.override(focal_point.preferred_language):
+        countries = ", ".join(
+            sorted(str(translation.gettext(c.name)) for c in focal_point.countries.all())
+        )
+    values = {
+        "name": _name(user), "countries": countries, "link": welcome_url(user),
+        "days": str(getattr(settings, "STCE_FOCAL_POINT_LINK_DAYS", 14)),
+    }
+    draft = Draft(
+        kind=FOCAL_POINT_WELCOME, to=user.email, language=focal_point.preferred_language, values=values,
+        dedupe_key=f"{FOCAL_POINT_WELCOME}:{focal_point.pk}:{timezone.now().isoformat()}",
+    )
+    return len(queue_messages(drafts=[draft], by=by))
 
 
 def queue_promotion(*, nomination: Nomination, by=None) -> int:

@@ -1,5 +1,6 @@
 """The nominations pages pass the Nu HTML Checker, as every page must (stce/tests/test_valid_html.py
-checks the matrix's pages; the focal point's pages are 404 for every persona there)."""
+checks the matrix's pages as each persona, the focal point included; these are the states the
+matrix does not reach: refused forms, a waitlisted nominee, a spent welcome link)."""
 
 import os
 
@@ -60,6 +61,52 @@ def test_nominations_pages_are_valid_html(vnu, client, coordinator_client, tmp_p
     pages["import-report"] = client.post(lists, {"file": SimpleUploadedFile("l.csv", with_problems.encode())})
     clean = header + "Ali,Ba,ali@example.org,\n"
     pages["import-clean"] = client.post(lists, {"file": SimpleUploadedFile("l.csv", clean.encode())})
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    errors = vnu([tmp_path])
+    assert not errors, errors
+
+
+def test_focal_point_screens_are_valid_html(vnu, coordinator_client, tmp_path):
+    """The coordinators' focal-point screens in their states (list, empty list, refused
+    invitation, withdrawal), the welcome link's form and its spent state, and a focal point's
+    page of one of their nominees."""
+    from django.test import Client
+
+    from mailing.models import Message
+    from nominations.messages import FOCAL_POINT_WELCOME
+
+    from .test_focal_point_screens import LINK
+
+    event = _setup(1)
+    invitation = event.invitations.get()
+    fp = invitation.nominations.first().nominated_by
+    pages = {
+        "empty-list": coordinator_client.get(reverse("nominations:focal-point-list"), {"q": "nobody"}),
+        "invite": coordinator_client.get(reverse("nominations:focal-point-invite")),
+        "invite-refused": coordinator_client.post(
+            reverse("nominations:focal-point-invite"), {"email": "bad", "countries": [invitation.country_id]}
+        ),
+        "withdraw": coordinator_client.get(reverse("nominations:focal-point-withdraw", args=[fp.pk])),
+    }
+    coordinator_client.post(
+        reverse("nominations:focal-point-invite"),
+        {"family_name": "Diallo", "email": "diallo@example.org", "countries": [invitation.country_id],
+         "preferred_language": "fr"},
+    )
+    pages["list"] = coordinator_client.get(reverse("nominations:focal-point-list"))
+    newcomer = Client()
+    link = LINK.search(Message.objects.get(kind=FOCAL_POINT_WELCOME).body).group(0)
+    form_url = newcomer.get(link)["Location"]
+    pages["welcome"] = newcomer.get(form_url)
+    pages["welcome-refused"] = newcomer.post(form_url, {"new_password1": "a", "new_password2": "b"})
+    pages["welcome-spent"] = Client().get(link.replace(link.rstrip("/").rsplit("/", 1)[1], "x-spent"))
+    focal = Client()
+    focal.force_login(fp.user)
+    pages["focal-nomination"] = focal.get(
+        reverse("nominations:focal-nomination", args=[invitation.nominations.first().pk])
+    )
     for name, response in pages.items():
         assert response.status_code == 200, name
         (tmp_path / f"{name}.html").write_bytes(response.content)

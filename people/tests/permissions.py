@@ -18,7 +18,11 @@ COORD = "coordinator"
 TRAINER = "trainer"
 OTHER = "other_trainer"
 ADMIN = "administrator"
-PERSONAS = (ANON, COORD, TRAINER, OTHER, ADMIN)
+# A focal point of one country (world.focal_point): the world's event is one their country is
+# invited to, world.nomination is their nominee; world.other_event and world.other_nomination
+# belong to another country's focal point.
+FOCAL = "focal_point"
+PERSONAS = (ANON, COORD, TRAINER, OTHER, ADMIN, FOCAL)
 
 LOGIN = 302  # anonymous users are redirected to the login page
 
@@ -45,8 +49,10 @@ def exports(name: str, expect: dict[str, int], **options) -> list[Case]:
     return [Case(name, expect, query={"export": fmt}, **options) for fmt in ("csv", "xlsx")]
 
 
-def ladder(*, coord=200, trainer=403, other=403, admin=200, anon=LOGIN) -> dict[str, int]:
-    return {ANON: anon, COORD: coord, TRAINER: trainer, OTHER: other, ADMIN: admin}
+def ladder(*, coord=200, trainer=403, other=403, admin=200, anon=LOGIN, focal=403) -> dict[str, int]:
+    """Statuses by persona. A focal point has none of the three roles, so a page that needs one
+    refuses them (403) before it looks for the object (where a trainer may get 404)."""
+    return {ANON: anon, COORD: coord, TRAINER: trainer, OTHER: other, ADMIN: admin, FOCAL: focal}
 
 
 def everyone(status=200) -> dict[str, int]:
@@ -55,5 +61,11 @@ def everyone(status=200) -> dict[str, int]:
 
 def signed_in(status=200) -> dict[str, int]:
     return {**dict.fromkeys(PERSONAS, status), ANON: LOGIN}
+
+
+def any_role(status=200) -> dict[str, int]:
+    """Pages for every signed-in user with a role: coordinators, trainers, administrators. A
+    focal point has no role (403)."""
+    return {**signed_in(status), FOCAL: 403}
 
 

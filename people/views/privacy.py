@@ -9,7 +9,7 @@ from documents.downloads import file_download
 from people.errors import DomainError
 from people.forms.privacy import ErasureForm
 from people.models import Person
-from people.privacy import erase_person, person_export, person_export_json
+from people.privacy import erase_person, person_export, person_export_files, person_export_json
 from people.privacy_pdf import person_export_pdf
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
 
@@ -29,7 +29,8 @@ def person_export_as_json(request, pk: int):
 def person_export_as_pdf(request, pk: int):
     person = get_object_or_404(Person, pk=pk)
     return file_download(
-        person_export_pdf(person_export(person)), content_type="application/pdf",
+        person_export_pdf(person_export(person), files=person_export_files(person)),
+        content_type="application/pdf",
         filename=f"person-{person.pk}.pdf",
     )
 

@@ -203,3 +203,26 @@ def test_names_typed_in_free_text_are_replaced_whole_words_only():
     assert pattern.sub(REDACTED, "Annual report, Lima office") == "Annual report, Lima office"
     assert pattern.sub(REDACTED, "wrote to ann@x.example") == f"wrote to {REDACTED}"
     assert former_name_pattern({"given_name": "", "email": ""}) is None
+
+
+def test_an_apps_section_and_files_appear_in_the_pdf(participant, monkeypatch):
+    """What an app registers (people.privacy.register_export) with a title is a section of the
+    PDF, in place of the related rows of the same name; its files are attached to the PDF."""
+    from people import privacy
+    from people.privacy_pdf import person_export_pdf
+
+    monkeypatch.setattr(privacy, "_export_hooks", dict(privacy._export_hooks))
+    monkeypatch.setattr(privacy, "_export_titles", dict(privacy._export_titles))
+    monkeypatch.setattr(privacy, "_export_files", list(privacy._export_files))
+    rows = [
+        {"id": 7, "text": "Held elsewhere", "kept_since": datetime.date(2024, 5, 1), "notes": ["one", "two"]}
+    ]
+    privacy.register_export("enrolments", lambda person: rows, title="Extra records",
+                            files=lambda person: [("extra.txt", b"held on file")])
+    data = person_export_pdf(person_export(participant), files=privacy.person_export_files(participant))
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Extra records" in text and "Held elsewhere" in text and "2024-05-01" in text and "• two" in text
+    assert "China National Training" not in text  # the related rows of that name gave way
+    attached = {name: content[0] for name, content in reader.attachments.items()}
+    assert attached == {"extra.txt": b"held on file"}

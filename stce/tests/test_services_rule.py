@@ -12,7 +12,10 @@ from pathlib import Path
 from django.urls import URLPattern, URLResolver, get_resolver
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("people", "background", "mailing", "courses", "certificates", "accreditation", "reporting", "stce")
+APPS = (
+    "people", "background", "mailing", "courses", "certificates", "accreditation", "nominations", "reporting",
+    "stce",
+)
 
 # Methods that write whatever they are called on (model, form, manager, queryset).
 WRITES = {

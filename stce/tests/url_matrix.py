@@ -1,7 +1,8 @@
-from people.tests.permissions import ANON, Case, everyone, signed_in
+from people.tests.permissions import ANON, FOCAL, Case, everyone, signed_in
 
 CASES = [
-    Case("home", {**signed_in(), ANON: 302}),
+    # A focal point's home is their invitations to nominate.
+    Case("home", {**signed_in(), ANON: 302, FOCAL: 302}),
     Case("healthz", everyone()),
     Case("login", {**everyone(302), ANON: 200}),  # signed-in users are sent home
     Case("logout", everyone(405)),  # logging out is POST only (CSRF-safe)

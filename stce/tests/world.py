@@ -36,22 +36,30 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
 
 
 def _add_nomination(world) -> None:
-    """A country invited to the event, its focal point (no persona of the matrix: every
-    persona meets focal-point pages as someone else, i.e. 404) and a nominee with a letter."""
+    """Two countries, each with its focal point. The `focal_point` persona is the first one's:
+    its country is invited to world.event, world.nomination (with a letter) is its nominee.
+    The other country is invited to world.other_event only; its nominee (world.other_nomination,
+    with a letter) and its event are what the persona must not find (404)."""
     from django.core.files.base import ContentFile
     from django.utils import timezone
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
 
-    from nominations.links import participant_token
+    from nominations.links import participant_token, welcome_tokens
     from nominations.services.decisions import accept, invite_country, nominate
     from nominations.services.focal_points import appoint_focal_point
     from people.tests.factories import CountryFactory, UserFactory
 
-    country = CountryFactory()
-    world.focal_point = appoint_focal_point(user=UserFactory(username="focal"), countries=[country])
-    world.invitation = invite_country(
-        event=world.event, country=country, seats=2,
-        deadline=timezone.localdate() + datetime.timedelta(days=7),
+    deadline = timezone.localdate() + datetime.timedelta(days=7)
+    country = CountryFactory(code="KE", name="Kenya")
+    other_country = CountryFactory(code="PE", name="Peru")
+    persona = UserFactory(username="focal_point", email="focal_point@example.org")
+    world.focal_point = appoint_focal_point(user=persona, countries=[country])
+    world.other_focal_point = appoint_focal_point(
+        user=UserFactory(username="other_focal_point", email="other_focal_point@example.org"),
+        countries=[other_country],
     )
+    world.invitation = invite_country(event=world.event, country=country, seats=2, deadline=deadline)
     world.nomination = nominate(
         invitation=world.invitation, consent=True, focal_point=world.focal_point,
         values={"given_name": "Nia", "family_name": "Nominee", "email": "nia@example.org"},
@@ -62,6 +70,25 @@ def _add_nomination(world) -> None:
         values={"given_name": "Ola", "family_name": "Accepted", "email": "ola@example.org"},
     ))
     world.participant_token = participant_token(accepted)
+    world.other_event = TrainingEvent.objects.create(
+        title="Another country's training", start_date=datetime.date(2021, 11, 8),
+        end_date=datetime.date(2021, 11, 12), status=TrainingEvent.Status.CONFIRMED,
+    )
+    world.other_invitation = other_invitation = invite_country(
+        event=world.other_event, country=other_country, seats=2, deadline=deadline
+    )
+    world.other_nomination = nominate(
+        invitation=other_invitation, consent=True, focal_point=world.other_focal_point,
+        values={"given_name": "Omar", "family_name": "Elsewhere", "email": "omar@example.org"},
+        letter=ContentFile(b"%PDF-1.4\n%%EOF\n", name="letter.pdf"),
+    )
+    # The other focal point's welcome link (never signed in, so the link still works; the
+    # persona's own would stop working once the matrix signs it in).
+    other_user = world.other_focal_point.user
+    world.welcome = {
+        "uidb64": urlsafe_base64_encode(force_bytes(other_user.pk)),
+        "token": welcome_tokens.make_token(other_user),
+    }
 
 
 def _add_background_work(world) -> None:

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from courses.models import Module, TrainingEvent
+from nominations.models import FocalPoint
 from people import roles, todo
 
 
@@ -16,6 +17,8 @@ def home(request):
     if not request.user.is_authenticated:
         return redirect("login")
     user = request.user
+    if not roles.user_roles(user) and FocalPoint.objects.active().filter(user=user).exists():
+        return redirect("nominations:focal-home")
     context = {"roles": sorted(roles.ROLE_LABELS[r] for r in roles.user_roles(user))}
     if roles.can_see_all_events(user):
         context["upcoming_events"] = (
