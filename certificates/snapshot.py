@@ -12,15 +12,14 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, Signatory
+from courses.dates import format_date
 from people.models import Person
 
 CERTIFICATE_LANGUAGES = ("en", "fr", "es", "ru")
-# How a date reads in running text; "E" is the month after a day number (18 октября).
-DATE_FORMATS = {"en": "j F Y", "fr": "j F Y", "es": r"j \d\e F \d\e Y", "ru": "j E Y"}
 
 
 def _date(value: datetime.date) -> str:
-    return formats.date_format(value, DATE_FORMATS.get(translation.get_language(), "j F Y"))
+    return format_date(value)
 
 
 def certificate_language(holder: Person, language: str | None = None) -> str:
@@ -73,8 +72,10 @@ def agenda_summary(event) -> tuple[Decimal, list[dict]]:
     """
     from courses.models import AgendaItem
 
-    items = AgendaItem.objects.filter(day__event=event).select_related("module").prefetch_related(
-        "module__translations"
+    items = (
+        AgendaItem.objects.filter(day__event=event)
+        .select_related("module")
+        .prefetch_related("module__translations")
     )
     total = Decimal(0)
     modules: dict[int, dict] = {}

@@ -76,7 +76,7 @@ def test_the_text_is_in_the_holders_language(event, coordinator, media_root):
     )
     text = pdf_text(certificate_files.certificate_pdf(certificate))
     assert "Сертификат об окончании" in text
-    assert "с 18 октября 2021 по 22 октября 2021" in text
+    assert "с 18 октября 2021 г. по 22 октября 2021 г." in text
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
