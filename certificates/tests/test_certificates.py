@@ -107,7 +107,7 @@ def test_the_certificate_is_written_in_the_holders_language(event, coordinator):
     enrolment = enrol(event, preferred_language="fr")
     certificate = issue_certificate(kind=COMPLETION, holder=enrolment.person, event=event, by=coordinator)
     assert certificate.language == "fr"
-    assert certificate.title == "Certificat de réussite"
+    assert certificate.title == "Certificat d’achèvement"
     assert "a suivi avec succès la formation" in certificate.statement
     assert "du 18 octobre 2021 au 22 octobre 2021" in certificate.statement
 

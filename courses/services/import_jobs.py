@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from background.models import Job
 from background.queue import enqueue
@@ -96,7 +97,11 @@ def run_import(
             _refuse(
                 job,
                 event_id,
-                _("The file has %(n)s problems now; nothing was imported. Upload it again to see them.")
+                ngettext(
+                    "The file has %(n)s problem now; nothing was imported. Upload it again to see it.",
+                    "The file has %(n)s problems now; nothing was imported. Upload it again to see them.",
+                    len(report.errors),
+                )
                 % {"n": len(report.errors)},
             )
             return "refused"

@@ -60,7 +60,8 @@ def test_french_writes_the_first_of_the_month_as_an_ordinal_and_russian_puts_g_a
 
     with translation.override("fr"):
         assert format_date_range(datetime.date(2021, 7, 1), datetime.date(2021, 7, 5)) == "1er–5 juillet 2021"
-        assert format_date_range(datetime.date(2021, 6, 30), datetime.date(2021, 7, 1)) == "30 juin – 1er juillet 2021"
+        across = format_date_range(datetime.date(2021, 6, 30), datetime.date(2021, 7, 1))
+        assert across == "30 juin – 1er juillet 2021"
         assert format_day(datetime.date(2026, 11, 1)) == "dimanche 1er novembre 2026"
         assert format_day(datetime.date(2026, 11, 21)) == "samedi 21 novembre 2026"
     with translation.override("ru"):
@@ -147,8 +148,8 @@ def test_french_note_reads_back_with_pdftotext(china_training):
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True,
                           check=True).stdout.decode()
     text = " ".join(text.split())
-    assert "Note d'information" in text
+    assert "Note d’information" in text
     assert "Organisateurs" in text and "Date et lieu" in text
     assert "18–22 octobre 2021, en ligne via Zoom" in text
     assert "dates initiales : 21–25 juin 2021" in text
-    assert "Pour information – ceci n'est pas un rapport officiel" in text
+    assert "Pour information – ceci n’est pas un rapport officiel" in text
