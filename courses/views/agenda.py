@@ -170,7 +170,7 @@ def time_zone_label(event) -> str:
 
 def _agenda_days(event):
     items = AgendaItem.objects.select_related("module").prefetch_related(
-        "speakers", "speaker_organisations__country"
+        "module__translations", "speakers", "speaker_organisations__country"
     )
     return list(event.days.order_by("date").prefetch_related(Prefetch("items", queryset=items)))
 
@@ -196,7 +196,9 @@ def agenda_page(request, pk: int):
     if can_edit:
         on_agenda = {item.module_id for day in days for item in day.items.all() if item.module_id}
         context["modules_left"] = [
-            m for m in Module.objects.active().order_by("code") if m.pk not in on_agenda
+            m
+            for m in Module.objects.active().prefetch_related("translations").order_by("code")
+            if m.pk not in on_agenda
         ]
         if not has_items:
             context["standard_form"] = StandardAgendaForm(initial={"modules": list(standard_modules())})
