@@ -94,11 +94,11 @@ FIELD = "pour l’application des contrôles aux échanges de nature stratégiqu
 
 
 @pytest.mark.parametrize("gender,says", [
-    ("female", ["est accréditée par l’Organisation mondiale des douanes en tant qu’",
+    ("female", ["est accréditée par l’Organisation mondiale des douanes comme",
                 f"experte douanière accréditée (ACE) {FIELD}"]),
-    ("male", ["est accrédité par l’Organisation mondiale des douanes en tant qu’",
+    ("male", ["est accrédité par l’Organisation mondiale des douanes comme",
               f"expert douanier accrédité (ACE) {FIELD}"]),
-    ("another", ["détient l’accréditation de l’Organisation mondiale des douanes en tant qu’",
+    ("another", ["détient l’accréditation de l’Organisation mondiale des douanes comme",
                  f"expert douanier accrédité (ACE) {FIELD}"]),
 ])
 def test_an_accreditation_certificate_agrees_with_the_holder_in_french(gender, says):
