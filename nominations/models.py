@@ -89,7 +89,7 @@ class Nomination(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
         WAITLISTED = "waitlisted", _("Waitlisted")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("nomination status", "Withdrawn")
 
     invitation = models.ForeignKey(
         Invitation, on_delete=models.CASCADE, related_name="nominations", verbose_name=_("invitation"),

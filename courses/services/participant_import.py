@@ -29,7 +29,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from courses.models import Enrolment, TrainingEvent
 from courses.services.bulk_rows import create_with_history
@@ -67,7 +67,7 @@ COLUMN_LABELS = {
     "gender": gettext_lazy("gender"),
     "country": gettext_lazy("country"),
     "organisation": gettext_lazy("organisation"),
-    "position": gettext_lazy("position"),
+    "position": pgettext_lazy("job", "position"),
     "email": gettext_lazy("e-mail"),
     "preferred_language": gettext_lazy("preferred language"),
 }
