@@ -52,6 +52,7 @@ def _remind(expert: Expert, stage: str) -> ExpiryNotice | None:
                             },
                             dedupe_key=f"expiry:{expert.pk}:{expert.valid_until}:{stage}",
                             person_id=expert.person_id,
+                            gender=expert.person.gender,
                             topic=("expert", expert.pk),
                         )
                     ]

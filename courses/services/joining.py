@@ -189,6 +189,7 @@ def _queue(*, event, kind, people, by, title, key, extra) -> Outcome:
             values=values_for(event, recipient, texts, **extra),
             dedupe_key=f"{key}:{recipient.person.pk}",
             person_id=recipient.person.pk,
+            gender=recipient.person.gender,
             topic=("event", event.pk),
             attachments=[attachment],
             reply_to=reply_to,
@@ -242,7 +243,10 @@ def preview(event: TrainingEvent, recipient: Recipient, *, kind: str, **extra) -
     event = event_with_agenda(event)
     message_kind = kind_for(kind)
     values = values_for(event, recipient, _Texts(event), **extra)
-    rendered = render(wording(message_kind, recipient.person.preferred_language), values)
+    language = recipient.person.preferred_language
+    rendered = render(
+        wording(message_kind, language), values, language=language, gender=recipient.person.gender
+    )
     return rendered, ["event.ics"]
 
 

@@ -56,23 +56,23 @@ def queue_promotion(*, nomination: Nomination, by=None) -> int:
     nominee = str(nomination)
     recipients = [
         (nominee, nomination.email, nomination.preferred_language, participant_url(nomination),
-         nomination.person_id),
+         nomination.person_id, nomination.gender),
     ]
     focal_point = nomination.nominated_by
     if focal_point is not None and focal_point.user.email:
         link = absolute_url(reverse("nominations:focal-event", args=[event.pk]))
         recipients.append(
-            (_name(focal_point.user), focal_point.user.email, focal_point.preferred_language, link, None)
+            (_name(focal_point.user), focal_point.user.email, focal_point.preferred_language, link, None, "")
         )
     drafts = []
-    for name, to, language, link, person_id in recipients:
+    for name, to, language, link, person_id, gender in recipients:
         with translation.override(language):
             dates = format_date_range(event.start_date, event.end_date)
         drafts.append(
             Draft(
                 kind=PROMOTED, to=to, language=language,
                 values={"name": name, "event": event.title, "dates": dates, "nominee": nominee, "link": link},
-                dedupe_key=f"{PROMOTED}:{nomination.pk}:{to.lower()}", person_id=person_id,
+                dedupe_key=f"{PROMOTED}:{nomination.pk}:{to.lower()}", person_id=person_id, gender=gender,
                 topic=("event", event.pk),
             )
         )
@@ -97,6 +97,7 @@ def queue_participant_links(*, email: str) -> int:
                 values={"name": str(nomination), "event": event.title, "dates": dates,
                         "link": participant_url(nomination)},
                 dedupe_key=f"{PARTICIPANT_LINK}:{nomination.pk}:{minute}", person_id=nomination.person_id,
+                gender=nomination.gender,
                 topic=("event", event.pk),
             )
         )
