@@ -14,13 +14,12 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from background.models import Job
 from background.services.jobs import start_job
-from courses.dates import format_date_range
+from courses.dates import format_date, format_date_range, format_day
 from courses.messages import DATE_CHANGE, INFORMED, JOINING, REMINDER
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from courses.services.icalendar import calendar
@@ -92,7 +91,7 @@ def _agenda_lines(event: TrainingEvent) -> list[str]:
     lines = []
     for number, day in enumerate(event.days.all(), start=1):
         title = f" — {day.title}" if day.title else ""
-        lines.append(_("Day %(n)s") % {"n": number} + f" · {date_format(day.date, 'l j F Y')}{title}")
+        lines.append(_("Day %(n)s") % {"n": number} + f" · {format_day(day.date)}{title}")
         for item in day.items.all():
             when = ""
             if item.start_time:
@@ -137,7 +136,7 @@ class _Texts:
                 self._by_language[language] = {
                     "event": event.title,
                     "dates": format_date_range(event.start_date, event.end_date),
-                    "start": date_format(event.start_date, "j F Y"),
+                    "start": format_date(event.start_date),
                     "details": event_details(event),
                 }
         return self._by_language[language]

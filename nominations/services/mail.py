@@ -2,9 +2,9 @@
 language, inside the caller's transaction: no e-mail announces a decision that was rolled back."""
 
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 
-from courses.dates import format_date_range
+from courses.dates import format_date, format_date_range
 from mailing.services.outbox import Draft, queue_messages
 from people.links import absolute_url
 
@@ -36,7 +36,7 @@ def queue_invitation(*, invitation: Invitation, by=None) -> int:
                 "dates": format_date_range(event.start_date, event.end_date),
                 "country": str(translation.gettext(invitation.country.name)),
                 "seats": str(invitation.seats),
-                "deadline": formats.date_format(invitation.deadline, "j F Y"),
+                "deadline": format_date(invitation.deadline),
                 "link": link,
             }
         drafts.append(
