@@ -72,6 +72,10 @@ def typography_problems(language: str, entries) -> list[tuple[str, str]]:
             words = prose(text, filler="\ue000")
             if _STRAIGHT_DOUBLE.search(words) and language in ("fr", "es", "ru"):
                 problems.append((entry.msgid, 'straight quotes "…": use « »'))
+            if language == "es" and (
+                words.count("?") > words.count("¿") or words.count("!") > words.count("¡")
+            ):
+                problems.append((entry.msgid, "Spanish opens a question with ¿ and an exclamation with ¡"))
             if language == "fr":
                 if _FRENCH_TIGHT.search(words) or _FRENCH_WIDE.search(words):
                     problems.append((entry.msgid, "a narrow no-break space goes before ; : ? !"))

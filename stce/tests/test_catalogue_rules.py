@@ -62,7 +62,10 @@ def test_the_checks_catch_what_they_are_for():
             polib.POEntry(msgid='The "%(event)s" event', msgstr='Мероприятие "%(event)s"'),
             polib.POEntry(msgid="%(name)s is enrolled.", msgstr="%(name)s записан(а)."),
         ],
-        "es": [polib.POEntry(msgid="%(name)s is enrolled.", msgstr="%(name)s está inscrito/a.")],
+        "es": [
+            polib.POEntry(msgid="%(name)s is enrolled.", msgstr="%(name)s está inscrito/a."),
+            polib.POEntry(msgid="Remove %(name)s?", msgstr="Retirar a %(name)s?"),
+        ],
     }
     found = {language: {what for _msgid, what in catalogue_rules.all_problems(language, rows)}
              for language, rows in bad.items()}
@@ -74,6 +77,7 @@ def test_the_checks_catch_what_they_are_for():
     assert any("'WCO' should be 'ВТамО'" in what for what in found["ru"])
     assert any("straight quotes" in what for what in found["ru"])
     assert any("both genders" in what for what in found["es"])
+    assert "Spanish opens a question with ¿ and an exclamation with ¡" in found["es"]
 
 
 # The form each language's grammar asks for (written out here, not read from the catalogues).
