@@ -82,7 +82,12 @@ def event_with_agenda(event: TrainingEvent) -> TrainingEvent:
         "date_changes",
         Prefetch(
             "days",
-            EventDay.objects.prefetch_related(Prefetch("items", AgendaItem.objects.select_related("module"))),
+            EventDay.objects.prefetch_related(
+                Prefetch(
+                    "items",
+                    AgendaItem.objects.select_related("module").prefetch_related("module__translations"),
+                )
+            ),
         ),
     ).get(pk=event.pk)
 
@@ -98,7 +103,9 @@ def _agenda_lines(event: TrainingEvent) -> list[str]:
                 when = item.start_time.strftime("%H:%M")
                 if item.end_time:
                     when += "–" + item.end_time.strftime("%H:%M")
-            lines.append(f"  {when:<12} {item.display_title}".rstrip())
+            # The module's title in the recipient's language (the one active here) where it has one.
+            item_title = item.title or (item.module.localised().title if item.module_id else "")
+            lines.append(f"  {when:<12} {item_title}".rstrip())
     return lines
 
 

@@ -112,3 +112,12 @@ def test_the_participants_own_page_in_french(client, event):
     event.save()
     page = _french(client).get(personal_url(event, enrolment.person)).content.decode()
     assert "Définition et importance du STCE" in page and MARKED in page
+
+
+def test_joining_instructions_list_the_modules_in_the_recipients_language(event):
+    from courses.services.joining import event_details, event_with_agenda
+
+    with translation.override("fr"):
+        details = event_details(event_with_agenda(event))
+    assert "Définition et importance du STCE" in details and "Strategic Trade Atlas" in details
+    assert "Definition and importance of STCE" not in details
