@@ -24,6 +24,7 @@ BENCHMARKS = [
     "dashboards",
     "background",
     "big_events",
+    "nominations",
 ]
 
 

@@ -7,19 +7,17 @@ skipped, progress is counted again from the records, PDFs already stored are not
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from background.models import Job
 from background.services.jobs import add_note, advance, clear_notes, finish, set_progress
 from certificates.files import certificate_pdf, merged_pdf
-from certificates.issuing import eligibility_for_event, issue_certificate
+from certificates.issuing import Planned, batch_summary, issue_certificate, plan_batch
 from certificates.models import Certificate
 from courses.models import TrainingEvent
 from people.errors import DomainError
@@ -27,25 +25,9 @@ from people.errors import DomainError
 CHUNK = 20
 
 
-@dataclass
-class Planned:
-    person: object
-    kind: str
-
-
 def plan_for_event(event, participation_for: Iterable[int] = ()) -> list[Planned]:
-    """Who gets which certificate: completion for those who completed, participation for the
-    chosen enrolments; those who hold one already are not planned."""
-    chosen = set(participation_for)
-    planned = []
-    for row in eligibility_for_event(event):
-        if row.certificate is not None:
-            continue
-        if row.completed:
-            planned.append(Planned(row.person, Certificate.Kind.COMPLETION))
-        elif row.enrolment.pk in chosen:
-            planned.append(Planned(row.person, Certificate.Kind.PARTICIPATION))
-    return planned
+    """Who gets which certificate (see `plan_batch`)."""
+    return plan_batch(event, participation_for).planned
 
 
 def _chunks(items: list, size: int = CHUNK):
@@ -75,7 +57,8 @@ def issue_in_background(*, job_id, event_id: int, by_id: int | None, participati
     event = TrainingEvent.objects.get(pk=event_id)
     by = get_user_model().objects.filter(pk=by_id).first() if by_id else None
     with translation.override(job.language):
-        todo = plan_for_event(event, participation_for)
+        plan = plan_batch(event, participation_for)
+        todo = plan.planned
         total = max(job.total, len(todo))
         clear_notes(job_id=job.pk)
         set_progress(
@@ -96,10 +79,14 @@ def issue_in_background(*, job_id, event_id: int, by_id: int | None, participati
         job.refresh_from_db()
         finish(
             job_id=job.pk,
-            outcome=ngettext(
-                "%(count)d certificate was issued.", "%(count)d certificates were issued.", issued
-            )
-            % {"count": issued},
+            # Counted as the certificates page counts: a rerun after a crash finds those the first
+            # run issued among the ones that already had a certificate.
+            outcome=batch_summary(
+                issued=issued,
+                already_held=plan.already_held,
+                not_eligible=plan.not_eligible,
+                skipped=job.failed,
+            ),
             level=Job.Level.WARNING if job.failed else Job.Level.SUCCESS,
         )
     return issued

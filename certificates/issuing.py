@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from certificates.models import Certificate, SerialCounter
 from documents.pdftext import unprintable_characters
@@ -197,6 +198,8 @@ class Eligibility:
     reason: str
     certificate: Certificate | None
     unprintable: str = ""
+    attended_days: int = 0
+    counted_days: int = 0
 
     @property
     def person(self) -> Person:
@@ -206,6 +209,22 @@ class Eligibility:
     def will_receive_completion(self) -> bool:
         return self.completed and self.certificate is None and not self.unprintable
 
+    @property
+    def printed_names(self) -> tuple[str, str]:
+        """The name as the certificate prints it: own script, and Latin letters when they differ."""
+        return holder_names(self.person)
+
+    @property
+    def attendance(self) -> str:
+        """ "attended 3 of 5 days": what the completion rule was applied to."""
+        if not self.counted_days:
+            return ""
+        return ngettext(
+            "attended %(attended)d of %(counted)d day",
+            "attended %(attended)d of %(counted)d days",
+            self.counted_days,
+        ) % {"attended": self.attended_days, "counted": self.counted_days}
+
 
 def event_enrolments(event):
     """The event's participants in the order the certificates page lists them."""
@@ -213,19 +232,39 @@ def event_enrolments(event):
 
     return (
         Enrolment.objects.filter(event=event)
-        .select_related("person")
+        .select_related("person__organisation")
         .order_by("person__family_name", "person__given_name", "pk")
     )
 
 
-def event_issue_summary(event) -> tuple[int, int]:
-    """(completed participants without a certificate yet, certificates held) over the whole
-    event, in two queries, whatever its size."""
+@dataclass
+class EventSummary:
+    """What the certificates page says of the whole event, whatever page of it is shown."""
+
+    participants: int
+    completed: int
+    held: int
+    to_issue: int
+
+    @property
+    def not_completed(self) -> int:
+        return self.participants - self.completed
+
+
+def event_issue_summary(event) -> EventSummary:
+    """Participants, how many completed, certificates held and completed participants without
+    one yet, over the whole event, in four queries whatever its size."""
     from courses.completion import completed_enrolments
+    from courses.models import Enrolment
 
     held = Certificate.objects.valid().filter(event=event, kind__in=EVENT_KINDS)
-    to_issue = completed_enrolments(event).exclude(person__in=held.values("holder")).count()
-    return to_issue, held.count()
+    completed = completed_enrolments(event)
+    return EventSummary(
+        participants=Enrolment.objects.filter(event=event).count(),
+        completed=completed.count(),
+        held=held.count(),
+        to_issue=completed.exclude(person__in=held.values("holder")).count(),
+    )
 
 
 def eligibility_for_event(event, enrolments=None) -> list[Eligibility]:
@@ -256,15 +295,81 @@ def eligibility_for_event(event, enrolments=None) -> list[Eligibility]:
                 reason=completion.reason,
                 certificate=held.get(enrolment.person_id),
                 unprintable=unprintable,
+                attended_days=completion.attended_days,
+                counted_days=completion.counted_days,
             )
         )
     return rows
 
 
 @dataclass
+class Planned:
+    person: Person
+    kind: str
+
+
+@dataclass
+class BatchPlan:
+    """Who gets which certificate in a batch, and how many are left out and why."""
+
+    planned: list[Planned] = field(default_factory=list)
+    already_held: int = 0
+    not_eligible: int = 0
+
+
+def plan_batch(event, participation_for: Iterable[int] = ()) -> BatchPlan:
+    """Completion for those who completed, participation for the chosen enrolments; those who
+    hold a certificate already, and those who neither completed nor were chosen, are counted."""
+    chosen = set(participation_for)
+    plan = BatchPlan()
+    for row in eligibility_for_event(event):
+        if row.certificate is not None:
+            plan.already_held += 1
+        elif row.completed:
+            plan.planned.append(Planned(row.person, Certificate.Kind.COMPLETION))
+        elif row.enrolment.pk in chosen:
+            plan.planned.append(Planned(row.person, Certificate.Kind.PARTICIPATION))
+        else:
+            plan.not_eligible += 1
+    return plan
+
+
+@dataclass
 class BatchResult:
     issued: list[Certificate] = field(default_factory=list)
     skipped: list[tuple[Person, str]] = field(default_factory=list)
+    already_held: int = 0
+    not_eligible: int = 0
+
+
+def batch_summary(*, issued: int, already_held: int, not_eligible: int, skipped: int = 0) -> str:
+    """What a batch did, counted: the same words after issuing at once and in the background."""
+    parts = [
+        ngettext("%(count)d certificate was issued.", "%(count)d certificates were issued.", issued)
+        % {"count": issued},
+        ngettext(
+            "%(n)d participant already had a certificate.",
+            "%(n)d participants already had a certificate.",
+            already_held,
+        )
+        % {"n": already_held},
+        ngettext(
+            "%(n)d participant not eligible (did not complete, and no certificate of participation "
+            "was asked for).",
+            "%(n)d participants not eligible (did not complete, and no certificate of participation "
+            "was asked for).",
+            not_eligible,
+        )
+        % {"n": not_eligible},
+    ]
+    if skipped:
+        parts.append(
+            ngettext(
+                "%(n)d could not be issued (see below).", "%(n)d could not be issued (see below).", skipped
+            )
+            % {"n": skipped}
+        )
+    return " ".join(parts)
 
 
 @transaction.atomic
@@ -272,24 +377,18 @@ def issue_for_event(*, event, by, participation_for: Iterable[int] = ()) -> Batc
     """Completion certificates for everyone who completed, participation for those chosen.
 
     `participation_for` holds enrolment ids of participants who did not complete and get a
-    certificate of participation. Participants who already hold one are skipped, so
-    running the batch twice issues nothing the second time.
+    certificate of participation. Participants who already hold one are skipped (and
+    counted), so running the batch twice issues nothing the second time.
     """
-    chosen = set(participation_for)
-    result = BatchResult()
-    for row in eligibility_for_event(event):
-        if row.certificate is not None:
-            continue
-        if row.completed:
-            kind = Certificate.Kind.COMPLETION
-        elif row.enrolment.pk in chosen:
-            kind = Certificate.Kind.PARTICIPATION
-        else:
-            continue
+    plan = plan_batch(event, participation_for)
+    result = BatchResult(already_held=plan.already_held, not_eligible=plan.not_eligible)
+    for planned in plan.planned:
         try:
-            result.issued.append(issue_certificate(kind=kind, holder=row.person, event=event, by=by))
+            result.issued.append(
+                issue_certificate(kind=planned.kind, holder=planned.person, event=event, by=by)
+            )
         except DomainError as exc:
-            result.skipped.append((row.person, exc.message))
+            result.skipped.append((planned.person, exc.message))
     return result
 
 
@@ -359,6 +458,12 @@ def renew_certificate(*, certificate: Certificate, subject: dict, by, expert=Non
     locked.superseded_at = timezone.now()
     locked.save(update_fields=["superseded_at"])
     return issue_certificate(
-        kind=locked.kind, holder=locked.holder, event=locked.event, by=by, expert=expert,
-        language=locked.language, subject=subject, supersedes=locked,
+        kind=locked.kind,
+        holder=locked.holder,
+        event=locked.event,
+        by=by,
+        expert=expert,
+        language=locked.language,
+        subject=subject,
+        supersedes=locked,
     )

@@ -9,6 +9,7 @@ for e-mail, in the language chosen for it.
 
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import translation
@@ -28,6 +29,29 @@ from people.models import Gender
 
 
 @dataclass
+class NoteSection:
+    """A section another app adds to the note (after the Highlights): a heading, sentences and
+    optionally a table whose first row is the header and, when `total` is set, whose last row
+    is a total."""
+
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    table: list[list[str]] = field(default_factory=list)
+    total: bool = False
+
+
+# Apps above courses (nominations) add their sections here from AppConfig.ready(): courses may
+# not import them. Each provider is called with the event inside the note's language and returns
+# a section, or None when it has nothing to say about this event.
+SECTION_PROVIDERS: list[Callable[[TrainingEvent], "NoteSection | None"]] = []
+
+
+def register_section(provider: Callable[[TrainingEvent], "NoteSection | None"]) -> None:
+    if provider not in SECTION_PROVIDERS:
+        SECTION_PROVIDERS.append(provider)
+
+
+@dataclass
 class InformationNote:
     event: TrainingEvent
     language: str
@@ -36,6 +60,7 @@ class InformationNote:
     background: str = ""
     highlights: str = ""
     additional_comments: str = ""
+    sections: list[NoteSection] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -49,7 +74,7 @@ class InformationNote:
         )
 
 
-def _join(names: list[str]) -> str:
+def join_names(names: list[str]) -> str:
     names = [n for n in dict.fromkeys(names) if n]
     if len(names) <= 1:
         return "".join(names)
@@ -81,7 +106,8 @@ def _date_and_venue(event: TrainingEvent, date_changes) -> str:
     return text
 
 
-def _gender_sentence(counts: Counter) -> str:
+def gender_sentence(counts: Counter) -> str:
+    """"21 women, 39 men": each gender present, in the note's language."""
     parts = []
     labels = [
         (Gender.FEMALE, lambda n: ngettext("%(n)d woman", "%(n)d women", n)),
@@ -127,12 +153,12 @@ def build_note(event: TrainingEvent, language: str = "en") -> InformationNote:
         partner_names = _in_order_added(TrainingEvent.partners.through, event)
         speaker_orgs = _speaker_organisations(items, assignments)
         participant_orgs = [str(e.person.organisation) for e in enrolments if e.person.organisation]
-        participants_line = _join(list(dict.fromkeys(participant_orgs + partner_names + speaker_orgs)))
+        participants_line = join_names(list(dict.fromkeys(participant_orgs + partner_names + speaker_orgs)))
 
         note = InformationNote(event=event, language=language)
         note.rows = [
             (_("Event"), event.title),
-            (_("Organizers"), _join(organisers) or "—"),
+            (_("Organizers"), join_names(organisers) or "—"),
             (_("Date and Venue"), _date_and_venue(event, list(event.date_changes.all()))),
             (_("Participants"), participants_line or "—"),
         ]
@@ -140,6 +166,7 @@ def build_note(event: TrainingEvent, language: str = "en") -> InformationNote:
         note.background = event.background.strip()
         note.highlights = event.highlights.strip()
         note.additional_comments = event.additional_comments.strip()
+        note.sections = [section for provider in SECTION_PROVIDERS if (section := provider(event))]
     return note
 
 
@@ -166,16 +193,16 @@ def _delivery(
             len(enrolments),
         ) % {"length": length,
              "kind": event.get_kind_display().lower(), "count": len(enrolments)}
-        + (f" ({_gender_sentence(genders)})" if enrolments else "")
+        + (f" ({gender_sentence(genders)})" if enrolments else "")
         + "."
     ]
     if speaker_orgs:
         sentences.append(
-            _("Speakers came from %(orgs)s.") % {"orgs": _join(list(dict.fromkeys(speaker_orgs)))}
+            _("Speakers came from %(orgs)s.") % {"orgs": join_names(list(dict.fromkeys(speaker_orgs)))}
         )
     if topics:
         sentences.append(
-            _("They discussed %(topics)s.") % {"topics": _join(list(dict.fromkeys(topics)))}
+            _("They discussed %(topics)s.") % {"topics": join_names(list(dict.fromkeys(topics)))}
         )
     return " ".join(sentences)
 
@@ -186,15 +213,33 @@ def render_text(note: InformationNote) -> str:
         lines = [f"{note.title}¹", ""]
         width = max(len(label) for label, _value in note.rows) + 2
         lines += [f"{(label + ':').ljust(width)} {value}" for label, value in note.rows]
-        for heading, body in (
+        sections = [
             (_("Background"), note.background),
             (_("Highlights"), "\n\n".join(filter(None, [note.delivery, note.highlights]))),
+            *[(section.heading, _section_text(section)) for section in note.sections],
             (_("Additional comments"), note.additional_comments),
-        ):
+        ]
+        for heading, body in sections:
             if body:
                 lines += ["", heading, "", body]
         lines += ["", "—", f"¹ {note.footnote}"]
         return "\n".join(lines) + "\n"
+
+
+def _section_text(section: NoteSection) -> str:
+    """The sentences, then the table in aligned columns (numbers to the right)."""
+    parts = list(section.paragraphs)
+    if section.table:
+        widths = [max(len(row[i]) for row in section.table) for i in range(len(section.table[0]))]
+        lines = [
+            "  ".join(
+                cell.ljust(width) if i == 0 else cell.rjust(width)
+                for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+            ).rstrip()
+            for row in section.table
+        ]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
 
 
 PAGE_MARGIN = 25 * mm
@@ -215,6 +260,39 @@ def _paragraphs(text: str, style) -> list:
         for chunk in (part.strip() for part in text.split("\n\n"))
         if chunk
     ]
+
+
+def _section_story(section: NoteSection, heading, body, bold) -> list:
+    story = [Paragraph(pdftext.markup(section.heading), heading)]
+    for paragraph in section.paragraphs:
+        story += _paragraphs(paragraph, body)
+    if not section.table:
+        return story
+    plain = body.clone(f"{body.name}-cell", fontSize=9, leading=11, spaceAfter=0)
+    strong = bold.clone(f"{bold.name}-cell", fontSize=9, leading=11, spaceAfter=0)
+    last = len(section.table) - 1
+    columns = len(section.table[0])
+    first = TEXT_WIDTH * 0.22
+    cells = []
+    for r, row in enumerate(section.table):
+        style = strong if r == 0 or (section.total and r == last) else plain
+        number = style.clone(f"{style.name}-number", alignment=TA_RIGHT)
+        # A long name (in any script) is wrapped by pdftext, then each line put in reading order.
+        cells.append([
+            Paragraph(pdftext.wrapped_markup(row[0], style.fontName, style.fontSize, first - 3), style),
+            *[Paragraph(pdftext.markup(cell, style.fontName), number) for cell in row[1:]],
+        ])
+    table = Table(cells, colWidths=[first] + [(TEXT_WIDTH - first) / max(1, columns - 1)] * (columns - 1),
+                  repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
+        ("LEFTPADDING", (1, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        *([("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.grey)] if section.total else []),
+    ]))
+    return [*story, Spacer(1, 2 * mm), table]
 
 
 def render_pdf(note: InformationNote) -> bytes:
@@ -257,6 +335,8 @@ def render_pdf(note: InformationNote) -> bytes:
         story += [Paragraph(pdftext.markup(_("Highlights")), heading), *_paragraphs(note.delivery, body)]
         if note.highlights:
             story += _paragraphs(note.highlights, body)
+        for section in note.sections:
+            story += _section_story(section, heading, body, label)
         if note.additional_comments:
             story += [Paragraph(pdftext.markup(_("Additional comments")), heading),
                       *_paragraphs(note.additional_comments, body)]

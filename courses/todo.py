@@ -1,11 +1,11 @@
 """The home page's "needs doing" items for coordinators and trainers (see people/todo.py)."""
 
 from django.db.models import Count, Exists, OuterRef, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from courses.models import AgendaItem, Attendance, Enrolment, EventDay, TrainerAssignment, TrainingEvent
+from courses import needs
+from courses.models import Attendance, EventDay, TrainingEvent
 from people import roles
 from people.todo import TodoItem, TodoProvider, register
 
@@ -14,29 +14,67 @@ def _item(label: str, n: int, url: str, severity: str = "warning") -> TodoItem:
     return TodoItem(label % {"n": n}, url, n, severity)
 
 
-def _coordinator_items(request) -> list[TodoItem]:
-    """Scheduled events that still lack an agenda, trainers or participants: one query."""
-    counts = TrainingEvent.objects.scheduled().aggregate(
-        no_agenda=Count("pk", filter=~Q(Exists(AgendaItem.objects.filter(day__event=OuterRef("pk"))))),
-        no_trainers=Count("pk", filter=~Q(Exists(TrainerAssignment.objects.filter(event=OuterRef("pk"))))),
-        no_participants=Count("pk", filter=~Q(Exists(
-            Enrolment.objects.filter(event=OuterRef("pk"), status=Enrolment.Status.ENROLLED)
-        ))),
+def _counts(request, keys: tuple[str, ...]) -> dict[str, int]:
+    """How many events have each need, in one aggregate query."""
+    today = timezone.localdate()
+    return TrainingEvent.objects.aggregate(
+        **{key: Count("pk", filter=needs.condition(key, request.user, today)) for key in keys}
     )
-    url = reverse("courses:event-list")
-    agenda, trainers, participants = counts["no_agenda"], counts["no_trainers"], counts["no_participants"]
+
+
+def _coordinator_items(request) -> list[TodoItem]:
+    """Scheduled events that still lack an agenda, trainers, participants or up-to-date joining
+    instructions: one query. Each links to the events list showing exactly those events."""
+    n = _counts(request, ("agenda", "trainers", "participants", "instructions", "instructions-outdated"))
     return [
-        _item(ngettext("%(n)d upcoming event has no agenda",
-                       "%(n)d upcoming events have no agenda", agenda), agenda, url),
-        _item(ngettext("%(n)d upcoming event has no trainer",
-                       "%(n)d upcoming events have no trainer", trainers), trainers, url),
-        _item(ngettext("%(n)d upcoming event has no participant",
-                       "%(n)d upcoming events have no participant", participants), participants, url),
+        _item(
+            ngettext(
+                "%(n)d upcoming event has no agenda", "%(n)d upcoming events have no agenda", n["agenda"]
+            ),
+            n["agenda"],
+            needs.url("agenda"),
+        ),
+        _item(
+            ngettext(
+                "%(n)d upcoming event has no trainer", "%(n)d upcoming events have no trainer", n["trainers"]
+            ),
+            n["trainers"],
+            needs.url("trainers"),
+        ),
+        _item(
+            ngettext(
+                "%(n)d upcoming event has no participant",
+                "%(n)d upcoming events have no participant",
+                n["participants"],
+            ),
+            n["participants"],
+            needs.url("participants"),
+        ),
+        _item(
+            ngettext(
+                "%(n)d upcoming event: joining instructions not sent",
+                "%(n)d upcoming events: joining instructions not sent",
+                n["instructions"],
+            ),
+            n["instructions"],
+            needs.url("instructions"),
+        ),
+        _item(
+            ngettext(
+                "%(n)d event: joining instructions out of date after a change",
+                "%(n)d events: joining instructions out of date after a change",
+                n["instructions-outdated"],
+            ),
+            n["instructions-outdated"],
+            needs.url("instructions-outdated"),
+            "danger",
+        ),
     ]
 
 
 def _trainer_items(request) -> list[TodoItem]:
-    """Days of the trainer's own events with no attendance recorded, today and before: one query."""
+    """Days of the trainer's own events with no attendance recorded, today and before: one query.
+    The links list the events those days belong to."""
     today = timezone.localdate()
     own_events = TrainingEvent.objects.for_trainer(request.user).exclude(
         status=TrainingEvent.Status.CANCELLED
@@ -46,13 +84,25 @@ def _trainer_items(request) -> list[TodoItem]:
         .exclude(Exists(Attendance.objects.filter(day=OuterRef("pk"))))
         .aggregate(today=Count("pk", filter=Q(date=today)), past=Count("pk", filter=Q(date__lt=today)))
     )
-    url = reverse("courses:event-list")
     today_n, past_n = counts["today"], counts["past"]
     return [
-        _item(ngettext("%(n)d attendance sheet to fill today",
-                       "%(n)d attendance sheets to fill today", today_n), today_n, url, "info"),
-        _item(ngettext("%(n)d past day without attendance recorded",
-                       "%(n)d past days without attendance recorded", past_n), past_n, url),
+        _item(
+            ngettext(
+                "%(n)d attendance sheet to fill today", "%(n)d attendance sheets to fill today", today_n
+            ),
+            today_n,
+            needs.url("sheet-today"),
+            "info",
+        ),
+        _item(
+            ngettext(
+                "%(n)d past day without attendance recorded",
+                "%(n)d past days without attendance recorded",
+                past_n,
+            ),
+            past_n,
+            needs.url("days-unrecorded"),
+        ),
     ]
 
 

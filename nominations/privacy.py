@@ -44,7 +44,9 @@ def scrub_erased_nominee(sender, person, former=None, **kwargs) -> None:
     letter go, in the live rows and their history; status and gender stay for the figures."""
     nominations = list(_nominations(person, (former or {}).get("email", "")))
     for nomination in nominations:
-        if nomination.letter:
+        # A list's letter is shared by the nominees imported with it: it goes with the last one.
+        shared = Nomination.objects.filter(letter=nomination.letter.name).exclude(pk=nomination.pk)
+        if nomination.letter and not shared.exists():
             nomination.letter.delete(save=False)
         erased = {
             **dict.fromkeys(PERSONAL, ""), "family_name": person.full_name,

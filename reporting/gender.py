@@ -10,6 +10,7 @@ from people.models import Gender
 from reporting.models import Dimension
 
 from .figures import GENDERS, PIPELINE, Filters, expert_figures, trainee_figures
+from .nominations import nominations_by_gender, nominations_for
 from .staffing import staffing_tables
 from .tables import (
     GENDER_COLOURS,
@@ -257,4 +258,5 @@ def gender_dashboard(filters: Filters, labels: Labels) -> list[Table]:
     ]
     tables += [expert_status_table(experts), pipeline_table(experts)]
     tables += staffing_tables(filters, labels)
+    tables.append(nominations_by_gender(nominations_for(filters)))
     return tables

@@ -20,6 +20,7 @@ from .figures import (
     trainee_figures,
 )
 from .gender import breakdown_table
+from .nominations import nominations_by_country, nominations_for
 from .tables import LABEL, NUMBER, PEOPLE, SERIES_COLOURS, YEAR, Column, Labels, Table, bar_chart
 
 
@@ -37,6 +38,7 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
         _officials_by_year(trainees, labels),
         _experts_by_region(experts, labels),
         _ttt_by_language(events, labels),
+        nominations_by_country(nominations_for(filters), labels),
     ]
 
 

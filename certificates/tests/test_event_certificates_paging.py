@@ -20,7 +20,7 @@ def test_the_certificates_page_shows_one_page_and_counts_everyone(coordinator_cl
     first = coordinator_client.get(url)
     second = coordinator_client.get(url, {"page": 2})
     assert len(first.context["rows"]) == 3 and len(second.context["rows"]) == 2
-    assert first.context["to_issue"] == 5
+    assert first.context["summary"].to_issue == 5
     assert "Page 1 of 2" in first.content.decode()
     shown = {row.person.pk for page in (first, second) for row in page.context["rows"]}
     assert len(shown) == 5

@@ -16,6 +16,7 @@ from certificates.delivery import send_certificate, send_unsent_for_event
 from certificates.files import certificate_pdf, certificates_zip, merged_pdf, needs_rendering, sample_pdf
 from certificates.forms.registry import CertificateFilter, IssueOneForm, PreviewForm, RevokeForm
 from certificates.issuing import (
+    batch_summary,
     eligibility_for_event,
     event_enrolments,
     event_issue_summary,
@@ -203,18 +204,13 @@ def event_certificates(request, event_pk: int):
             # Too many to issue and render while the browser waits: a worker does it.
             return redirect(start_batch_issue(event=event, by=request.user, participation_for=chosen))
         result = issue_for_event(event=event, by=request.user, participation_for=chosen)
-        if result.issued:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)d certificate was issued.",
-                    "%(count)d certificates were issued.",
-                    len(result.issued),
-                )
-                % {"count": len(result.issued)},
-            )
-        else:
-            messages.info(request, _("No new certificate was issued: everyone eligible already has one."))
+        summary = batch_summary(
+            issued=len(result.issued),
+            already_held=result.already_held,
+            not_eligible=result.not_eligible,
+            skipped=len(result.skipped),
+        )
+        (messages.success if result.issued else messages.info)(request, summary)
         for person, reason in result.skipped:
             messages.warning(request, f"{person.full_name}: {reason}")
         return redirect("certificates:certificate-event", event_pk=event.pk)
@@ -222,7 +218,7 @@ def event_certificates(request, event_pk: int):
     page_obj = Paginator(event_enrolments(event), EVENT_CERTIFICATES_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    to_issue, issued_count = event_issue_summary(event)
+    summary = event_issue_summary(event)
     return render(
         request,
         "certificates/event.html",
@@ -230,8 +226,9 @@ def event_certificates(request, event_pk: int):
             "event": event,
             "rows": eligibility_for_event(event, page_obj.object_list),
             "page_obj": page_obj,
-            "to_issue": to_issue,
-            "issued_count": issued_count,
+            "summary": summary,
+            "to_issue": summary.to_issue,
+            "issued_count": summary.held,
         },
     )
 

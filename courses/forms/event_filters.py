@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from courses import needs
 from courses.models import TrainingEvent
 from people.filters import YearFilter
 from people.models import Country, Language, Region
@@ -26,10 +27,12 @@ class EventFilter(django_filters.FilterSet):
     language = django_filters.ModelChoiceFilter(
         queryset=Language.objects.all(), field_name="languages", label=_("Language")
     )
+    # The home page's to-do items link here; a callable, as apps above courses add needs.
+    needs = django_filters.ChoiceFilter(choices=needs.choices, method="with_need", label=_("Needs"))
 
     class Meta:
         model = TrainingEvent
-        fields = ["q", "kind", "status", "format", "year", "region", "country", "language"]
+        fields = ["q", "kind", "status", "format", "year", "region", "country", "language", "needs"]
 
     def search(self, queryset, name, value):
         for word in value.split():
@@ -48,3 +51,7 @@ class EventFilter(django_filters.FilterSet):
 
     def in_region(self, queryset, name, value):
         return queryset.filter(Q(region=value) | Q(region__isnull=True, host_country__region=value))
+
+    def with_need(self, queryset, name, value):
+        user = getattr(self.request, "user", None)
+        return queryset.filter(needs.condition(value, user))

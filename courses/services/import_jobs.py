@@ -61,42 +61,29 @@ def start_import(
     return job
 
 
-def _refuse(job: Job, event_id: int, message: str) -> None:
-    finish(
-        job_id=job.pk,
-        outcome=message,
-        level=Job.Level.ERROR,
-        result_url=reverse("courses:participant-import", args=[event_id]),
-    )
+def _refuse(job: Job, retry_url: str, message: str) -> None:
+    finish(job_id=job.pk, outcome=message, level=Job.Level.ERROR, result_url=retry_url)
 
 
-def run_import(
-    *, job_id, event_id: int, token: str, filename: str, by_id: int | None, resolutions: dict | None = None
-) -> str:
-    """The task's work: check the upload again (counting rows), then write it in one go."""
+def run_checked_import(*, job_id, token: str, filename: str, retry_url: str, validate, commit) -> str:
+    """A worker's import of a previewed upload: `validate(data, progress)` checks it again
+    (counting rows), then `commit(data)` writes it all in one transaction and returns the
+    message the job ends with. Shared by the participant and the nominations imports."""
     job = Job.objects.get(pk=job_id)
     if job.is_finished:
         return "already finished"
-    event = TrainingEvent.objects.get(pk=event_id)
-    by = get_user_model().objects.filter(pk=by_id).first() if by_id else None
     with translation.override(job.language):
         try:
             data = importer.load_upload(token=token, filename=filename)
         except DomainError as error:
-            _refuse(job, event_id, error.message)
+            _refuse(job, retry_url, error.message)
             return "upload gone"
         set_progress(job_id=job.pk, phase=_("Checking the rows again"), done=0)
-        report = importer.validate_import(
-            event=event,
-            data=data,
-            filename=filename,
-            progress=lambda n: set_progress(job_id=job.pk, done=n),
-            resolutions=resolutions,
-        )
+        report = validate(data, lambda n: set_progress(job_id=job.pk, done=n))
         if report.has_errors:
             _refuse(
                 job,
-                event_id,
+                retry_url,
                 ngettext(
                     "The file has %(n)s problem now; nothing was imported. Upload it again to see it.",
                     "The file has %(n)s problems now; nothing was imported. Upload it again to see them.",
@@ -108,12 +95,37 @@ def run_import(
         set_progress(job_id=job.pk, phase=_("Saving every row at once (all or nothing)…"), total=0, done=0)
         try:
             with transaction.atomic():
-                outcome = importer.commit_import(
-                    event=event, data=data, filename=filename, by=by, resolutions=resolutions
-                )
-                finish(job_id=job.pk, outcome=imported_message(outcome))
+                finish(job_id=job.pk, outcome=commit(data))
         except DomainError as error:
-            _refuse(job, event_id, error.message)
+            _refuse(job, retry_url, error.message)
             return "refused"
     importer.discard_upload(token=token, filename=filename)
     return "imported"
+
+
+def run_import(
+    *, job_id, event_id: int, token: str, filename: str, by_id: int | None, resolutions: dict | None = None
+) -> str:
+    """The task's work: check the upload again (counting rows), then write it in one go."""
+    event = TrainingEvent.objects.get(pk=event_id)
+    by = get_user_model().objects.filter(pk=by_id).first() if by_id else None
+
+    def validate(data, progress):
+        return importer.validate_import(
+            event=event, data=data, filename=filename, progress=progress, resolutions=resolutions
+        )
+
+    def commit(data):
+        outcome = importer.commit_import(
+            event=event, data=data, filename=filename, by=by, resolutions=resolutions
+        )
+        return imported_message(outcome)
+
+    return run_checked_import(
+        job_id=job_id,
+        token=token,
+        filename=filename,
+        retry_url=reverse("courses:participant-import", args=[event_id]),
+        validate=validate,
+        commit=commit,
+    )

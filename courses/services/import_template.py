@@ -18,7 +18,8 @@ from documents.spreadsheets import csv_bytes, neutralise
 from people.models import Country, Person
 
 
-def template_xlsx(language: str) -> bytes:
+def template_xlsx(language: str, required: tuple[str, ...] = REQUIRED_COLUMNS) -> bytes:
+    """`required`: the columns marked with a star (the nominations import needs others)."""
     with translation.override(language):
         workbook = Workbook()
         sheet = workbook.active
@@ -28,7 +29,7 @@ def template_xlsx(language: str) -> bytes:
         for cell, column in zip(sheet[1], COLUMNS, strict=True):
             cell.font = Font(bold=True)
             sheet.column_dimensions[cell.column_letter].width = max(16, len(cell.value) + 4)
-            if column in REQUIRED_COLUMNS:
+            if column in required:
                 cell.value = f"{cell.value} *"
         sheet.freeze_panes = "A2"
         _accepted_values(workbook.create_sheet(_("Accepted values")[:31]))

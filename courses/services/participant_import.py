@@ -410,7 +410,9 @@ def _known_headings() -> dict[str, str]:
     return known
 
 
-def _map_header(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
+def _map_header(
+    header: list[str], required: tuple[str, ...] = REQUIRED_COLUMNS
+) -> tuple[dict[str, int], list[Problem]]:
     known = _known_headings()
     positions: dict[str, int] = {}
     problems = []
@@ -432,7 +434,7 @@ def _map_header(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
             problems.append(Problem(0, column, _("Two columns are headed “%(title)s”.") % {"title": title}))
         else:
             positions[column] = index
-    missing = [c for c in REQUIRED_COLUMNS if c not in positions]
+    missing = [c for c in required if c not in positions]
     if missing:
         problems.append(
             Problem(
@@ -554,13 +556,12 @@ def validate_import(
     """Read and check the whole file against the database; writes nothing. `progress`, when
     given, is called with the number of rows checked so far, every PROGRESS_EVERY rows;
     `resolutions` are the countries and organisations chosen in the page for unknown values."""
-    header, body = _header_and_body(read_table(data=data, filename=filename))
-    positions, problems = _map_header(header)
+    refusals = []
     if event.status == TrainingEvent.Status.CANCELLED:
-        problems.append(Problem(0, "", _("Participants cannot be enrolled on a cancelled event.")))
-    if any(p.is_error for p in problems):
+        refusals.append(Problem(0, "", _("Participants cannot be enrolled on a cancelled event.")))
+    header, rows, problems = read_rows(data=data, filename=filename, refusals=refusals)
+    if not rows:
         return ImportReport(filename, header, [], problems)
-    rows = _participant_rows(body, positions)
     directory = Directory.for_rows(event, rows, resolutions)
     seen = SeenRows()
     for checked, row in enumerate(rows, start=1):
@@ -571,6 +572,20 @@ def validate_import(
     for row in rows:
         problems.extend(row.problems)
     return ImportReport(filename, header, rows, problems)
+
+
+def read_rows(
+    *, data: bytes, filename: str, required: tuple[str, ...] = REQUIRED_COLUMNS, refusals: list[Problem] = ()
+) -> tuple[list[str], list[ImportRow], list[Problem]]:
+    """The file's header, its rows and the problems of the whole file (`refusals` are the
+    caller's own); no rows when the file as a whole has an error. Shared with the nominations
+    import, which needs other columns (`required`) but reads and checks files the same way."""
+    header, body = _header_and_body(read_table(data=data, filename=filename))
+    positions, problems = _map_header(header, required)
+    problems.extend(refusals)
+    if any(p.is_error for p in problems):
+        return header, [], problems
+    return header, _participant_rows(body, positions), problems
 
 
 def _header_and_body(table: list[list[str]]) -> tuple[list[str], list[list[str]]]:
@@ -621,11 +636,10 @@ def _check_row(row: ImportRow, directory: Directory, seen: SeenRows) -> None:
     check_formulas(row)
     if row.has_errors:
         return
-    checked = _check_values(row, directory)
+    checked = check_values(row, directory)
     if row.has_errors:
         return
-    email_key = checked.email.lower()
-    name_key = _name_key(row.values.get("given_name", ""), row.values["family_name"], checked.country)
+    email_key, name_key = listing_keys(row, checked)
     if seen.already_listed(row, email_key=email_key, name_key=name_key):
         return
     person = match_known_person(row, directory, email_key=email_key, name_key=name_key)
@@ -635,6 +649,13 @@ def _check_row(row: ImportRow, directory: Directory, seen: SeenRows) -> None:
         _plan_new_person(row, checked)
     else:
         _plan_enrolment(row, person, directory)
+
+
+def listing_keys(row: ImportRow, checked: "CheckedValues") -> tuple[str, str]:
+    """What tells two rows apart (SeenRows): the e-mail in any case, and the names with the country."""
+    return checked.email.lower(), _name_key(
+        row.values.get("given_name", ""), row.values["family_name"], checked.country
+    )
 
 
 @dataclass(frozen=True)
@@ -648,7 +669,7 @@ class CheckedValues:
     organisation: int | None
 
 
-def _check_values(row: ImportRow, directory: Directory) -> CheckedValues:
+def check_values(row: ImportRow, directory: Directory) -> CheckedValues:
     # Every check runs, so that the report names all the problems of a row at once.
     check_names(row)
     check_family_name(row)

@@ -8,11 +8,12 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from courses.services.enrolment import enrol
 from courses.services.participant_import import ImportReport, Problem, commit_import, validate_import
 from courses.tests.factories import TrainingEventFactory
 from courses.tests.test_participant_import import as_csv, as_xlsx, rows
 from people.models import Organisation, Person
-from people.tests.factories import CountryFactory, OrganisationFactory, RegionFactory
+from people.tests.factories import CountryFactory, OrganisationFactory, PersonFactory, RegionFactory
 from tools.vnu import format_errors, unavailable_reason, validate_html
 
 
@@ -283,3 +284,18 @@ def test_the_report_with_its_choices_is_valid_html(coordinator_client, event, tm
     page.write_bytes(_upload(coordinator_client, event, body).content)
     errors = validate_html([page])
     assert not errors, format_errors(errors)
+
+
+def test_a_file_that_became_wrong_since_its_report_is_shown_again_not_a_500(coordinator_client, db):
+    CountryFactory(code="CN", name="China", region=RegionFactory(code="AP", name="Asia/Pacific"))
+    event = TrainingEventFactory(capacity=2)
+    token = _upload(coordinator_client, event, [[*row, ""] for row in rows(2)]).context["token"]
+    # Someone takes a place between the report and the commit: the file is now over capacity.
+    enrol(event=event, person=PersonFactory(country_id="CN"))
+    response = coordinator_client.post(
+        reverse("courses:participant-import-commit", args=[event.pk]), {"token": token}
+    )
+    assert response.status_code == 200
+    assert "The file has 1 problem; nothing was imported." in response.content.decode()
+    assert response.context["report"].has_errors
+    assert event.enrolments.count() == 1

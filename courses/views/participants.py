@@ -287,10 +287,13 @@ def participant_import_commit(request, pk: int):
             resolutions=entry.get("resolutions"),
         )
     except importer.ImportRefused as refused:
-        form = ImportUploadForm()
-        form.add_error(None, refused.message)
+        # The file changed meaning since its report (places taken meanwhile): the new report.
+        # A message, not an error on the blank form: an unbound form cannot hold one.
+        messages.error(request, refused.message)
         return render(
-            request, "courses/participant_import.html", _import_context(event, form, refused.report, None)
+            request,
+            "courses/participant_import.html",
+            _import_context(event, ImportUploadForm(), refused.report, None),
         )
     except DomainError as error:
         messages.error(request, error.message)

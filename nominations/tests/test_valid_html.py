@@ -42,11 +42,24 @@ def test_nominations_pages_are_valid_html(vnu, client, coordinator_client, tmp_p
         "participant": client.get(reverse("nominations:participant", args=[participant_token(accepted)])),
         "new-link": client.get(reverse("nominations:participant-new-link")),
         "new-link-sent": client.post(reverse("nominations:participant-new-link"), {"email": "x@example.org"}),
+        # The Information Note with its nominations section (nominations/note.py).
+        "information-note": coordinator_client.get(reverse("courses:event-note", args=[event.pk])),
+        # The dashboards with their nominations tables filled in (reporting/nominations.py).
+        "dashboard-gender": coordinator_client.get(reverse("reporting:dashboard-gender")),
+        "dashboard-programme": coordinator_client.get(reverse("reporting:dashboard-programme")),
     }
     client.force_login(fp.user)
     pages["focal-home"] = client.get(reverse("nominations:focal-home"))
     pages["focal-event"] = client.get(reverse("nominations:focal-event", args=[event.pk]))
     pages["focal-refused"] = client.post(reverse("nominations:focal-event", args=[event.pk]), nominee(901))
+    # The list import: its report with an error and an organisation to choose, then a clean one.
+    lists = reverse("nominations:focal-import", args=[invitation.pk])
+    header = "Given name,Family name,E-mail,Organisation\n"
+    with_problems = header + "Amina,Diallo,,Douanes\nAli,Ba,ali@example.org,Douanes\n"
+    pages["import"] = client.get(lists)
+    pages["import-report"] = client.post(lists, {"file": SimpleUploadedFile("l.csv", with_problems.encode())})
+    clean = header + "Ali,Ba,ali@example.org,\n"
+    pages["import-clean"] = client.post(lists, {"file": SimpleUploadedFile("l.csv", clean.encode())})
     for name, response in pages.items():
         assert response.status_code == 200, name
         (tmp_path / f"{name}.html").write_bytes(response.content)

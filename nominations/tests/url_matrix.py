@@ -18,14 +18,34 @@ CASES = [
     Case("nominations:focal-home", NOT_A_FOCAL_POINT),
     Case("nominations:focal-event", NOT_A_FOCAL_POINT, kwargs=lambda w: {"pk": w.event.pk}),
     Case(
-        "nominations:letter", {**NOT_A_FOCAL_POINT, "coordinator": 200},
+        "nominations:letter",
+        {**NOT_A_FOCAL_POINT, "coordinator": 200},
         kwargs=lambda w: {"nomination_pk": w.nomination.pk},
+    ),
+    Case("nominations:focal-import", NOT_A_FOCAL_POINT, kwargs=lambda w: {"pk": w.invitation.pk}),
+    Case(
+        "nominations:focal-import-resolve",
+        NOT_A_FOCAL_POINT,
+        method="post",
+        kwargs=lambda w: {"pk": w.invitation.pk},
+    ),
+    Case(
+        "nominations:focal-import-commit",
+        NOT_A_FOCAL_POINT,
+        method="post",
+        kwargs=lambda w: {"pk": w.invitation.pk},
+    ),
+    Case(
+        "nominations:focal-import-template",
+        NOT_A_FOCAL_POINT,
+        kwargs=lambda w: {"language": "fr", "fmt": "xlsx"},
     ),
     Case("nominations:participant-new-link", everyone()),
     Case("nominations:participant", everyone(), kwargs=lambda w: {"token": w.participant_token}),
     Case("nominations:participant", everyone(404), kwargs=lambda w: {"token": "1:forged"}),
     Case(
-        "nominations:participant-certificate", everyone(404),
+        "nominations:participant-certificate",
+        everyone(404),
         kwargs=lambda w: {"token": w.participant_token, "certificate_pk": w.certificate.pk},
     ),
 ]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import AgendaItem, Attendance, EventDay
+from courses.services.joining import send_joining_instructions
 from courses.tests.factories import EnrolmentFactory, TrainerAssignmentFactory, TrainingEventFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,7 @@ def test_coordinator_item_disappears_when_done(coordinator_client, trainer):
     AgendaItem.objects.create(day=event.days.first(), title="Opening")
     TrainerAssignmentFactory(event=event, person=trainer.person)
     EnrolmentFactory(event=event)
+    send_joining_instructions(event=event)
     html = _home(coordinator_client)
     assert "no agenda" not in html and "no trainer" not in html and "no participant" not in html
     assert "Nothing needs doing." in html
@@ -79,9 +81,14 @@ def test_trainer_items_disappear_when_attendance_recorded(trainer_client, traine
 
 def test_lockouts_only_for_administrators(client, administrator, coordinator, settings):
     AccessAttempt.objects.create(
-        username="someone", ip_address="10.0.0.1", user_agent="x",
+        username="someone",
+        ip_address="10.0.0.1",
+        user_agent="x",
         failures_since_start=settings.AXES_FAILURE_LIMIT,
-        get_data="", post_data="", http_accept="", path_info="/",
+        get_data="",
+        post_data="",
+        http_accept="",
+        path_info="/",
     )
     client.force_login(administrator)
     html = _home(client)
@@ -120,8 +127,9 @@ def _accredited_expert(valid_until):
     from accreditation.models import ExpertStatus
     from accreditation.tests.factories import ExpertFactory
 
-    return ExpertFactory(status=ExpertStatus.ACCREDITED, accredited_on=datetime.date(2020, 1, 1),
-                         valid_until=valid_until)
+    return ExpertFactory(
+        status=ExpertStatus.ACCREDITED, accredited_on=datetime.date(2020, 1, 1), valid_until=valid_until
+    )
 
 
 def test_review_queue_item_and_menu_badge_only_for_administrators(client, administrator, coordinator):
@@ -137,12 +145,12 @@ def test_review_queue_item_and_menu_badge_only_for_administrators(client, admini
     assert 'text-bg-warning">1<span class="visually-hidden"> waiting' in html
     client.force_login(coordinator)
     html = _home(client)
-    assert "waiting for review" not in html and "visually-hidden\"> waiting" not in html
+    assert "waiting for review" not in html and 'visually-hidden"> waiting' not in html
 
 
 def test_no_badge_when_the_review_queue_is_empty(administrator_client):
     html = _home(administrator_client)
-    assert "visually-hidden\"> waiting" not in html
+    assert 'visually-hidden"> waiting' not in html
     assert "waiting for review" not in html
 
 
