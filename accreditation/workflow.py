@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accreditation.models import (
     ACTIVE_STATUSES,
@@ -182,7 +182,7 @@ STEPS: list[Step] = [
     Step(S.ACCREDITED, S.SUSPENDED, gettext_lazy("Suspend"), needs_rationale_only),
     Step(S.SUSPENDED, S.ACCREDITED, gettext_lazy("Lift the suspension"), needs_validity_left),
     Step(S.SUSPENDED, S.LAPSED, gettext_lazy("Record as lapsed"), needs_validity_ended),
-    *[Step(status, S.WITHDRAWN, gettext_lazy("Withdraw"), needs_rationale_only)
+    *[Step(status, S.WITHDRAWN, pgettext_lazy("an expert's accreditation", "Withdraw"), needs_rationale_only)
       for status in ACTIVE_STATUSES],
 ]
 

@@ -40,6 +40,7 @@ def _draft(certificate: Certificate, *, number: int) -> Draft:
         },
         dedupe_key=f"certificate:{certificate.pk}:{number}",
         person_id=certificate.holder_id,
+        gender=certificate.holder.gender,
         topic=("certificate", certificate.pk),
         attachments=[provided(PDF, certificate.pk, f"{certificate.serial}.pdf")],
     )
@@ -48,7 +49,12 @@ def _draft(certificate: Certificate, *, number: int) -> Draft:
 def preview(certificate: Certificate):
     """Exactly what the holder would get: subject and text in their language."""
     draft = _draft(certificate, number=0)
-    return render(wording(kind_for(CERTIFICATE), draft.language), draft.values)
+    return render(
+        wording(kind_for(CERTIFICATE), draft.language),
+        draft.values,
+        language=draft.language,
+        gender=draft.gender,
+    )
 
 
 def _record(certificate, message, *, by, resend: bool) -> CertificateDelivery:

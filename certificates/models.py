@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from documents.images import validate_image_upload
@@ -24,7 +25,7 @@ from people.models import Person
 class Signatory(models.Model):
     """Someone whose name, title and signature are printed on certificates."""
 
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(pgettext_lazy("of a person", "name"), max_length=150)
     title = models.CharField(_("title"), max_length=200)
     signature = models.FileField(
         _("signature image"),
@@ -34,7 +35,7 @@ class Signatory(models.Model):
         help_text=_("PNG with a transparent background works best."),
     )
     active = models.BooleanField(_("prints on new certificates"), default=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"), default=0)
     history = HistoricalRecords()
 
     class Meta:

@@ -10,17 +10,17 @@ from decimal import Decimal
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from certificates.models import Certificate, Signatory
-from people.models import Person
+from courses.dates import format_date
+from people.models import Gender, Person
 
 CERTIFICATE_LANGUAGES = ("en", "fr", "es", "ru")
-# How a date reads in running text; "E" is the month after a day number (18 октября).
-DATE_FORMATS = {"en": "j F Y", "fr": "j F Y", "es": r"j \d\e F \d\e Y", "ru": "j E Y"}
 
 
 def _date(value: datetime.date) -> str:
-    return formats.date_format(value, DATE_FORMATS.get(translation.get_language(), "j F Y"))
+    return format_date(value)
 
 
 def certificate_language(holder: Person, language: str | None = None) -> str:
@@ -62,7 +62,10 @@ def _place(event) -> str:
 def _hours(value: Decimal) -> str:
     value = value.quantize(Decimal("0.1"))
     text = formats.number_format(value.normalize() if value == value.to_integral() else value)
-    return _("%(hours)s hours") % {"hours": text}
+    if value != value.to_integral():
+        # "7.5 hours": Russian and Polish-style plurals have a form of their own for fractions.
+        return pgettext("a fractional number of hours", "%(hours)s hours") % {"hours": text}
+    return ngettext("%(hours)s hour", "%(hours)s hours", int(value)) % {"hours": text}
 
 
 def agenda_summary(event) -> tuple[Decimal, list[dict]]:
@@ -73,8 +76,10 @@ def agenda_summary(event) -> tuple[Decimal, list[dict]]:
     """
     from courses.models import AgendaItem
 
-    items = AgendaItem.objects.filter(day__event=event).select_related("module").prefetch_related(
-        "module__translations"
+    items = (
+        AgendaItem.objects.filter(day__event=event)
+        .select_related("module")
+        .prefetch_related("module__translations")
     )
     total = Decimal(0)
     modules: dict[int, dict] = {}
@@ -137,20 +142,36 @@ def build_snapshot(
             "language": language,
         }
         if event is not None:
-            snapshot.update(_training_text(kind, event))
+            snapshot.update(_training_text(kind, event, holder.gender))
         else:
-            snapshot.update(_subject_text(kind, subject))
+            snapshot.update(_subject_text(kind, subject, holder.gender))
         snapshot["subject"] = {k: v for k, v in subject.items() if k not in {"title", "lines", "details"}}
     return snapshot
 
 
-def _training_text(kind: str, event) -> dict:
+def _for_holder(gender: str, *, female: str, male: str, neutral: str) -> str:
+    """French, Spanish and Russian agree a verb or title with the holder ("accréditée",
+    "acreditada", "завершила"); where no gender is recorded the wording avoids needing one."""
+    return {Gender.FEMALE: female, Gender.MALE: male}.get(gender, neutral)
+
+
+def _training_text(kind: str, event, gender: str = "") -> dict:
     """What a certificate of a training says: the event, where and when, hours and modules."""
     hours, modules = agenda_summary(event)
     verb = (
-        _("has successfully completed the training")
+        _for_holder(
+            gender,
+            female=pgettext("female holder", "has successfully completed the training"),
+            male=pgettext("male holder", "has successfully completed the training"),
+            neutral=_("has successfully completed the training"),
+        )
         if kind == Certificate.Kind.COMPLETION
-        else _("has participated in the training")
+        else _for_holder(
+            gender,
+            female=pgettext("female holder", "has participated in the training"),
+            male=pgettext("male holder", "has participated in the training"),
+            neutral=_("has participated in the training"),
+        )
     )
     place = _place(event)
     when = _date_range(event.start_date, event.end_date)
@@ -178,12 +199,26 @@ def _training_text(kind: str, event) -> dict:
     )
 
 
-def _subject_text(kind: str, subject: dict) -> dict:
+def _subject_text(kind: str, subject: dict, gender: str = "") -> dict:
     """What a certificate of anything but a training says: its subject's lines and details."""
     lines = subject.get("lines") or (
         [
-            _("is accredited by the World Customs Organization as an"),
-            _("Accredited Customs Expert (ACE) for Strategic Trade Control Enforcement"),
+            _for_holder(
+                gender,
+                female=pgettext("female holder", "is accredited by the World Customs Organization as an"),
+                male=pgettext("male holder", "is accredited by the World Customs Organization as an"),
+                neutral=_("is accredited by the World Customs Organization as an"),
+            ),
+            _for_holder(
+                gender,
+                female=pgettext(
+                    "female holder", "Accredited Customs Expert (ACE) for Strategic Trade Control Enforcement"
+                ),
+                male=pgettext(
+                    "male holder", "Accredited Customs Expert (ACE) for Strategic Trade Control Enforcement"
+                ),
+                neutral=_("Accredited Customs Expert (ACE) for Strategic Trade Control Enforcement"),
+            ),
         ]
         if kind == Certificate.Kind.ACCREDITATION
         else []

@@ -10,38 +10,52 @@ _DATE_PATTERNS = {
     "en": ("j F Y", "j F"),
     "fr": ("j F Y", "j F"),
     "es": (r"j \d\e F \d\e Y", r"j \d\e F"),
-    "ru": ("j E Y", "j E"),
+    # Russian writes "г." (год) after a year in running text: "18 октября 2021 г."
+    "ru": (r"j E Y \г.", "j E"),
 }
+
+
+def _format(day: datetime.date, pattern: str) -> str:
+    """French writes the first of the month as an ordinal: "1er juillet", never "1 juillet"."""
+    if day.day == 1 and (translation.get_language() or "en")[:2] == "fr":
+        pattern = pattern.replace("j", r"j\e\r", 1)
+    return formats.date_format(day, pattern)
+
+
+def format_date(day: datetime.date) -> str:
+    """'18 October 2021', '1er juillet 2021', '18 de octubre de 2021', '18 октября 2021 г.'."""
+    full, _day_month = _DATE_PATTERNS.get((translation.get_language() or "en")[:2], _DATE_PATTERNS["en"])
+    return _format(day, full)
 
 
 def format_date_range(start: datetime.date, end: datetime.date | None) -> str:
     """'18–22 October 2021', '30 June – 2 July 2021' or '30 December 2021 – 3 January 2022',
-    in the active language."""
+    in the active language ('1er–5 juillet 2021', '18–22 октября 2021 г.')."""
     full, day_month = _DATE_PATTERNS.get((translation.get_language() or "en")[:2], _DATE_PATTERNS["en"])
     if not start:
         return ""
     if not end or start == end:
-        return formats.date_format(start, full)
+        return _format(start, full)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{formats.date_format(end, full)}"
+        return f"{_format(start, 'j')}–{_format(end, full)}"
     if start.year == end.year:
-        return f"{formats.date_format(start, day_month)} – {formats.date_format(end, full)}"
-    return f"{formats.date_format(start, full)} – {formats.date_format(end, full)}"
+        return f"{_format(start, day_month)} – {_format(end, full)}"
+    return f"{_format(start, full)} – {_format(end, full)}"
 
 
 _DAY_PATTERNS = {
     "en": "l j F Y",
     "fr": "l j F Y",
     "es": r"l j \d\e F \d\e Y",
-    "ru": "l, j E Y",
+    "ru": r"l, j E Y \г.",
 }
 
 
 def format_day(day: datetime.date) -> str:
-    """'Monday 23 November 2026', 'lundi 23 novembre 2026', 'понедельник, 23 ноября 2026':
+    """'Monday 23 November 2026', 'lundi 23 novembre 2026', 'понедельник, 23 ноября 2026 г.':
     a day as a sheet or a letter writes it in the active language (never "Nov. 23, 2026")."""
     language = (translation.get_language() or "en")[:2]
-    text = formats.date_format(day, _DAY_PATTERNS.get(language, _DAY_PATTERNS["en"]))
+    text = _format(day, _DAY_PATTERNS.get(language, _DAY_PATTERNS["en"]))
     if language != "en":
         # Django capitalises some weekdays ("Понедельник"); in running text they are lower case.
         text = text[:1].lower() + text[1:]

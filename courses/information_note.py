@@ -145,7 +145,7 @@ def build_note(event: TrainingEvent, language: str = "en") -> InformationNote:
             AgendaItem.objects.filter(day__event=event)
             .select_related("module")
             .prefetch_related(
-                "speaker_organisations", "speakers__organisation"
+                "speaker_organisations", "speakers__organisation", "module__translations"
             )
             .order_by("day__date", "position", "start_time")
         )
@@ -183,14 +183,16 @@ def _delivery(
 ) -> str:
     """The generated paragraph that opens the Highlights: who came, who spoke, what was discussed."""
     genders = Counter(e.person.gender for e in enrolments)
-    topics = [item.module.title if item.module_id else item.title for item in items]
+    topics = [item.module.localised().title if item.module_id else item.title for item in items]
+    length = ngettext("%(days)d-day", "%(days)d-day", event.duration_days) % {"days": event.duration_days}
     sentences = [
+        # Two counts, two plurals: the length ("5-day") is worded apart from the headcount.
         ngettext(
-            "The %(days)d-day %(kind)s brought together %(count)d participant",
-            "The %(days)d-day %(kind)s brought together %(count)d participants",
+            "The %(length)s %(kind)s brought together %(count)d participant",
+            "The %(length)s %(kind)s brought together %(count)d participants",
             len(enrolments),
-        ) % {"days": event.duration_days, "kind": event.get_kind_display().lower(),
-             "count": len(enrolments)}
+        ) % {"length": length,
+             "kind": event.get_kind_display().lower(), "count": len(enrolments)}
         + (f" ({gender_sentence(genders)})" if enrolments else "")
         + "."
     ]

@@ -6,7 +6,7 @@ coordinator may use when editing it, and sample values for the editor's preview.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,20 @@ class MessageKind:
 _kinds: dict[str, MessageKind] = {}
 
 
+# Every kind addressed to a named person may open with the greeting the sender works out for
+# the recipient's language and recorded gender (see mailing.rendering.greeting).
+GREETING = "greeting"
+
+
 def register_kind(kind: MessageKind) -> None:
+    if "name" in kind.placeholders and GREETING not in kind.placeholders:
+        from django.utils.translation import gettext_lazy
+
+        placeholders = {
+            GREETING: gettext_lazy("“Dear …,” in the recipient's language, agreeing with their gender"),
+            **kind.placeholders,
+        }
+        kind = replace(kind, placeholders=placeholders)
     _kinds[kind.key] = kind
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils import translation
+from django.utils.translation import gettext, pgettext
 
 from mailing.kinds import MessageKind
 from mailing.models import MessageTemplate
@@ -56,8 +57,25 @@ def fill(text: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda match: str(values.get(match.group(1), "")), text or "")
 
 
-def render(wording: Wording, values: dict[str, str]) -> Rendered:
-    """Subject on one line; in the body, the lines of empty placeholders do not pile up."""
+def greeting(name: str, language: str, gender: str = "") -> str:
+    """ "Dear Ana Silva," as the recipient's language says it to them: Spanish and Russian agree
+    the word with a recorded gender ("Estimada", "Уважаемая"); otherwise a greeting that needs
+    none ("Buenos días", "Здравствуйте"). The translated wordings open with {{ greeting }}."""
+    with translation.override(language):
+        if gender == "female":
+            return pgettext("greeting a woman", "Dear %(name)s,") % {"name": name}
+        if gender == "male":
+            return pgettext("greeting a man", "Dear %(name)s,") % {"name": name}
+        return gettext("Dear %(name)s,") % {"name": name}
+
+
+def render(wording: Wording, values: dict[str, str], *, language: str = "", gender: str = "") -> Rendered:
+    """Subject on one line; in the body, the lines of empty placeholders do not pile up.
+
+    With the language (and the recipient's recorded gender), {{ greeting }} greets them by name.
+    """
+    if language and "name" in values and "greeting" not in values:
+        values = {**values, "greeting": greeting(values["name"], language, gender)}
     subject = " ".join(fill(wording.subject, values).split())
     body = fill(wording.body, values).replace("\r\n", "\n")
     body = BLANK_LINES.sub("\n\n", "\n".join(line.rstrip() for line in body.split("\n"))).strip() + "\n"

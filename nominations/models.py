@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from courses.models import Enrolment, TrainingEvent
@@ -88,7 +89,7 @@ class Nomination(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
         WAITLISTED = "waitlisted", _("Waitlisted")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("nomination status", "Withdrawn")
 
     invitation = models.ForeignKey(
         Invitation, on_delete=models.CASCADE, related_name="nominations", verbose_name=_("invitation"),
@@ -101,7 +102,7 @@ class Nomination(models.Model):
     family_name = models.CharField(_("family name"), max_length=150)
     latin_name = models.CharField(_("name in Latin script"), max_length=300, blank=True)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, default=Gender.NOT_RECORDED)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(pgettext_lazy("job", "position"), max_length=200, blank=True)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("organisation"),

@@ -27,7 +27,8 @@ def _nomination(token: str) -> Nomination:
         .filter(pk=pk, status=Nomination.Status.ACCEPTED, person__erased_at__isnull=True)
         .exclude(invitation__event__status=TrainingEvent.Status.DRAFT)
         .first()
-        if pk is not None else None
+        if pk is not None
+        else None
     )
     if nomination is None or nomination.enrolment is None:
         raise Http404
@@ -44,20 +45,29 @@ def participant_page(request, token: str):
     nomination = _nomination(token)
     event = nomination.invitation.event
     days = EventDay.objects.filter(event=event).prefetch_related(
-        Prefetch("items", AgendaItem.objects.select_related("module"))
+        Prefetch(
+            "items", AgendaItem.objects.select_related("module").prefetch_related("module__translations")
+        )
     )
     attendance = (
         Attendance.objects.filter(enrolment=nomination.enrolment).select_related("day").order_by("day__date")
     )
     certificates = Certificate.objects.filter(holder=nomination.person, event=event).order_by("-pk")
-    return _private(render(
-        request, "nominations/participant.html",
-        {
-            "nomination": nomination, "event": event, "days": days, "attendance": attendance,
-            "certificates": [c for c in certificates if c.is_valid], "token": token,
-            "calendar_token": personal_token(event, nomination.person),
-        },
-    ))
+    return _private(
+        render(
+            request,
+            "nominations/participant.html",
+            {
+                "nomination": nomination,
+                "event": event,
+                "days": days,
+                "attendance": attendance,
+                "certificates": [c for c in certificates if c.is_valid],
+                "token": token,
+                "calendar_token": personal_token(event, nomination.person),
+            },
+        )
+    )
 
 
 def participant_certificate(request, token: str, certificate_pk: int):

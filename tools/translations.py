@@ -6,8 +6,9 @@ Each JSON file maps an English message to its translations:
 fr 2 forms; es 3 [one, millions, other]; ru 4 [one, few, many, fractions], as the catalogues'
 Plural-Forms headers say)
 A message with a context is keyed "context\\x04message". Messages already translated in a
-catalogue keep their translation unless a JSON file gives one. Prints what is still missing;
-exits 1 if anything is.
+catalogue keep their translation unless a JSON file gives one. Prints what is still missing
+and what breaks the rules of stce/catalogue_rules.py (the glossary in locale/glossary.json,
+plural forms, typography, no "(e)"); exits 1 if anything does.
 
 Usage: .venv/bin/python tools/translations.py   (then commit locale/)
 """
@@ -59,7 +60,20 @@ def main() -> int:
     for language, messages in missing.items():
         for message in messages:
             print(f"{language}: untranslated: {message!r}")
-    return 1 if any(missing.values()) else 0
+    problems = {language: rule_problems(language) for language in LANGUAGES}
+    for language, found in problems.items():
+        for message, what in found:
+            print(f"{language}: {message[:80]!r}: {what}")
+    return 1 if any(missing.values()) or any(problems.values()) else 0
+
+
+def rule_problems(language: str) -> list[tuple[str, str]]:
+    """What stce/catalogue_rules.py (the glossary, plurals, typography) finds in a catalogue."""
+    sys.path.insert(0, str(ROOT))
+    from stce.catalogue_rules import all_problems
+
+    catalogue = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po"))
+    return all_problems(language, list(catalogue))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from courses.models import Module
@@ -25,7 +26,7 @@ class ExpertStatus(models.TextChoices):
     ACCREDITED = "accredited", _("Accredited")
     NOT_ACCREDITED = "not_accredited", _("Not accredited")
     SUSPENDED = "suspended", _("Suspended")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("expert status", "Withdrawn")
     LAPSED = "lapsed", _("Lapsed")
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from accreditation.messages import DIGEST, EXPIRY
 from accreditation.models import Expert, ExpiryNotice, subtract_months
+from courses.dates import format_date
 from mailing.services.outbox import Draft, queue_messages
 from people import roles
 from people.links import absolute_url
@@ -34,6 +35,12 @@ def _coordinators() -> list:
     return sorted({u.email: u for u in users}.values(), key=lambda u: u.email)
 
 
+def _date(day: datetime.date, language: str) -> str:
+    """"23 ноября 2026 г.", never "23 Nov 2026", in the expert's own language."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return format_date(day)
+
+
 def _remind(expert: Expert, stage: str) -> ExpiryNotice | None:
     """Record the notice and queue the expert's e-mail together; None if another run did."""
     try:
@@ -48,10 +55,11 @@ def _remind(expert: Expert, stage: str) -> ExpiryNotice | None:
                             language=expert.person.preferred_language,
                             values={
                                 "name": expert.person.full_name,
-                                "date": f"{expert.valid_until:%d %b %Y}",
+                                "date": _date(expert.valid_until, expert.person.preferred_language),
                             },
                             dedupe_key=f"expiry:{expert.pk}:{expert.valid_until}:{stage}",
                             person_id=expert.person_id,
+                            gender=expert.person.gender,
                             topic=("expert", expert.pk),
                         )
                     ]
@@ -71,7 +79,7 @@ def _digest(sent: list[ExpiryNotice], today: datetime.date) -> None:
         language = languages.get(user.pk) or settings.LANGUAGE_CODE
         with translation.override(language):
             lines = "\n".join(
-                f"- {n.expert.person.full_name}: {n.valid_until:%d %b %Y} ({n.get_stage_display()})"
+                f"- {n.expert.person.full_name}: {format_date(n.valid_until)} ({n.get_stage_display()})"
                 for n in sent
             )
         drafts.append(

@@ -26,7 +26,7 @@ from people.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_requir
 
 def get_expert(pk: int) -> Expert:
     return get_object_or_404(
-        Expert.objects.with_relations().prefetch_related("modules"), pk=pk
+        Expert.objects.with_relations().prefetch_related("modules__translations"), pk=pk
     )
 
 

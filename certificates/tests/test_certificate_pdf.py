@@ -75,8 +75,38 @@ def test_the_text_is_in_the_holders_language(event, coordinator, media_root):
         event, coordinator, given_name="Дмитрий", family_name="Иванов", preferred_language="ru"
     )
     text = pdf_text(certificate_files.certificate_pdf(certificate))
-    assert "Сертификат об окончании" in text
-    assert "с 18 октября 2021 по 22 октября 2021" in text
+    assert "Сертификат о завершении обучения" in text
+    assert "с 18 октября 2021 г. по 22 октября 2021 г." in text
+
+
+@pytest.mark.parametrize("language,gender,says", [
+    ("ru", "female", "успешно завершила обучение"),
+    ("ru", "male", "успешно завершил обучение"),
+    ("es", "female", "ha finalizado con éxito la formación"),
+    ("fr", "unknown", "a suivi avec succès la formation"),
+])
+def test_the_certificate_agrees_with_the_holders_recorded_gender(event, coordinator, language, gender, says):
+    certificate = _issue(event, coordinator, gender=gender, preferred_language=language)
+    assert certificate.snapshot["lines"][0] == says
+
+
+FIELD = "pour l’application des contrôles aux échanges de nature stratégique"
+
+
+@pytest.mark.parametrize("gender,says", [
+    ("female", ["est accréditée par l’Organisation mondiale des douanes comme",
+                f"experte douanière accréditée (ACE) {FIELD}"]),
+    ("male", ["est accrédité par l’Organisation mondiale des douanes comme",
+              f"expert douanier accrédité (ACE) {FIELD}"]),
+    ("another", ["détient l’accréditation de l’Organisation mondiale des douanes comme",
+                 f"expert douanier accrédité (ACE) {FIELD}"]),
+])
+def test_an_accreditation_certificate_agrees_with_the_holder_in_french(gender, says):
+    from certificates.snapshot import build_snapshot
+
+    holder = PersonFactory(gender=gender, preferred_language="fr")
+    snapshot = build_snapshot(kind=Certificate.Kind.ACCREDITATION, holder=holder, language="fr", subject={})
+    assert snapshot["lines"] == says
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
@@ -90,7 +120,7 @@ def test_a_russian_certificate_reads_back_with_pdftotext(event, coordinator, med
     ).stdout.decode()
     text = " ".join(text.split())
     assert "Айгерим Касымова" in text
-    assert "Сертификат об окончании" in text
+    assert "Сертификат о завершении обучения" in text
     assert certificate.serial in text
 
 
@@ -147,7 +177,7 @@ def test_the_preview_command_writes_a_sample_certificate(tmp_path):
     call_command("certificate_preview", name="Дмитрий Иванов", language="fr", out=str(out))
     text = pdf_text(out.read_bytes())
     assert "Дмитрий Иванов" in text
-    assert "Certificat de réussite" in text
+    assert "Certificat d’achèvement" in text
 
 
 def test_the_preview_command_refuses_a_name_no_font_can_draw(tmp_path):

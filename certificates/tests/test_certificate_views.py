@@ -313,7 +313,7 @@ def test_the_layout_preview_is_a_pdf_in_the_chosen_language(coordinator_client):
         reverse("certificates:certificate-preview"), {"name": "王伟", "language": "fr"}
     )
     text = pdf_text(response.getvalue())
-    assert "王伟" in text and "Certificat de réussite" in text
+    assert "王伟" in text and "Certificat d’achèvement" in text
 
 
 def test_the_person_page_lists_their_certificates(

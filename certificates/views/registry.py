@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from certificates.batch import plan_for_event, start_batch_issue, start_rendering
@@ -310,7 +310,15 @@ def event_certificates_send(request, event_pk: int):
     if job is None:
         messages.info(request, _("Every certificate of this event was already e-mailed."))
         return redirect("certificates:certificate-event", event_pk=event.pk)
-    messages.success(request, _("%(sent)d certificates are queued to be e-mailed.") % {"sent": queued})
+    messages.success(
+        request,
+        ngettext(
+            "%(sent)d certificate is queued to be e-mailed.",
+            "%(sent)d certificates are queued to be e-mailed.",
+            queued,
+        )
+        % {"sent": queued},
+    )
     return redirect(job)
 
 

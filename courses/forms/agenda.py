@@ -4,15 +4,25 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from courses.dates import format_day
 from courses.models import AgendaItem, EventDay, Module, TrainingEvent
 from people.models import Organisation, Person
 
 
 def _day_label(day: EventDay) -> str:
-    return date_format(day.date, "l j E Y")
+    return format_day(day.date)
+
+
+def _module_label(module: Module) -> str:
+    """"T-01 Définition…" in the reader's language; "[EN]" where English stands in."""
+    localised = module.localised()
+    return f"{module.code} {localised.title}" + (" [EN]" if localised.is_fallback else "")
+
+
+# Titles in the reader's language come from the prefetched translations (one query in all).
+_ACTIVE_MODULES = Module.objects.filter(active=True).prefetch_related("translations")
 
 
 class AgendaItemForm(forms.ModelForm):
@@ -30,9 +40,10 @@ class AgendaItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["day"].queryset = EventDay.objects.filter(event=event)
         self.fields["day"].label_from_instance = _day_label
-        self.fields["module"].queryset = Module.objects.filter(active=True) | Module.objects.filter(
-            pk=self.instance.module_id or 0
-        )
+        self.fields["module"].queryset = (
+            Module.objects.filter(active=True) | Module.objects.filter(pk=self.instance.module_id or 0)
+        ).prefetch_related("translations")
+        self.fields["module"].label_from_instance = _module_label
         # Speakers: the event's trainers first; anyone else is added through "Trainers".
         self.fields["speakers"].queryset = Person.objects.filter(assignments__event=event).distinct()
         self.fields["speaker_organisations"].queryset = Organisation.objects.order_by("name")
@@ -58,7 +69,7 @@ class AgendaItemForm(forms.ModelForm):
 class AddModulesForm(forms.Form):
     day = forms.ModelChoiceField(EventDay.objects.none(), label=_("Day"))
     modules = forms.ModelMultipleChoiceField(
-        Module.objects.filter(active=True), label=_("Curriculum modules"),
+        _ACTIVE_MODULES, label=_("Curriculum modules"),
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -66,6 +77,7 @@ class AddModulesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["day"].queryset = EventDay.objects.filter(event=event)
         self.fields["day"].label_from_instance = _day_label
+        self.fields["modules"].label_from_instance = _module_label
 
 
 class CopyAgendaForm(forms.Form):
@@ -81,7 +93,7 @@ class CopyAgendaForm(forms.Form):
 
 class StandardAgendaForm(forms.Form):
     modules = forms.ModelMultipleChoiceField(
-        Module.objects.filter(active=True).order_by("code"),
+        _ACTIVE_MODULES.order_by("code"),
         label=_("Modules of the training"),
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
@@ -89,6 +101,10 @@ class StandardAgendaForm(forms.Form):
             "briefing and the whole-day courses). They are laid out in this order over the days."
         ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["modules"].label_from_instance = _module_label
 
 
 class ItemTimesForm(forms.Form):

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from courses.models import Attendance, AttendanceStatus, Enrolment, EventDay, TrainingEvent
 from courses.services.attendance import AttendanceEntry, cell_refusal, event_today
@@ -80,7 +81,8 @@ class AttendanceSheetForm:
         self.errors: list[str] = []
         self.today = event_today(event)
         enrolments = (
-            Enrolment.objects.filter(event=event).select_related("person__organisation")
+            Enrolment.objects.filter(event=event)
+            .select_related("person__organisation")
             .order_by("status", "person__family_name", "person__given_name", "pk")
         )
         records = Attendance.objects.filter(enrolment__event=event, day__in=days)
@@ -109,7 +111,9 @@ class AttendanceSheetForm:
         active = Enrolment.objects.filter(event=self.event).exclude(status=Enrolment.Status.WITHDRAWN)
         recorded = dict(
             Attendance.objects.filter(day__in=self.days, enrolment__in=active)
-            .order_by().values_list("status").annotate(n=Count("id"))
+            .order_by()
+            .values_list("status")
+            .annotate(n=Count("id"))
         )
         counts = [(value, str(label), recorded.get(value, 0)) for value, label in AttendanceStatus.choices]
         unrecorded = active.count() * len(self.days) - sum(recorded.values())
@@ -135,11 +139,16 @@ class AttendanceSheetForm:
             error = cell_input_error(cell.enrolment.person.full_name, status, remark)
             if error:
                 self.errors.append(error)
-            entries.append(AttendanceEntry(
-                enrolment_id=cell.enrolment.pk, day_id=cell.day.pk, status=status, remark=remark,
-                original_status=data.get(f"os-{cell.key}", ""),
-                original_remark=data.get(f"or-{cell.key}") if remark is not None else None,
-            ))
+            entries.append(
+                AttendanceEntry(
+                    enrolment_id=cell.enrolment.pk,
+                    day_id=cell.day.pk,
+                    status=status,
+                    remark=remark,
+                    original_status=data.get(f"os-{cell.key}", ""),
+                    original_remark=data.get(f"or-{cell.key}") if remark is not None else None,
+                )
+            )
         return None if self.errors else entries
 
     def _submitted(self, cell: Cell, mark_all_present: bool) -> tuple[str, str | None]:
@@ -161,15 +170,22 @@ def cell_input_error(name: str, status: str, remark: str | None) -> str:
     if status and status not in AttendanceStatus.values:
         return _("%(name)s: choose one of the listed statuses.") % {"name": name}
     if remark and len(remark) > REMARK_MAX_LENGTH:
-        return _("%(name)s: the remark is longer than %(n)s characters.") % {
-            "name": name, "n": REMARK_MAX_LENGTH,
+        return ngettext(
+            "%(name)s: the remark is longer than %(n)s character.",
+            "%(name)s: the remark is longer than %(n)s characters.",
+            REMARK_MAX_LENGTH,
+        ) % {
+            "name": name,
+            "n": REMARK_MAX_LENGTH,
         }
     return ""
 
 
 class ReopenAttendanceForm(forms.Form):
     reason = forms.CharField(
-        label=_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+        label=_lazy("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
         help_text=_lazy(
             "Trainers will be able to change the records again. The reason is kept with your name."
         ),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from people.models import Person
@@ -18,7 +19,7 @@ class EnrolmentQuerySet(models.QuerySet):
 class Enrolment(models.Model):
     class Status(models.TextChoices):
         ENROLLED = "enrolled", _("Enrolled")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("enrolment status", "Withdrawn")
 
     event = models.ForeignKey(TrainingEvent, on_delete=models.CASCADE, related_name="enrolments")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="enrolments")

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from people.models import Country, Language, Organisation, Person, Region
@@ -250,7 +251,7 @@ class EventDay(models.Model):
 
 class AgendaItem(models.Model):
     day = models.ForeignKey(EventDay, on_delete=models.CASCADE, related_name="items")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"), default=0)
     start_time = models.TimeField(_("start"), null=True, blank=True)
     end_time = models.TimeField(_("end"), null=True, blank=True)
     module = models.ForeignKey(

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
+from courses.dates import format_date_range
 from courses.models import TrainerAssignment, TrainingEvent
 from people.errors import DomainError, protecting_records
 from people.models import Person
@@ -48,7 +49,7 @@ def assign_trainer(
     conflicts = list(conflicting_events(person=person, event=event))
     if conflicts and not override_reason.strip():
         names = "; ".join(
-            f"{e.title} ({e.start_date:%d %b %Y}–{e.end_date:%d %b %Y})" for e in conflicts
+            f"{e.title} ({format_date_range(e.start_date, e.end_date)})" for e in conflicts
         )
         raise DoubleBookingError(
             _("%(person)s is already booked on an overlapping event: %(events)s.")

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from background.models import Job
 from background.queue import enqueue
@@ -83,7 +84,11 @@ def run_checked_import(*, job_id, token: str, filename: str, retry_url: str, val
             _refuse(
                 job,
                 retry_url,
-                _("The file has %(n)s problems now; nothing was imported. Upload it again to see them.")
+                ngettext(
+                    "The file has %(n)s problem now; nothing was imported. Upload it again to see it.",
+                    "The file has %(n)s problems now; nothing was imported. Upload it again to see them.",
+                    len(report.errors),
+                )
                 % {"n": len(report.errors)},
             )
             return "refused"

@@ -14,13 +14,12 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from background.models import Job
 from background.services.jobs import start_job
-from courses.dates import format_date_range
+from courses.dates import format_date, format_date_range, format_day
 from courses.messages import DATE_CHANGE, INFORMED, JOINING, REMINDER
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from courses.services.icalendar import calendar
@@ -83,7 +82,12 @@ def event_with_agenda(event: TrainingEvent) -> TrainingEvent:
         "date_changes",
         Prefetch(
             "days",
-            EventDay.objects.prefetch_related(Prefetch("items", AgendaItem.objects.select_related("module"))),
+            EventDay.objects.prefetch_related(
+                Prefetch(
+                    "items",
+                    AgendaItem.objects.select_related("module").prefetch_related("module__translations"),
+                )
+            ),
         ),
     ).get(pk=event.pk)
 
@@ -92,14 +96,16 @@ def _agenda_lines(event: TrainingEvent) -> list[str]:
     lines = []
     for number, day in enumerate(event.days.all(), start=1):
         title = f" — {day.title}" if day.title else ""
-        lines.append(_("Day %(n)s") % {"n": number} + f" · {date_format(day.date, 'l j F Y')}{title}")
+        lines.append(_("Day %(n)s") % {"n": number} + f" · {format_day(day.date)}{title}")
         for item in day.items.all():
             when = ""
             if item.start_time:
                 when = item.start_time.strftime("%H:%M")
                 if item.end_time:
                     when += "–" + item.end_time.strftime("%H:%M")
-            lines.append(f"  {when:<12} {item.display_title}".rstrip())
+            # The module's title in the recipient's language (the one active here) where it has one.
+            item_title = item.title or (item.module.localised().title if item.module_id else "")
+            lines.append(f"  {when:<12} {item_title}".rstrip())
     return lines
 
 
@@ -137,7 +143,7 @@ class _Texts:
                 self._by_language[language] = {
                     "event": event.title,
                     "dates": format_date_range(event.start_date, event.end_date),
-                    "start": date_format(event.start_date, "j F Y"),
+                    "start": format_date(event.start_date),
                     "details": event_details(event),
                 }
         return self._by_language[language]
@@ -189,6 +195,7 @@ def _queue(*, event, kind, people, by, title, key, extra) -> Outcome:
             values=values_for(event, recipient, texts, **extra),
             dedupe_key=f"{key}:{recipient.person.pk}",
             person_id=recipient.person.pk,
+            gender=recipient.person.gender,
             topic=("event", event.pk),
             attachments=[attachment],
             reply_to=reply_to,
@@ -242,7 +249,10 @@ def preview(event: TrainingEvent, recipient: Recipient, *, kind: str, **extra) -
     event = event_with_agenda(event)
     message_kind = kind_for(kind)
     values = values_for(event, recipient, _Texts(event), **extra)
-    rendered = render(wording(message_kind, recipient.person.preferred_language), values)
+    language = recipient.person.preferred_language
+    rendered = render(
+        wording(message_kind, language), values, language=language, gender=recipient.person.gender
+    )
     return rendered, ["event.ics"]
 
 

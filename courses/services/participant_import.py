@@ -29,7 +29,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from courses.models import Enrolment, TrainingEvent
 from courses.services.bulk_rows import create_with_history
@@ -67,7 +67,7 @@ COLUMN_LABELS = {
     "gender": gettext_lazy("gender"),
     "country": gettext_lazy("country"),
     "organisation": gettext_lazy("organisation"),
-    "position": gettext_lazy("position"),
+    "position": pgettext_lazy("job", "position"),
     "email": gettext_lazy("e-mail"),
     "preferred_language": gettext_lazy("preferred language"),
 }
@@ -356,12 +356,20 @@ def _read_csv(data: bytes) -> list[list[str]]:
 def _check_size(rows: int, columns: int) -> None:
     if rows > settings.STCE_MAX_IMPORT_ROWS + 1:  # the header row aside
         raise ImportFileError(
-            _("The file has more than %(limit)s rows; split the list into several files.")
+            ngettext(
+                "The file has more than %(limit)s row; split the list into several files.",
+                "The file has more than %(limit)s rows; split the list into several files.",
+                settings.STCE_MAX_IMPORT_ROWS,
+            )
             % {"limit": f"{settings.STCE_MAX_IMPORT_ROWS:,}"}
         )
     if columns > settings.STCE_MAX_IMPORT_COLUMNS:
         raise ImportFileError(
-            _("The file has more than %(limit)s columns; a participant list needs at most 9.")
+            ngettext(
+                "The file has more than %(limit)s column; a participant list needs at most 9.",
+                "The file has more than %(limit)s columns; a participant list needs at most 9.",
+                settings.STCE_MAX_IMPORT_COLUMNS,
+            )
             % {"limit": settings.STCE_MAX_IMPORT_COLUMNS}
         )
 
@@ -771,9 +779,13 @@ def match_known_person(
     if len(candidates) > 1:
         row.add_problem(
             "family_name",
-            _(
+            # Always two or more here, but Russian says "21 человек" like "1 человек".
+            ngettext(
+                "%(n)s person with this name and country is already known; add "
+                "the e-mail address to tell which one.",
                 "%(n)s people with this name and country are already known; add "
-                "the e-mail address to tell which one."
+                "the e-mail address to tell which one.",
+                len(candidates),
             )
             % {"n": len(candidates)},
         )
@@ -845,7 +857,11 @@ def _check_capacity(event: TrainingEvent, rows: list[ImportRow], directory: Dire
                     Problem(
                         row.number,
                         "",
-                        _("Over capacity: the event has %(capacity)s places and %(enrolled)s are taken.")
+                        ngettext(
+                            "Over capacity: the event has %(capacity)s place and %(enrolled)s are taken.",
+                            "Over capacity: the event has %(capacity)s places and %(enrolled)s are taken.",
+                            event.capacity,
+                        )
                         % {"capacity": event.capacity, "enrolled": directory.active_enrolments},
                     )
                 )
@@ -857,7 +873,12 @@ def _check_capacity(event: TrainingEvent, rows: list[ImportRow], directory: Dire
 class ImportRefused(DomainError):
     def __init__(self, report: ImportReport):
         super().__init__(
-            _("The file has %(n)s problems; nothing was imported.") % {"n": len(report.errors)},
+            ngettext(
+                "The file has %(n)s problem; nothing was imported.",
+                "The file has %(n)s problems; nothing was imported.",
+                len(report.errors),
+            )
+            % {"n": len(report.errors)},
             field="file",
             code="invalid_rows",
         )

@@ -51,7 +51,7 @@ class TestJoiningInstructionsPage:
         url = reverse("courses:joining-instructions", args=[event.pk])
         page = coordinator_client.get(url, {"preview": ana.pk}).content.decode()
         assert "ana@example.org" in page and "no address: not sent" in page
-        assert "Estimado/a Ana Silva" in page  # the preview is in her language
+        assert "Estimada Ana Silva:" in page  # in her language, agreeing with her recorded gender
         assert "09:00–10:30" in page and "event.ics" in page and "/courses/p/" in page
         with_note = coordinator_client.post(
             url, {"message": "Código Zoom 1540", "action": "preview", "preview_for": ana.pk}

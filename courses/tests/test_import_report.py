@@ -296,6 +296,6 @@ def test_a_file_that_became_wrong_since_its_report_is_shown_again_not_a_500(coor
         reverse("courses:participant-import-commit", args=[event.pk]), {"token": token}
     )
     assert response.status_code == 200
-    assert "The file has 1 problems; nothing was imported." in response.content.decode()
+    assert "The file has 1 problem; nothing was imported." in response.content.decode()
     assert response.context["report"].has_errors
     assert event.enrolments.count() == 1

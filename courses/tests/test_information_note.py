@@ -43,7 +43,7 @@ def china_training(db):
 @pytest.mark.parametrize("language,same_month,across_months", [
     ("fr", "18–22 octobre 2021", "30 juin – 2 juillet 2021"),
     ("es", "18–22 de octubre de 2021", "30 de junio – 2 de julio de 2021"),
-    ("ru", "18–22 октября 2021", "30 июня – 2 июля 2021"),
+    ("ru", "18–22 октября 2021 г.", "30 июня – 2 июля 2021 г."),
 ])
 def test_date_ranges_read_naturally_in_each_language(language, same_month, across_months):
     from django.utils import translation
@@ -51,6 +51,26 @@ def test_date_ranges_read_naturally_in_each_language(language, same_month, acros
     with translation.override(language):
         assert format_date_range(datetime.date(2021, 10, 18), datetime.date(2021, 10, 22)) == same_month
         assert format_date_range(datetime.date(2021, 6, 30), datetime.date(2021, 7, 2)) == across_months
+
+
+def test_french_writes_the_first_of_the_month_as_an_ordinal_and_russian_puts_g_after_years():
+    from django.utils import translation
+
+    from courses.dates import format_day
+
+    with translation.override("fr"):
+        assert format_date_range(datetime.date(2021, 7, 1), datetime.date(2021, 7, 5)) == "1er–5 juillet 2021"
+        across = format_date_range(datetime.date(2021, 6, 30), datetime.date(2021, 7, 1))
+        assert across == "30 juin – 1er juillet 2021"
+        assert format_day(datetime.date(2026, 11, 1)) == "dimanche 1er novembre 2026"
+        assert format_day(datetime.date(2026, 11, 21)) == "samedi 21 novembre 2026"
+    with translation.override("ru"):
+        assert format_day(datetime.date(2026, 11, 23)) == "понедельник, 23 ноября 2026 г."
+        assert format_date_range(datetime.date(2021, 12, 30), datetime.date(2022, 1, 3)) == (
+            "30 декабря 2021 г. – 3 января 2022 г."
+        )
+    with translation.override("es"):
+        assert format_day(datetime.date(2026, 11, 1)) == "domingo 1 de noviembre de 2026"
 
 
 def test_date_ranges_read_naturally():
@@ -128,8 +148,8 @@ def test_french_note_reads_back_with_pdftotext(china_training):
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True,
                           check=True).stdout.decode()
     text = " ".join(text.split())
-    assert "Note d'information" in text
+    assert "Note d’information" in text
     assert "Organisateurs" in text and "Date et lieu" in text
     assert "18–22 octobre 2021, en ligne via Zoom" in text
     assert "dates initiales : 21–25 juin 2021" in text
-    assert "Pour information – ceci n'est pas un rapport officiel" in text
+    assert "Pour information – ceci n’est pas un rapport officiel" in text

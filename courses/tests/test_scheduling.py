@@ -269,8 +269,8 @@ def test_date_ranges_use_the_genitive_month_in_russian():
     from courses.templatetags.scheduling import daterange
 
     with translation.override("ru"):
-        assert daterange(D(2021, 10, 18), D(2021, 10, 22)) == "18–22 октября 2021"
-        assert daterange(D(2021, 6, 28), D(2021, 7, 2)) == "28 июня – 2 июля 2021"
+        assert daterange(D(2021, 10, 18), D(2021, 10, 22)) == "18–22 октября 2021 г."
+        assert daterange(D(2021, 6, 28), D(2021, 7, 2)) == "28 июня – 2 июля 2021 г."
     with translation.override("en"):
         assert daterange(D(2021, 10, 18), D(2021, 10, 22)) == "18–22 October 2021"
 

@@ -43,7 +43,9 @@ def _form_error(form, error: DomainError) -> None:
 def days_generate(request, pk: int):
     event = event_for(request.user, pk)
     created = event_services.create_days_from_dates(event=event)
-    messages.success(request, _("%(n)s days added.") % {"n": len(created)})
+    messages.success(
+        request, ngettext("%(n)s day added.", "%(n)s days added.", len(created)) % {"n": len(created)}
+    )
     return redirect(_agenda_url(event, request))
 
 
@@ -57,7 +59,11 @@ def agenda_modules(request, pk: int):
     if request.method == "POST" and form.is_valid():
         modules = sorted(form.cleaned_data["modules"], key=lambda m: m.code)
         added = event_services.add_modules_to_day(day=form.cleaned_data["day"], modules=modules)
-        messages.success(request, _("%(n)s modules added to the agenda.") % {"n": len(added)})
+        messages.success(
+            request,
+            ngettext("%(n)s module added to the agenda.", "%(n)s modules added to the agenda.", len(added))
+            % {"n": len(added)},
+        )
         return redirect(_agenda_url(event, request))
     return render(request, "courses/agenda_modules.html", {"form": form, "event": event})
 
@@ -140,7 +146,10 @@ def agenda_copy(request, pk: int):
         except DomainError as error:
             form.add_error("source", error.message)
         else:
-            messages.success(request, _("%(n)s agenda items copied.") % {"n": copied})
+            messages.success(
+                request,
+                ngettext("%(n)s agenda item copied.", "%(n)s agenda items copied.", copied) % {"n": copied},
+            )
             return redirect(_agenda_url(event, request))
     return render(request, "courses/agenda_copy.html", {"form": form, "event": event})
 
@@ -161,7 +170,7 @@ def time_zone_label(event) -> str:
 
 def _agenda_days(event):
     items = AgendaItem.objects.select_related("module").prefetch_related(
-        "speakers", "speaker_organisations__country"
+        "module__translations", "speakers", "speaker_organisations__country"
     )
     return list(event.days.order_by("date").prefetch_related(Prefetch("items", queryset=items)))
 
@@ -187,7 +196,9 @@ def agenda_page(request, pk: int):
     if can_edit:
         on_agenda = {item.module_id for day in days for item in day.items.all() if item.module_id}
         context["modules_left"] = [
-            m for m in Module.objects.active().order_by("code") if m.pk not in on_agenda
+            m
+            for m in Module.objects.active().prefetch_related("translations").order_by("code")
+            if m.pk not in on_agenda
         ]
         if not has_items:
             context["standard_form"] = StandardAgendaForm(initial={"modules": list(standard_modules())})

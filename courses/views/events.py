@@ -157,7 +157,7 @@ def event_detail(request, pk: int):
                     Prefetch(
                         "items",
                         AgendaItem.objects.select_related("module").prefetch_related(
-                            "speakers", "speaker_organisations"
+                            "module__translations", "speakers", "speaker_organisations"
                         ),
                     ),
                 ),

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from courses.access import event_for
 from courses.forms.participants import ImportResolutionForm, ImportUploadForm, ParticipantFilter, WithdrawForm
@@ -60,7 +60,7 @@ PARTICIPANTS = ListPage(
         Column(gettext_lazy("Gender"), lambda e: e.person.get_gender_display()),
         Column(gettext_lazy("Country"), lambda e: e.person.country),
         Column(gettext_lazy("Organisation"), lambda e: e.person.organisation),
-        Column(gettext_lazy("Position"), lambda e: e.person.position),
+        Column(pgettext_lazy("job", "Position"), lambda e: e.person.position),
         Column(gettext_lazy("E-mail"), lambda e: e.person.email),
         Column(gettext_lazy("Status"), lambda e: e.get_status_display()),
         Column(gettext_lazy("Enrolled at"), lambda e: e.enrolled_at, DATETIME),

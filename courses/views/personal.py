@@ -22,7 +22,10 @@ def _event_and_person(token: str):
             Prefetch(
                 "days",
                 EventDay.objects.prefetch_related(
-                    Prefetch("items", AgendaItem.objects.select_related("module"))
+                    Prefetch(
+                        "items",
+                        AgendaItem.objects.select_related("module").prefetch_related("module__translations"),
+                    )
                 ),
             ),
         )
@@ -57,6 +60,7 @@ def personal_page(request, token: str):
 def personal_page_ics(request, token: str):
     event, _person = _event_and_person(token)
     return file_download(
-        calendar([event], name=event.title, links=False), filename="event.ics",
+        calendar([event], name=event.title, links=False),
+        filename="event.ics",
         content_type="text/calendar; charset=utf-8",
     )

@@ -40,6 +40,7 @@ class Draft:
     topic: tuple[str, int] | None = None
     attachments: list[dict] = field(default_factory=list)
     reply_to: str = ""
+    gender: str = ""  # the recipient's recorded gender, for the greeting
 
 
 def new_token() -> str:
@@ -94,7 +95,12 @@ def _new_messages(drafts: list[Draft], *, by, job) -> list[Message]:
         kind = kind_for(draft.kind)
         if kind.key not in edited:
             edited[kind.key] = wordings_for(kind)
-        rendered = render(wording(kind, draft.language, edited[kind.key]), draft.values)
+        rendered = render(
+            wording(kind, draft.language, edited[kind.key]),
+            draft.values,
+            language=draft.language,
+            gender=draft.gender,
+        )
         messages.append(_message(draft, rendered, by=by, job=job))
     return messages
 

@@ -68,6 +68,6 @@ def template_edit(request, kind: str, language: str):
             "language_name": languages[language],
             "form": form,
             "edited": current.edited,
-            "preview": render_wording(shown, message_kind.sample()),
+            "preview": render_wording(shown, message_kind.sample(), language=language),
         },
     )

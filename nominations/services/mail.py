@@ -3,9 +3,9 @@ language, inside the caller's transaction: no e-mail announces a decision that w
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 
-from courses.dates import format_date_range
+from courses.dates import format_date, format_date_range
 from mailing.services.outbox import Draft, queue_messages
 from people.links import absolute_url
 
@@ -37,7 +37,7 @@ def queue_invitation(*, invitation: Invitation, by=None) -> int:
                 "dates": format_date_range(event.start_date, event.end_date),
                 "country": str(translation.gettext(invitation.country.name)),
                 "seats": str(invitation.seats),
-                "deadline": formats.date_format(invitation.deadline, "j F Y"),
+                "deadline": format_date(invitation.deadline),
                 "link": link,
             }
         drafts.append(
@@ -76,23 +76,23 @@ def queue_promotion(*, nomination: Nomination, by=None) -> int:
     nominee = str(nomination)
     recipients = [
         (nominee, nomination.email, nomination.preferred_language, participant_url(nomination),
-         nomination.person_id),
+         nomination.person_id, nomination.gender),
     ]
     focal_point = nomination.nominated_by
     if focal_point is not None and focal_point.user.email:
         link = absolute_url(reverse("nominations:focal-event", args=[event.pk]))
         recipients.append(
-            (_name(focal_point.user), focal_point.user.email, focal_point.preferred_language, link, None)
+            (_name(focal_point.user), focal_point.user.email, focal_point.preferred_language, link, None, "")
         )
     drafts = []
-    for name, to, language, link, person_id in recipients:
+    for name, to, language, link, person_id, gender in recipients:
         with translation.override(language):
             dates = format_date_range(event.start_date, event.end_date)
         drafts.append(
             Draft(
                 kind=PROMOTED, to=to, language=language,
                 values={"name": name, "event": event.title, "dates": dates, "nominee": nominee, "link": link},
-                dedupe_key=f"{PROMOTED}:{nomination.pk}:{to.lower()}", person_id=person_id,
+                dedupe_key=f"{PROMOTED}:{nomination.pk}:{to.lower()}", person_id=person_id, gender=gender,
                 topic=("event", event.pk),
             )
         )
@@ -117,6 +117,7 @@ def queue_participant_links(*, email: str) -> int:
                 values={"name": str(nomination), "event": event.title, "dates": dates,
                         "link": participant_url(nomination)},
                 dedupe_key=f"{PARTICIPANT_LINK}:{nomination.pk}:{minute}", person_id=nomination.person_id,
+                gender=nomination.gender,
                 topic=("event", event.pk),
             )
         )

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from people.names import fold_for_search, name_problems, normalise_name, search_text
@@ -27,7 +28,7 @@ class Language(models.Model):
     """A language of delivery (ISO 639-1)."""
 
     code = models.CharField(_("code"), max_length=5, primary_key=True)
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("of a thing", "name"), max_length=50)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     class Meta:
@@ -94,7 +95,7 @@ class Person(models.Model):
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="people",
         verbose_name=_("organisation"),
     )
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(pgettext_lazy("job", "position"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), null=True, blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=PreferredLanguage.choices,

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from documents.images import validate_image_upload
@@ -11,7 +12,7 @@ class Region(models.Model):
     """One of the six WCO regions."""
 
     code = models.CharField(_("code"), max_length=8, primary_key=True)
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(pgettext_lazy("of a thing", "name"), max_length=100, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     class Meta:
@@ -27,7 +28,7 @@ class Country(models.Model):
     """A country or customs territory, keyed by its ISO 3166-1 alpha-2 code."""
 
     code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("of a thing", "name"), max_length=100)
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="countries", verbose_name=_("WCO region")
     )
@@ -51,7 +52,7 @@ class Organisation(models.Model):
         COMPANY = "company", _("Company")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("of a thing", "name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CUSTOMS)
     country = models.ForeignKey(

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from documents.spreadsheets import DATETIME, Column
 from people.errors import DomainError
@@ -44,7 +44,7 @@ PEOPLE = ListPage(
         Column(gettext_lazy("Gender"), lambda p: p.get_gender_display()),
         Column(gettext_lazy("Country"), lambda p: p.country),
         Column(gettext_lazy("Organisation"), lambda p: p.organisation),
-        Column(gettext_lazy("Position"), lambda p: p.position),
+        Column(pgettext_lazy("job", "Position"), lambda p: p.position),
         Column(gettext_lazy("E-mail"), lambda p: p.email),
         Column(gettext_lazy("Preferred language"), lambda p: p.get_preferred_language_display()),
         Column(gettext_lazy("Added"), lambda p: p.created_at, DATETIME),
