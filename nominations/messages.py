@@ -7,6 +7,7 @@ from mailing.kinds import MessageKind, register_kind
 
 INVITATION = "nomination_invitation"
 PROMOTED = "nomination_promoted"
+ACCEPTED = "nomination_accepted"
 PARTICIPANT_LINK = "participant_link"
 FOCAL_POINT_WELCOME = "focal_point_welcome"
 
@@ -72,6 +73,32 @@ def register() -> None:
                 "dates": _("the event's dates, e.g. 18–22 October 2021"),
                 "nominee": _("the nominee's name"),
                 "link": _("a link to the event or the nominations page"),
+            },
+            sample=_sample,
+            order=61,
+        )
+    )
+    register_kind(
+        MessageKind(
+            key=ACCEPTED,
+            label=_("Nomination accepted"),
+            description=_(
+                "To a nominee when the secretariat accepts their nomination, with the link to their page."
+            ),
+            subject=_("Your place is confirmed: {{ event }}"),
+            body=_(
+                "Dear {{ name }},\n\n"
+                'Your nomination for "{{ event }}" ({{ dates }}) is accepted: your place is confirmed.\n\n'
+                "Your own page will show the joining details, the agenda, your attendance and your "
+                "certificates:\n"
+                "{{ link }}\n\n"
+                "WCO Strategic Trade Control Enforcement Programme\n"
+            ),
+            placeholders={
+                "name": _("the recipient's name"),
+                "event": _("the event's title"),
+                "dates": _("the event's dates, e.g. 18–22 October 2021"),
+                "link": _("the link to the participant's page"),
             },
             sample=_sample,
             order=61,

@@ -21,7 +21,7 @@ from people.names import fold_for_search
 from people.services.people import create_person
 
 from ..models import FocalPoint, Invitation, Nomination
-from .mail import queue_invitation, queue_promotion
+from .mail import queue_acceptance, queue_invitation, queue_promotion
 
 PRIVACY_NOTICE_VERSION = "2026-01"
 # The history's change reason holds 100 characters.
@@ -155,7 +155,9 @@ def accept(*, nomination: Nomination, reason: str = "", by=None) -> Nomination:
         raise DomainError(_("A withdrawn nomination cannot be accepted."))
     reason = (reason or "").strip()
     if _seat_free(nomination.invitation):
-        return _enrol(nomination, by, reason)
+        nomination = _enrol(nomination, by, reason)
+        queue_acceptance(nomination=nomination, by=by)
+        return nomination
     if nomination.status != Nomination.Status.WAITLISTED:
         nomination.status = Nomination.Status.WAITLISTED
         nomination.waitlist_position = _next_waitlist_position(nomination.invitation.event)

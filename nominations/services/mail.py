@@ -10,7 +10,7 @@ from mailing.services.outbox import Draft, queue_messages
 from people.links import absolute_url
 
 from ..links import participant_url, welcome_url
-from ..messages import FOCAL_POINT_WELCOME, INVITATION, PARTICIPANT_LINK, PROMOTED
+from ..messages import ACCEPTED, FOCAL_POINT_WELCOME, INVITATION, PARTICIPANT_LINK, PROMOTED
 from ..models import FocalPoint, Invitation, Nomination
 
 
@@ -97,6 +97,22 @@ def queue_promotion(*, nomination: Nomination, by=None) -> int:
             )
         )
     return len(queue_messages(drafts=drafts, by=by))
+
+
+def queue_acceptance(*, nomination: Nomination, by=None) -> int:
+    """Tell an accepted nominee that their place is confirmed, with the link to their own page
+    (the focal point follows the decision on their nominations page)."""
+    event = nomination.invitation.event
+    with translation.override(nomination.preferred_language):
+        dates = format_date_range(event.start_date, event.end_date)
+    draft = Draft(
+        kind=ACCEPTED, to=nomination.email, language=nomination.preferred_language,
+        values={"name": str(nomination), "event": event.title, "dates": dates,
+                "link": participant_url(nomination)},
+        dedupe_key=f"{ACCEPTED}:{nomination.pk}", person_id=nomination.person_id, gender=nomination.gender,
+        topic=("event", event.pk),
+    )
+    return len(queue_messages(drafts=[draft], by=by))
 
 
 def queue_participant_links(*, email: str) -> int:

@@ -1,8 +1,10 @@
+from urllib.parse import urlsplit
+
 import pytest
 
 from courses.tests.factories import TrainingEventFactory
 from mailing.models import Message
-from nominations.messages import INVITATION, PROMOTED
+from nominations.messages import ACCEPTED, INVITATION, PROMOTED
 from nominations.services.decisions import accept, invite_country, nominate, withdraw_nomination
 
 from .helpers import countries, deadline, focal_point, nominee
@@ -38,3 +40,21 @@ def test_a_withdrawal_tells_the_promoted_nominee_and_their_focal_point(coordinat
     sent = Message.objects.filter(kind=PROMOTED)
     assert {m.to for m in sent} == {"ana1@example.org", "fp@example.org"}
     assert sent.get(to="ana1@example.org").language == "es"
+
+
+def test_an_accepted_nominee_gets_the_link_to_their_own_page_in_their_language(client, coordinator):
+    (country,) = countries(1)
+    fp = focal_point(country, "fp")
+    invitation = invite_country(event=TrainingEventFactory(), country=country, seats=1, deadline=deadline())
+    first, second = (
+        nominate(invitation=invitation, values=nominee(n), consent=True, focal_point=fp) for n in range(2)
+    )
+    accept(nomination=first, by=coordinator)
+    accept(nomination=second, by=coordinator)  # no seat left: waitlisted, so no confirmation
+    sent = list(Message.objects.filter(kind=ACCEPTED))
+    assert [m.to for m in sent] == [first.email]
+    assert sent[0].language == first.preferred_language
+    link = next(word for word in sent[0].body.split() if "/nominations/p/" in word)
+    page = client.get(urlsplit(link).path)
+    assert page.status_code == 200
+    assert invitation.event.title in page.content.decode()

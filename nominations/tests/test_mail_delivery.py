@@ -21,10 +21,11 @@ def test_invitation_and_promotion_emails_arrive(smtp_server, workers, coordinato
     accept(nomination=second)
     withdraw_nomination(nomination=first, reason="Ill", by=coordinator)
     workers.start("test-w1", "--no-maintenance")
-    smtp_server.wait_for(3)
+    smtp_server.wait_for(4)
     received = {(m["To"], m["Content-Language"]) for m in smtp_server.messages}
-    # The invitation and the promotion to the focal point (in Russian), the promotion to the nominee.
-    assert received == {("fp@example.org", "ru"), ("ana1@example.org", "es")}
-    assert smtp_server.count() == 3
+    # The invitation and the promotion to the focal point (in Russian); the confirmation to the
+    # first nominee, accepted, and the promotion to the second.
+    assert received == {("fp@example.org", "ru"), ("ana0@example.org", "es"), ("ana1@example.org", "es")}
+    assert smtp_server.count() == 4
     to_nominee = next(m for m in smtp_server.messages if m["To"] == "ana1@example.org")
     assert "/nominations/p/" in to_nominee.get_body(("plain",)).get_content()
