@@ -11,6 +11,8 @@ from django.db import transaction
 
 from .triggers import (
     BUMP_VERSION,
+    ENROLMENT_ATTENDANCE,
+    EVENT_DAY_COUNT,
     FIGURE,
     LANGUAGE_SLICE,
     LANGUAGE_SLICE_DIMENSIONS,
@@ -39,7 +41,19 @@ def _rebuild_statements(vendor: str) -> list[str]:
         "LEFT JOIN people_country hc ON hc.code = ev.host_country_id"
     )
     where = f"WHERE e.status = 'enrolled' AND {delivered('ev')}"
-    statements = [f"DELETE FROM {table}" for table in (FIGURE, MEMBERSHIP, LANGUAGE_SLICE, SLICE)]
+    statements = [
+        f"DELETE FROM {table}"
+        for table in (FIGURE, MEMBERSHIP, LANGUAGE_SLICE, SLICE, ENROLMENT_ATTENDANCE, EVENT_DAY_COUNT)
+    ]
+    statements.append(
+        f"INSERT INTO {EVENT_DAY_COUNT} (event_id, days) "
+        "SELECT event_id, COUNT(*) FROM courses_eventday GROUP BY event_id"
+    )
+    statements.append(
+        f"INSERT INTO {ENROLMENT_ATTENDANCE} (enrolment_id, records, attended, excused) "
+        "SELECT enrolment_id, COUNT(*), SUM(CASE WHEN status IN ('present', 'late') THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN status = 'excused' THEN 1 ELSE 0 END) FROM courses_attendance GROUP BY enrolment_id"
+    )
     statements += [
         f"INSERT INTO {SLICE} ({SLICE_COLUMNS}) SELECT {event_columns}, COUNT(*) {joins} {where} "
         "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
@@ -104,8 +118,8 @@ def ensure_triggers(using: str = "default", **kwargs) -> None:
     from django.db import connections
 
     connection = connections[using]
-    if SLICE not in connection.introspection.table_names():
-        return
+    if not {SLICE, ENROLMENT_ATTENDANCE, EVENT_DAY_COUNT} <= set(connection.introspection.table_names()):
+        return  # migrated back to before the summary tables: nothing to keep
     if missing_triggers(connection) or _left_over_after_flush(connection):
         rebuild_figures(connection)
 
@@ -119,6 +133,9 @@ def _left_over_after_flush(connection) -> bool:
             f"SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM {VERSION}) OR (NOT EXISTS "
             f"(SELECT 1 FROM courses_enrolment) AND (EXISTS (SELECT 1 FROM {SLICE}) "
             f"OR EXISTS (SELECT 1 FROM {LANGUAGE_SLICE}) OR EXISTS (SELECT 1 FROM {MEMBERSHIP}) "
-            f"OR EXISTS (SELECT 1 FROM {FIGURE})))"
+            f"OR EXISTS (SELECT 1 FROM {FIGURE}))) "
+            f"OR (NOT EXISTS (SELECT 1 FROM courses_attendance) "
+            f"AND EXISTS (SELECT 1 FROM {ENROLMENT_ATTENDANCE})) "
+            f"OR (NOT EXISTS (SELECT 1 FROM courses_eventday) AND EXISTS (SELECT 1 FROM {EVENT_DAY_COUNT}))"
         )
         return cursor.fetchone() is not None

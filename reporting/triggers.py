@@ -33,6 +33,8 @@ LANGUAGE_SLICE = "reporting_trainee_language_slice"
 MEMBERSHIP = "reporting_trainee_membership"
 FIGURE = "reporting_trainee_figure"
 VERSION = "reporting_trainee_figures_version"
+ENROLMENT_ATTENDANCE = "reporting_enrolment_attendance"
+EVENT_DAY_COUNT = "reporting_event_day_count"
 BUMP_VERSION = f"UPDATE {VERSION} SET counter = counter + 1"
 SLICE_KEY = "person_id, year, region, kind, format"
 SLICE_COLUMNS = "person_id, year, region, kind, format, gender, country, organisation_id, n"
@@ -180,6 +182,59 @@ def _figure_remove(row: str) -> str:
     )
 
 
+def _attendance_count(row: str, sign: int) -> str:
+    """Add (or take away) one attendance record `row` to its enrolment's counts."""
+    attended = f"CASE WHEN {row}.status IN ('present', 'late') THEN {sign} ELSE 0 END"
+    excused = f"CASE WHEN {row}.status = 'excused' THEN {sign} ELSE 0 END"
+    return (
+        f"INSERT INTO {ENROLMENT_ATTENDANCE} (enrolment_id, records, attended, excused) "
+        f"VALUES ({row}.enrolment_id, {sign}, {attended}, {excused}) "
+        f"ON CONFLICT (enrolment_id) DO UPDATE SET "
+        f"records = {ENROLMENT_ATTENDANCE}.records + excluded.records, "
+        f"attended = {ENROLMENT_ATTENDANCE}.attended + excluded.attended, "
+        f"excused = {ENROLMENT_ATTENDANCE}.excused + excluded.excused"
+    )
+
+
+def _day_count(row: str, sign: int) -> str:
+    return (
+        f"INSERT INTO {EVENT_DAY_COUNT} (event_id, days) VALUES ({row}.event_id, {sign}) "
+        f"ON CONFLICT (event_id) DO UPDATE SET days = {EVENT_DAY_COUNT}.days + excluded.days"
+    )
+
+
+def attendance_triggers(vendor: str) -> list[Trigger]:
+    differs = lambda a, b: _differs(vendor, a, b)  # noqa: E731
+    return [
+        Trigger("stce_fig_day_ins", "courses_eventday", "INSERT", "1 = 1", (_day_count("NEW", 1),)),
+        Trigger("stce_fig_day_del", "courses_eventday", "DELETE", "1 = 1", (_day_count("OLD", -1),)),
+        Trigger(
+            "stce_fig_day_upd",
+            "courses_eventday",
+            "UPDATE",
+            differs("OLD.event_id", "NEW.event_id"),
+            (_day_count("OLD", -1), _day_count("NEW", 1)),
+        ),
+        Trigger(
+            "stce_fig_attendance_ins", "courses_attendance", "INSERT", "1 = 1", (_attendance_count("NEW", 1),)
+        ),
+        Trigger(
+            "stce_fig_attendance_del",
+            "courses_attendance",
+            "DELETE",
+            "1 = 1",
+            (_attendance_count("OLD", -1),),
+        ),
+        Trigger(
+            "stce_fig_attendance_upd",
+            "courses_attendance",
+            "UPDATE",
+            f"{differs('OLD.status', 'NEW.status')} OR {differs('OLD.enrolment_id', 'NEW.enrolment_id')}",
+            (_attendance_count("OLD", -1), _attendance_count("NEW", 1)),
+        ),
+    ]
+
+
 def triggers(vendor: str) -> list[Trigger]:
     differs = lambda a, b: _differs(vendor, a, b)  # noqa: E731
     event_changed = " OR ".join(
@@ -311,7 +366,7 @@ def triggers(vendor: str) -> list[Trigger]:
         ),
         Trigger("stce_fig_membership_del", MEMBERSHIP, "DELETE", "1 = 1", (_figure_remove("OLD"),)),
     ]
-    return result
+    return result + attendance_triggers(vendor)
 
 
 def _create_sql(vendor: str, trigger: Trigger) -> list[str]:
