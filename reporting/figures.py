@@ -408,8 +408,8 @@ def attendance_figures(filters: Filters) -> AttendanceFigures:
 def completed_people(filters: Filters) -> int:
     """Officials who met the completion rule of a delivered training: the event page's rule
     (courses.completion), over the kept counts (attendance per enrolment, days per training)
-    for those who joined on the first day, and
-    over the records for late joiners, whose days before joining do not count (one query)."""
+    for those who joined on the first day, and over the records for late joiners, whose days
+    before joining do not count (one query)."""
     enrolments = Enrolment.objects.filter(
         event__in=delivered_events(filters).values("id"), status=Enrolment.Status.ENROLLED
     )
