@@ -12,13 +12,11 @@ from django.core.cache import cache
 from django.db.models import (
     BooleanField,
     Count,
-    Exists,
     ExpressionWrapper,
     Func,
     IntegerField,
     Max,
     Min,
-    OuterRef,
     Q,
     Sum,
     Value,
@@ -27,7 +25,7 @@ from django.db.models.functions import Coalesce
 
 from accreditation.models import Expert, ExpertStatus
 from courses.completion import completed_among, counted_and_attended, rule_met
-from courses.models import Attendance, Enrolment, TrainingEvent
+from courses.models import Enrolment, TrainingEvent
 from people.models import Gender
 from reporting.models import (
     NO_ORGANISATION,
@@ -387,16 +385,14 @@ def cached_attendance_figures(filters: Filters) -> AttendanceFigures:
 
 
 def attendance_figures(filters: Filters) -> AttendanceFigures:
-    """Counted over the delivered events' enrolments in three queries, from the per-enrolment
-    counts that triggers keep (reporting.models.EnrolmentAttendance). Why not kept per person
-    as the trainee figures are: which rule applies to an event (attendance or enrolment)
-    flips with its first record, for all its participants at once."""
+    """Counted over the delivered events' enrolments in three queries, from the counts of
+    attendance records per enrolment and per training that triggers keep
+    (reporting.models.EnrolmentAttendance, EventCounts). `attended` is the trainee figures'
+    people trained, counted here over the enrolments rather than the slices."""
     events = delivered_events(filters)
-    recorded = Exists(Attendance.objects.filter(enrolment__event=OuterRef("pk")))
-    split = events.annotate(recorded=recorded).aggregate(
-        with_=Count("id", filter=Q(recorded=True)), without=Count("id", filter=Q(recorded=False))
-    )
-    unrecorded = events.annotate(recorded=recorded).filter(recorded=False).values("id")
+    recorded = Q(counts__records__gt=0)  # the kept count of the event's attendance records
+    split = events.aggregate(with_=Count("id", filter=recorded), without=Count("id", filter=~recorded))
+    unrecorded = events.exclude(recorded).values("id")
     attended = (
         Enrolment.objects.filter(event__in=events.values("id"), status=Enrolment.Status.ENROLLED)
         .filter(Q(attendance_counts__attended__gt=0) | Q(event__in=unrecorded))
@@ -414,7 +410,7 @@ def completed_people(filters: Filters) -> int:
         event__in=delivered_events(filters).values("id"), status=Enrolment.Status.ENROLLED
     )
     counted_days, attended_days = counted_and_attended(
-        Coalesce("event__day_count__days", Value(0)),
+        Coalesce("event__counts__days", Value(0)),
         Coalesce("attendance_counts__excused", Value(0)),
         Coalesce("attendance_counts__attended", Value(0)),
     )

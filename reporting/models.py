@@ -7,12 +7,16 @@ they count, so a figure is never ahead of or behind its records.
 
 Three levels, each counted from the one below:
 - `TraineeSlice` / `TraineeLanguageSlice`: one row per person and (year, region, kind,
-  format[, language]) of the delivered events they are enrolled on, with the number of
-  enrolments `n`. Filtered dashboards count distinct people here.
+  format[, language]) of the delivered events they took part in (by attendance where the
+  event recorded any, by enrolment where it recorded none), with the number of such
+  participations `n`. Filtered dashboards count distinct people here.
 - `TraineeMembership`: one row per person and value of one dimension (year 2021, region
   AF, country KE…), so a person trained twice in 2021 is one member of "2021".
 - `TraineeFigure`: per dimension value and gender, the number of people (memberships with
   n > 0) and of participations. The unfiltered dashboard reads only this small table.
+
+Beside them, `EnrolmentAttendance` and `EventCounts` count attendance records per
+enrolment and per training (and days per training), for that rule and for completion.
 
 Rows whose `n` dropped to 0 are kept (deleting them from their own trigger is not portable);
 every reader filters `n > 0` and `rebuild_figures` sweeps them.
@@ -182,22 +186,24 @@ class EnrolmentAttendance(models.Model):
         return f"enrolment {self.enrolment_id}: {self.attended}/{self.records}"
 
 
-class EventDayCount(models.Model):
-    """Per training, its number of days, kept by trigger: the completion rule compares each
-    participant's attended days with it, and a join on this row costs less than counting the
-    days again for each of 300,000 participants."""
+class EventCounts(models.Model):
+    """Per training, its number of days and of attendance records, kept by trigger: the
+    completion rule compares each participant's attended days with the days, and whether a
+    training recorded any attendance decides how its participants count as trained (by
+    attendance, or by enrolment where it recorded none)."""
 
     event = models.OneToOneField(
         "courses.TrainingEvent",
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         primary_key=True,
-        related_name="day_count",
+        related_name="counts",
     )
     days = models.IntegerField()
+    records = models.IntegerField()
 
     class Meta:
-        db_table = "reporting_event_day_count"
+        db_table = "reporting_event_counts"
 
     def __str__(self):
-        return f"event {self.event_id}: {self.days} days"
+        return f"event {self.event_id}: {self.days} days, {self.records} attendance records"

@@ -62,8 +62,9 @@ def _key_figures(
         ],
         note=_(
             "Delivered: trainings whose last day has passed, neither draft nor cancelled. Trained: "
-            "officials enrolled in a delivered training and not withdrawn. Trainings still to come "
-            "are counted apart, as the plan."
+            "officials present or late on at least one day of a delivered training that recorded "
+            "attendance, or enrolled and not withdrawn in one that recorded none. Trainings still to "
+            "come are counted apart, as the plan."
         ),
     )
 

@@ -10,7 +10,7 @@ from django.db import connection
 from courses.models import Attendance, AttendanceStatus, Enrolment, EventDay
 from courses.tests.factories import EnrolmentFactory, TrainingEventFactory
 from reporting.figures import Filters, attendance_figures
-from reporting.models import EnrolmentAttendance, EventDayCount
+from reporting.models import EnrolmentAttendance, EventCounts
 from reporting.recount import rebuild_figures
 
 P, L, E, A = (
@@ -40,7 +40,7 @@ def _by_hand() -> dict[int, tuple[int, int, int]]:
 
 
 def _days() -> dict[int, int]:
-    return {row.event_id: row.days for row in EventDayCount.objects.all() if row.days}
+    return {row.event_id: row.days for row in EventCounts.objects.all() if row.days}
 
 
 def _days_by_hand() -> dict[int, int]:
