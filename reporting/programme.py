@@ -31,7 +31,7 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
     scheduled = scheduled_figures(filters)
     return [
         _key_figures(trainees, experts, events, scheduled),
-        _attended(cached_attendance_figures(filters)),
+        _attended(cached_attendance_figures(filters, people_trained=trainees.total.people)),
         _trainings_by_year(events),
         _scheduled_by_year(scheduled),
         _officials_by_year(trainees, labels),
