@@ -4,8 +4,9 @@ Prints gender_dashboard_median_ms, programme_dashboard_median_ms and
 ratio_dashboard_vs_baseline (the baseline's time over the gender dashboard's), then the
 same with a `_postgres` suffix when BENCH_POSTGRES_URL (or DATABASE_URL) names a
 PostgreSQL server. Each run happens in a child process on a throw-away database.
-Filtered dashboards are printed too (first view, then from the cache), because they count
-distinct people over the slices instead of reading precomputed rows.
+Filtered dashboards (gender and programme, `?region=ESA`) are printed too: first view, then
+from the cache, their ratios to the unfiltered and cached views and their query counts,
+because they count distinct people over the slices instead of reading precomputed rows.
 """
 
 import os
@@ -90,7 +91,6 @@ def baseline_gender_figures() -> dict:
 
 def measure(quick: bool, suffix: str = "") -> list[tuple[str, float, str]]:
     from django.contrib.auth.models import Group, User
-    from django.core.cache import cache
     from django.core.management import call_command
     from django.test import Client
 
@@ -114,23 +114,60 @@ def measure(quick: bool, suffix: str = "") -> list[tuple[str, float, str]]:
     get("/dashboards/programme/")
     programme = _median_ms(lambda: get("/dashboards/programme/"), times)
     baseline = _median_ms(baseline_gender_figures, 1 if not quick else 3)
-    filtered_url = "/dashboards/gender/?region=ESA"
-
-    def cold():
-        cache.clear()
-        get(filtered_url)
-
-    filtered_cold = _median_ms(cold, 3)
-    filtered_cached = _median_ms(lambda: get(filtered_url), times)
-    return [
+    results = [
         (f"seed_scale_s{suffix}", seeded_s, "s"),
         (f"gender_dashboard_median_ms{suffix}", gender, "ms"),
         (f"programme_dashboard_median_ms{suffix}", programme, "ms"),
         (f"baseline_python_loop_ms{suffix}", baseline, "ms"),
         (f"ratio_dashboard_vs_baseline{suffix}", baseline / gender, "x"),
-        (f"gender_dashboard_filtered_first_view_ms{suffix}", filtered_cold, "ms"),
-        (f"gender_dashboard_filtered_cached_ms{suffix}", filtered_cached, "ms"),
     ]
+    for dashboard, unfiltered in (("gender", gender), ("programme", programme)):
+        results += _filtered(get, dashboard, unfiltered, times, suffix)
+    return results
+
+
+def _filtered(get, dashboard: str, unfiltered_ms: float, times: int, suffix: str):
+    """A filtered view's first (uncached) and cached times, against the unfiltered view, and
+    the queries each ran (the first view's count is what a slow filter would grow)."""
+    from django.core.cache import cache
+
+    url = f"/dashboards/{dashboard}/?region=ESA"
+
+    def cold():
+        cache.clear()
+        get(url)
+
+    first = _median_ms(cold, 3)
+    cache.clear()
+    first_queries = _queries(lambda: get(url))
+    cached = _median_ms(lambda: get(url), times)
+    cached_queries = _queries(lambda: get(url))
+    name = f"{dashboard}_dashboard_filtered"
+    return [
+        (f"{name}_first_view_ms{suffix}", first, "ms"),
+        (f"{name}_cached_ms{suffix}", cached, "ms"),
+        (f"{name}_first_view_vs_unfiltered{suffix}", first / unfiltered_ms, "x"),
+        (f"{name}_first_view_vs_cached{suffix}", first / cached, "x"),
+        (f"{name}_first_view_queries{suffix}", first_queries, "queries"),
+        (f"{name}_cached_queries{suffix}", cached_queries, "queries"),
+    ]
+
+
+def _queries(action) -> int:
+    """The queries `action` runs, counted as they execute (the debug log of queries is capped
+    and may already be full after the timed runs)."""
+    from django.db import connection
+
+    count = 0
+
+    def counter(execute, sql, params, many, context):
+        nonlocal count
+        count += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counter):
+        action()
+    return count
 
 
 def _in_child(quick: bool, database_url: str, suffix: str) -> list[tuple[str, float, str]]:

@@ -123,7 +123,6 @@ def completed_among(enrolments):
     one query, not every attendance record read. The percentage is rounded half up to one
     decimal before it is compared, as `_evaluate` does:
     round(1000·a/c)/10 ≥ T ⇔ 2000·a ≥ (20·T − 1)·c ⇔ a ≥ ⌈(20·T − 1)·c / 2000⌉."""
-    policy = TrainingEvent.ExcusedPolicy
     counts_day = Q(joined_on__isnull=True) | Q(attendance__day__date__gte=F("joined_on"))
     days = EventDay.objects.filter(event=OuterRef("event_id")).order_by().values("event")
     # Days from the participant's joining: all of the event's when they joined at the start.
@@ -136,19 +135,32 @@ def completed_among(enrolments):
     )
     excused = Count("attendance", filter=counts_day & Q(attendance__status=AttendanceStatus.EXCUSED))
     attended = Count("attendance", filter=counts_day & Q(attendance__status__in=list(ATTENDED)))
-    not_counted = Case(When(event__excused_policy=policy.NOT_COUNTED, then=excused), default=Value(0))
-    counted_as_attended = Case(When(event__excused_policy=policy.ATTENDED, then=excused), default=Value(0))
-    needed = ((F("event__completion_threshold") * 20 - 1) * F("counted_days") + 1999) / 2000
+    counted_days, attended_days = counted_and_attended(Coalesce(from_join, Value(0)), excused, attended)
     return (
         enrolments.exclude(status=Enrolment.Status.WITHDRAWN)
-        .annotate(
-            counted_days=ExpressionWrapper(
-                Coalesce(from_join, Value(0)) - not_counted, output_field=IntegerField()
-            ),
-            attended_days=ExpressionWrapper(attended + counted_as_attended, output_field=IntegerField()),
-        )
-        .filter(counted_days__gt=0, attended_days__gte=ExpressionWrapper(needed, output_field=IntegerField()))
+        .annotate(counted_days=counted_days, attended_days=attended_days)
+        .filter(rule_met())
     )
+
+
+def counted_and_attended(days, excused, attended):
+    """SQL: (counted days, attended days) of an enrolment, given its `days` from joining, its
+    `excused` days and its `attended` days (present or late), once excused days are counted
+    as its event's policy says (on a queryset of enrolments)."""
+    policy = TrainingEvent.ExcusedPolicy
+    not_counted = Case(When(event__excused_policy=policy.NOT_COUNTED, then=excused), default=Value(0))
+    counted_as_attended = Case(When(event__excused_policy=policy.ATTENDED, then=excused), default=Value(0))
+    return (
+        ExpressionWrapper(days - not_counted, output_field=IntegerField()),
+        ExpressionWrapper(attended + counted_as_attended, output_field=IntegerField()),
+    )
+
+
+def rule_met() -> Q:
+    """SQL: the completion rule, on enrolments annotated with `counted_days` and
+    `attended_days` (see `completed_among` for the rounding)."""
+    needed = ((F("event__completion_threshold") * 20 - 1) * F("counted_days") + 1999) / 2000
+    return Q(counted_days__gt=0, attended_days__gte=ExpressionWrapper(needed, output_field=IntegerField()))
 
 
 def completed_count(event: TrainingEvent) -> tuple[int, int]:

@@ -12,20 +12,20 @@ from django.core.cache import cache
 from django.db.models import (
     BooleanField,
     Count,
-    Exists,
     ExpressionWrapper,
     Func,
     IntegerField,
     Max,
     Min,
-    OuterRef,
     Q,
     Sum,
+    Value,
 )
+from django.db.models.functions import Coalesce
 
 from accreditation.models import Expert, ExpertStatus
-from courses.completion import completed_among
-from courses.models import Attendance, AttendanceStatus, Enrolment, TrainingEvent
+from courses.completion import completed_among, counted_and_attended, rule_met
+from courses.models import Enrolment, TrainingEvent
 from people.models import Gender
 from reporting.models import (
     NO_ORGANISATION,
@@ -368,49 +368,58 @@ class AttendanceFigures:
     completed: int = 0
 
 
-# Attendance-based figures read every attendance record of the programme (about 4 s at
-# `seed_scale` size): they are kept for a quarter of an hour, and at once recounted after any
-# change of enrolments (the figures version). The table says how fresh they are.
+# Attendance-based figures are counted from the kept per-enrolment counts
+# (`EnrolmentAttendance`), one row per enrolment: fast enough to count for each view, but
+# kept for a quarter of an hour all the same (recounted at once when enrolments change).
 ATTENDANCE_FIGURES_SECONDS = 15 * 60
 
 
-def cached_attendance_figures(filters: Filters) -> AttendanceFigures:
+def cached_attendance_figures(filters: Filters, *, people_trained: int | None = None) -> AttendanceFigures:
     version = TraineeFiguresVersion.objects.values_list("counter", flat=True).first()
     key = f"stce:attendance-figures:{version}:{filters.cache_key}"
     figures = cache.get(key)
     if figures is None:
-        figures = attendance_figures(filters)
+        figures = attendance_figures(filters, people_trained=people_trained)
         cache.set(key, figures, timeout=ATTENDANCE_FIGURES_SECONDS)
     return figures
 
 
-def attendance_figures(filters: Filters) -> AttendanceFigures:
-    """Counted live over the delivered events in two queries. Why not by trigger: attendance is
-    recorded cell by cell for days after the enrolment, and which rule applies to an event
-    (attendance or enrolment) flips with its first record, so a kept figure would have to be
-    recounted per event on every attendance write; the live count is one indexed join."""
+def attendance_figures(filters: Filters, *, people_trained: int | None = None) -> AttendanceFigures:
+    """Counted over the delivered events' enrolments in three queries, from the counts of
+    attendance records per enrolment and per training that triggers keep
+    (reporting.models.EnrolmentAttendance, EventCounts). `attended` is the trainee figures'
+    people trained (the same rule): a caller that has them passes them as `people_trained`
+    and saves the count over every enrolment (two queries then)."""
     events = delivered_events(filters)
-    recorded = Exists(Attendance.objects.filter(enrolment__event=OuterRef("pk")))
-    split = events.annotate(recorded=recorded).aggregate(
-        with_=Count("id", filter=Q(recorded=True)), without=Count("id", filter=Q(recorded=False))
-    )
-    enrolment_recorded = Exists(Attendance.objects.filter(enrolment__event=OuterRef("event_id")))
-    attended = (
-        Enrolment.objects.filter(event__in=events.values("id"), status=Enrolment.Status.ENROLLED)
-        .annotate(event_recorded=enrolment_recorded)
-        .filter(
-            Q(event_recorded=False)
-            | Q(attendance__status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE])
+    recorded = Q(counts__records__gt=0)  # the kept count of the event's attendance records
+    split = events.aggregate(with_=Count("id", filter=recorded), without=Count("id", filter=~recorded))
+    unrecorded = events.exclude(recorded).values("id")
+    attended = people_trained
+    if attended is None:
+        attended = (
+            Enrolment.objects.filter(event__in=events.values("id"), status=Enrolment.Status.ENROLLED)
+            .filter(Q(attendance_counts__attended__gt=0) | Q(event__in=unrecorded))
+            .aggregate(n=Count("person_id", distinct=True))["n"]
         )
-        .aggregate(n=Count("person_id", distinct=True))["n"]
-    )
     return AttendanceFigures(split["with_"], split["without"], attended, completed_people(filters))
 
 
 def completed_people(filters: Filters) -> int:
-    """Officials who met the completion rule of a delivered training: the event page's rule,
-    counted in SQL by courses.completion (one query)."""
+    """Officials who met the completion rule of a delivered training: the event page's rule
+    (courses.completion), over the kept counts (attendance per enrolment, days per training)
+    for those who joined on the first day, and over the records for late joiners, whose days
+    before joining do not count (one query)."""
     enrolments = Enrolment.objects.filter(
         event__in=delivered_events(filters).values("id"), status=Enrolment.Status.ENROLLED
     )
-    return completed_among(enrolments).aggregate(n=Count("person_id", distinct=True))["n"]
+    counted_days, attended_days = counted_and_attended(
+        Coalesce("event__counts__days", Value(0)),
+        Coalesce("attendance_counts__excused", Value(0)),
+        Coalesce("attendance_counts__attended", Value(0)),
+    )
+    late_joiners = completed_among(enrolments.filter(joined_on__isnull=False)).values("pk")
+    return (
+        enrolments.annotate(counted_days=counted_days, attended_days=attended_days)
+        .filter((Q(joined_on__isnull=True) & rule_met()) | Q(pk__in=late_joiners))
+        .aggregate(n=Count("person_id", distinct=True))["n"]
+    )

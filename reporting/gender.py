@@ -66,9 +66,11 @@ def headline_table(figures) -> Table:
             "options": {"responsive": True},
         },
         note=_(
-            "Trained: enrolled, and not withdrawn, in a training whose last day has passed (neither "
-            "draft nor cancelled; trainings still to come are the plan, on the programme dashboard). "
-            "Each person is counted once, however many trainings; participations count every enrolment."
+            "Trained: took part in a training whose last day has passed (neither draft nor cancelled; "
+            "trainings still to come are the plan, on the programme dashboard): present or late on at "
+            "least one day where the training recorded attendance, enrolled and not withdrawn where it "
+            "recorded none. Each person is counted once, however many trainings; participations count "
+            "every training each person took part in."
         ),
     )
 
@@ -91,8 +93,9 @@ def breakdown_table(figures, dimension: str, labels: Labels, *, chart: bool) -> 
         people = [counts[g].people for g in GENDERS]
         rows.append([labels.of(dimension, value), *gender_cells(people), counts.participations])
     note = _(
-        "Officials enrolled, and not withdrawn, in a training whose last day has passed; each person "
-        "once per row, however many trainings."
+        "Officials who took part in a training whose last day has passed (by attendance where it was "
+        "recorded, by enrolment where the training recorded none); each person once per row, however "
+        "many trainings."
     )
     if dimension == Dimension.LANGUAGE:
         note = _("A training delivered in two languages counts in both.")

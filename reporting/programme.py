@@ -32,7 +32,7 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
     scheduled = scheduled_figures(filters)
     return [
         _key_figures(trainees, experts, events, scheduled),
-        _attended(cached_attendance_figures(filters)),
+        _attended(cached_attendance_figures(filters, people_trained=trainees.total.people)),
         _trainings_by_year(events),
         _scheduled_by_year(scheduled),
         _officials_by_year(trainees, labels),
@@ -64,8 +64,9 @@ def _key_figures(
         ],
         note=_(
             "Delivered: trainings whose last day has passed, neither draft nor cancelled. Trained: "
-            "officials enrolled in a delivered training and not withdrawn. Trainings still to come "
-            "are counted apart, as the plan."
+            "officials present or late on at least one day of a delivered training that recorded "
+            "attendance, or enrolled and not withdrawn in one that recorded none. Trainings still to "
+            "come are counted apart, as the plan."
         ),
     )
 

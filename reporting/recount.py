@@ -11,6 +11,8 @@ from django.db import transaction
 
 from .triggers import (
     BUMP_VERSION,
+    ENROLMENT_ATTENDANCE,
+    EVENT_COUNTS,
     FIGURE,
     LANGUAGE_SLICE,
     LANGUAGE_SLICE_DIMENSIONS,
@@ -20,6 +22,7 @@ from .triggers import (
     SLICE_DIMENSIONS,
     VERSION,
     _check_vendor,
+    _counted,
     _year,
     delivered,
     drop_triggers,
@@ -33,13 +36,30 @@ def _rebuild_statements(vendor: str) -> list[str]:
         f"e.person_id, {_year(vendor, 'ev.start_date')}, COALESCE(ev.region_id, hc.region_id, ''), "
         "ev.kind, ev.format, p.gender, COALESCE(p.country_id, ''), COALESCE(p.organisation_id, 0)"
     )
+    counted_joins, counted = _counted("ev.id", "e.id")
     joins = (
         "FROM courses_enrolment e JOIN courses_trainingevent ev ON ev.id = e.event_id "
         "JOIN people_person p ON p.id = e.person_id "
-        "LEFT JOIN people_country hc ON hc.code = ev.host_country_id"
+        f"LEFT JOIN people_country hc ON hc.code = ev.host_country_id {counted_joins}"
     )
-    where = f"WHERE e.status = 'enrolled' AND {delivered('ev')}"
-    statements = [f"DELETE FROM {table}" for table in (FIGURE, MEMBERSHIP, LANGUAGE_SLICE, SLICE)]
+    where = f"WHERE e.status = 'enrolled' AND {delivered('ev')} AND {counted}"
+    statements = [
+        f"DELETE FROM {table}"
+        for table in (FIGURE, MEMBERSHIP, LANGUAGE_SLICE, SLICE, ENROLMENT_ATTENDANCE, EVENT_COUNTS)
+    ]
+    # The counts first: whether an enrolment counts as trained reads them.
+    statements.append(
+        f"INSERT INTO {EVENT_COUNTS} (event_id, days, records) SELECT event_id, SUM(day), SUM(record) "
+        "FROM (SELECT event_id, 1 AS day, 0 AS record FROM courses_eventday UNION ALL "
+        "SELECT e.event_id, 0, 1 FROM courses_attendance a "
+        "JOIN courses_enrolment e ON e.id = a.enrolment_id) "
+        "AS counted GROUP BY event_id"
+    )
+    statements.append(
+        f"INSERT INTO {ENROLMENT_ATTENDANCE} (enrolment_id, records, attended, excused) "
+        "SELECT enrolment_id, COUNT(*), SUM(CASE WHEN status IN ('present', 'late') THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN status = 'excused' THEN 1 ELSE 0 END) FROM courses_attendance GROUP BY enrolment_id"
+    )
     statements += [
         f"INSERT INTO {SLICE} ({SLICE_COLUMNS}) SELECT {event_columns}, COUNT(*) {joins} {where} "
         "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
@@ -104,8 +124,8 @@ def ensure_triggers(using: str = "default", **kwargs) -> None:
     from django.db import connections
 
     connection = connections[using]
-    if SLICE not in connection.introspection.table_names():
-        return
+    if not {SLICE, ENROLMENT_ATTENDANCE, EVENT_COUNTS} <= set(connection.introspection.table_names()):
+        return  # migrated back to before the summary tables: nothing to keep
     if missing_triggers(connection) or _left_over_after_flush(connection):
         rebuild_figures(connection)
 
@@ -119,6 +139,9 @@ def _left_over_after_flush(connection) -> bool:
             f"SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM {VERSION}) OR (NOT EXISTS "
             f"(SELECT 1 FROM courses_enrolment) AND (EXISTS (SELECT 1 FROM {SLICE}) "
             f"OR EXISTS (SELECT 1 FROM {LANGUAGE_SLICE}) OR EXISTS (SELECT 1 FROM {MEMBERSHIP}) "
-            f"OR EXISTS (SELECT 1 FROM {FIGURE})))"
+            f"OR EXISTS (SELECT 1 FROM {FIGURE}))) "
+            f"OR (NOT EXISTS (SELECT 1 FROM courses_attendance) "
+            f"AND EXISTS (SELECT 1 FROM {ENROLMENT_ATTENDANCE})) "
+            f"OR (NOT EXISTS (SELECT 1 FROM courses_eventday) AND EXISTS (SELECT 1 FROM {EVENT_COUNTS}))"
         )
         return cursor.fetchone() is not None

@@ -22,7 +22,7 @@ from courses.models import Attendance, Enrolment, EventDay, TrainerAssignment, T
 from people.models import Country, Organisation, Person
 
 from .recount import rebuild_figures
-from .triggers import drop_triggers
+from .triggers import LANGUAGE_SLICE, SLICE, drop_triggers
 
 log = logging.getLogger(__name__)
 BATCH = 50_000
@@ -381,6 +381,17 @@ def _count_figures() -> None:
     with connection.cursor() as cursor:
         # Table statistics, so that the planner knows a period filter keeps most slices.
         cursor.execute("ANALYZE")
+
+
+def vacuum_slices() -> None:
+    """PostgreSQL, after a load (outside its transaction): mark the slices' pages all-visible,
+    or a filtered dashboard reads every slice row from the table to check that it is visible
+    instead of answering from the covering index alone (autovacuum gets there minutes later)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        for table in (SLICE, LANGUAGE_SLICE):
+            cursor.execute(f"VACUUM {table}")
 
 
 def has_records() -> bool:

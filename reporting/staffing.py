@@ -4,7 +4,7 @@ training, and accredited experts by region.
 The event page shows one training's trainers by gender; donors ask the same question of the
 whole programme ("how many of the people at the front of the room are women, and where?").
 Staffing is small (a few people per training), so it is counted live over the assignments,
-one query per table, whatever the size of the programme.
+in one query for the four tables, whatever the size of the programme.
 """
 
 from collections import defaultdict
@@ -48,31 +48,48 @@ HEADERS = {
 }
 
 
-def _group_expression(dimension: str):
-    return {
-        Dimension.YEAR: StartYear("event__start_date"),
-        Dimension.REGION: Coalesce("event__region_id", "event__host_country__region_id"),
-        ROLE: F("role"),
-        Dimension.KIND: F("event__kind"),
-    }[dimension]
-
-
 def staffing_counts(filters: Filters, dimension: str) -> dict[str, dict]:
     """value → {"people": {gender: distinct people}, "assignments": n}, for delivered trainings.
 
     A person who led two trainings in 2023 counts once in 2023's row and twice in its
     assignments; in two different years they count once in each year.
     """
-    assignments = TrainerAssignment.objects.filter(event__in=delivered_events(filters)).order_by()
-    rows = assignments.values("person__gender", value=_group_expression(dimension)).annotate(
-        people=Count("person", distinct=True), assignments=Count("id")
+    return all_staffing_counts(filters)[dimension]
+
+
+def all_staffing_counts(filters: Filters) -> dict[str, dict[str, dict]]:
+    """`staffing_counts` for every dimension at once, in one query: the assignments grouped by
+    person and by every dimension together (a few rows per person, whatever the number of
+    trainings), then each dimension's distinct people counted here."""
+    rows = (
+        TrainerAssignment.objects.filter(event__in=delivered_events(filters))
+        .order_by()
+        .values(
+            "person_id",
+            "person__gender",
+            "role",
+            year=StartYear("event__start_date"),
+            region=Coalesce("event__region_id", "event__host_country__region_id"),
+            kind=F("event__kind"),
+        )
+        .annotate(assignments=Count("id"))
     )
-    counts: dict[str, dict] = defaultdict(lambda: {"people": dict.fromkeys(GENDERS, 0), "assignments": 0})
+    people: dict[str, dict[str, set]] = {d: defaultdict(set) for d in STAFFING_DIMENSIONS}
+    counts: dict[str, dict] = {
+        d: defaultdict(lambda: {"people": dict.fromkeys(GENDERS, 0), "assignments": 0})
+        for d in STAFFING_DIMENSIONS
+    }
     for row in rows:
-        value = "" if row["value"] is None else str(row["value"])
-        counts[value]["people"][row["person__gender"]] += row["people"]
-        counts[value]["assignments"] += row["assignments"]
-    return dict(counts)
+        for dimension in STAFFING_DIMENSIONS:
+            raw = row[dimension]
+            value = "" if raw is None else str(raw)
+            people[dimension][value].add((row["person_id"], row["person__gender"]))
+            counts[dimension][value]["assignments"] += row["assignments"]
+    for dimension in STAFFING_DIMENSIONS:
+        for value, members in people[dimension].items():
+            for _person, gender in members:
+                counts[dimension][value]["people"][gender] += 1
+    return {d: dict(c) for d, c in counts.items()}
 
 
 def _label(dimension: str, value: str, labels: Labels) -> str:
@@ -81,8 +98,7 @@ def _label(dimension: str, value: str, labels: Labels) -> str:
     return labels.of(dimension, value)
 
 
-def staffing_table(filters: Filters, dimension: str, labels: Labels) -> Table:
-    counts = staffing_counts(filters, dimension)
+def staffing_table(counts: dict[str, dict], dimension: str, labels: Labels) -> Table:
     ordered = sorted(
         counts.items(), key=lambda kv: sort_key(dimension, kv[0], _label(dimension, kv[0], labels))
     )
@@ -146,7 +162,8 @@ def accredited_experts_by_region(filters: Filters, labels: Labels) -> Table:
 
 
 def staffing_tables(filters: Filters, labels: Labels) -> list[Table]:
+    counts = all_staffing_counts(filters)
     return [
-        *(staffing_table(filters, dimension, labels) for dimension in STAFFING_DIMENSIONS),
+        *(staffing_table(counts[dimension], dimension, labels) for dimension in STAFFING_DIMENSIONS),
         accredited_experts_by_region(filters, labels),
     ]

@@ -10,6 +10,14 @@ Definitions the triggers encode (and the tests count by hand):
   took place: its last day is past, and it is neither draft nor cancelled, as
   `TrainingEvent.objects.delivered()`); a training next year is the plan, not training
   received, and withdrawn enrolments are not counted either;
+- where the event recorded any attendance, only enrolments present or late on at least one
+  day take part; where it recorded none, every such enrolment does (the counts of records
+  per enrolment and per event, `EnrolmentAttendance` and `EventCounts`, decide it, and
+  their own triggers move the slices when an enrolment's first attended day comes or goes,
+  or an event's first record arrives or its last one goes). One write they do not follow
+  exactly on PostgreSQL: one UPDATE statement moving several enrolments that have
+  attendance records to other trainings at once (nothing in the application moves an
+  enrolment; `rebuild_figures` puts it right);
 - an event's region is its own region, else its host country's region;
 - the country and organisation are the trainee's own (who was reached);
 - an event's languages are each of its languages of delivery, or "" when none is recorded.
@@ -33,6 +41,8 @@ LANGUAGE_SLICE = "reporting_trainee_language_slice"
 MEMBERSHIP = "reporting_trainee_membership"
 FIGURE = "reporting_trainee_figure"
 VERSION = "reporting_trainee_figures_version"
+ENROLMENT_ATTENDANCE = "reporting_enrolment_attendance"
+EVENT_COUNTS = "reporting_event_counts"
 BUMP_VERSION = f"UPDATE {VERSION} SET counter = counter + 1"
 SLICE_KEY = "person_id, year, region, kind, format"
 SLICE_COLUMNS = "person_id, year, region, kind, format, gender, country, organisation_id, n"
@@ -115,28 +125,41 @@ def _both_slices(vendor, *, ev, from_where, sign, event_id) -> list[str]:
     ]
 
 
+def _counted(event_id: str, enrolment_id: str) -> tuple[str, str]:
+    """(joins, condition): the enrolment counts as trained by attendance where its training
+    recorded any, by enrolment where it recorded none (as the programme dashboard's attended)."""
+    joins = (
+        f"LEFT JOIN {EVENT_COUNTS} ec ON ec.event_id = {event_id} "
+        f"LEFT JOIN {ENROLMENT_ATTENDANCE} k ON k.enrolment_id = {enrolment_id}"
+    )
+    return joins, "(COALESCE(ec.records, 0) = 0 OR COALESCE(k.attended, 0) > 0)"
+
+
 def _one_enrolment(vendor, row: str, sign: int) -> list[str]:
+    joins, counted = _counted("ev.id", f"{row}.id")
     from_where = (
-        f"FROM people_person p JOIN courses_trainingevent ev ON ev.id = {row}.event_id "
-        f"WHERE p.id = {row}.person_id AND {row}.status = 'enrolled' AND {delivered('ev')}"
+        f"FROM people_person p JOIN courses_trainingevent ev ON ev.id = {row}.event_id {joins} "
+        f"WHERE p.id = {row}.person_id AND {row}.status = 'enrolled' AND {delivered('ev')} AND {counted}"
     )
     return _both_slices(vendor, ev="ev", from_where=from_where, sign=sign, event_id="ev.id")
 
 
 def _all_enrolments_of_event(vendor, row: str, sign: int) -> list[str]:
+    joins, counted = _counted(f"{row}.id", "e.id")
     from_where = (
-        "FROM courses_enrolment e JOIN people_person p ON p.id = e.person_id "
-        f"WHERE e.event_id = {row}.id AND e.status = 'enrolled' AND {delivered(row)}"
+        f"FROM courses_enrolment e JOIN people_person p ON p.id = e.person_id {joins} "
+        f"WHERE e.event_id = {row}.id AND e.status = 'enrolled' AND {delivered(row)} AND {counted}"
     )
     return _both_slices(vendor, ev=row, from_where=from_where, sign=sign, event_id=f"{row}.id")
 
 
 def _event_languages_changed(vendor, row: str, *, language: str, sign: int, when: str = "") -> str:
+    joins, counted = _counted("ev.id", "e.id")
     from_where = (
         "FROM courses_enrolment e JOIN people_person p ON p.id = e.person_id "
-        "JOIN courses_trainingevent ev ON ev.id = e.event_id "
+        f"JOIN courses_trainingevent ev ON ev.id = e.event_id {joins} "
         f"WHERE e.event_id = {row}.trainingevent_id AND e.status = 'enrolled' "
-        f"AND {delivered('ev')}{when}"
+        f"AND {delivered('ev')} AND {counted}{when}"
     )
     return _slice_upsert(
         vendor, table=LANGUAGE_SLICE, ev="ev", from_where=from_where, sign=sign, language=language
@@ -180,6 +203,148 @@ def _figure_remove(row: str) -> str:
     )
 
 
+def _attendance_count(row: str, sign: int) -> str:
+    """Add (or take away) one attendance record `row` to its enrolment's counts."""
+    attended = f"CASE WHEN {row}.status IN ('present', 'late') THEN {sign} ELSE 0 END"
+    excused = f"CASE WHEN {row}.status = 'excused' THEN {sign} ELSE 0 END"
+    return (
+        f"INSERT INTO {ENROLMENT_ATTENDANCE} (enrolment_id, records, attended, excused) "
+        f"VALUES ({row}.enrolment_id, {sign}, {attended}, {excused}) "
+        f"ON CONFLICT (enrolment_id) DO UPDATE SET "
+        f"records = {ENROLMENT_ATTENDANCE}.records + excluded.records, "
+        f"attended = {ENROLMENT_ATTENDANCE}.attended + excluded.attended, "
+        f"excused = {ENROLMENT_ATTENDANCE}.excused + excluded.excused"
+    )
+
+
+def _day_count(row: str, sign: int) -> str:
+    return (
+        f"INSERT INTO {EVENT_COUNTS} (event_id, days, records) VALUES ({row}.event_id, {sign}, 0) "
+        f"ON CONFLICT (event_id) DO UPDATE SET days = {EVENT_COUNTS}.days + excluded.days"
+    )
+
+
+def _event_records(event_id: str, records: str, from_where: str) -> str:
+    return (
+        f"INSERT INTO {EVENT_COUNTS} (event_id, days, records) SELECT {event_id}, 0, {records} "
+        f"{from_where} ON CONFLICT (event_id) DO UPDATE SET "
+        f"records = {EVENT_COUNTS}.records + excluded.records"
+    )
+
+
+def _record_of_event(row: str, sign: int) -> str:
+    """One attendance record `row` more (or fewer) for its enrolment's training."""
+    return _event_records(
+        "e.event_id", str(sign), f"FROM courses_enrolment e WHERE e.id = {row}.enrolment_id"
+    )
+
+
+def _one_enrolment_by_id(vendor, enrolment_id: str, sign: int, when: str) -> list[str]:
+    """`sign` participations for one enrolment of a training that recorded attendance, when
+    its attended days start or stop being 0 (condition `when`)."""
+    from_where = (
+        "FROM courses_enrolment e JOIN people_person p ON p.id = e.person_id "
+        f"JOIN courses_trainingevent ev ON ev.id = e.event_id JOIN {EVENT_COUNTS} ec ON ec.event_id = ev.id "
+        f"WHERE e.id = {enrolment_id} AND e.status = 'enrolled' AND {delivered('ev')} "
+        f"AND ec.records > 0 AND {when}"
+    )
+    return _both_slices(vendor, ev="ev", from_where=from_where, sign=sign, event_id="ev.id")
+
+
+def _not_attended_of_event(vendor, event_id: str, sign: int, when: str) -> list[str]:
+    """`sign` participations for every enrolment of a training with no attended day, when the
+    training's first attendance record arrives (-1: they now count by attendance) or its last
+    one goes (+1: they count by enrolment again)."""
+    from_where = (
+        "FROM courses_enrolment e JOIN people_person p ON p.id = e.person_id "
+        "JOIN courses_trainingevent ev ON ev.id = e.event_id "
+        f"LEFT JOIN {ENROLMENT_ATTENDANCE} k ON k.enrolment_id = e.id "
+        f"WHERE e.event_id = {event_id} AND e.status = 'enrolled' AND {delivered('ev')} "
+        f"AND COALESCE(k.attended, 0) = 0 AND {when}"
+    )
+    return _both_slices(vendor, ev="ev", from_where=from_where, sign=sign, event_id="ev.id")
+
+
+def attendance_triggers(vendor: str) -> list[Trigger]:
+    """The counts of days and attendance records, and what changes in the slices when they
+    change. The order matters: an attendance record updates its enrolment's counts first and
+    its training's second, so that the training's first record (present) leaves its own
+    enrolment counted, by attendance now instead of by enrolment."""
+    differs = lambda a, b: _differs(vendor, a, b)  # noqa: E731
+    flipped = "(OLD.attended > 0) <> (NEW.attended > 0)"
+    return [
+        Trigger("stce_fig_day_ins", "courses_eventday", "INSERT", "1 = 1", (_day_count("NEW", 1),)),
+        Trigger("stce_fig_day_del", "courses_eventday", "DELETE", "1 = 1", (_day_count("OLD", -1),)),
+        Trigger(
+            "stce_fig_day_upd",
+            "courses_eventday",
+            "UPDATE",
+            differs("OLD.event_id", "NEW.event_id"),
+            (_day_count("OLD", -1), _day_count("NEW", 1)),
+        ),
+        Trigger(
+            "stce_fig_attendance_ins",
+            "courses_attendance",
+            "INSERT",
+            "1 = 1",
+            (_attendance_count("NEW", 1), _record_of_event("NEW", 1)),
+        ),
+        Trigger(
+            "stce_fig_attendance_del",
+            "courses_attendance",
+            "DELETE",
+            "1 = 1",
+            (_attendance_count("OLD", -1), _record_of_event("OLD", -1)),
+        ),
+        Trigger(
+            "stce_fig_attendance_upd",
+            "courses_attendance",
+            "UPDATE",
+            f"{differs('OLD.status', 'NEW.status')} OR {differs('OLD.enrolment_id', 'NEW.enrolment_id')}",
+            (
+                _attendance_count("OLD", -1),
+                _record_of_event("OLD", -1),
+                _attendance_count("NEW", 1),
+                _record_of_event("NEW", 1),
+            ),
+        ),
+        Trigger(
+            "stce_fig_counts_ins",
+            ENROLMENT_ATTENDANCE,
+            "INSERT",
+            "NEW.attended > 0",
+            tuple(_one_enrolment_by_id(vendor, "NEW.enrolment_id", 1, "1 = 1")),
+        ),
+        Trigger(
+            "stce_fig_counts_upd",
+            ENROLMENT_ATTENDANCE,
+            "UPDATE",
+            flipped,
+            tuple(
+                _one_enrolment_by_id(vendor, "NEW.enrolment_id", 1, "NEW.attended > 0")
+                + _one_enrolment_by_id(vendor, "NEW.enrolment_id", -1, "NEW.attended <= 0")
+            ),
+        ),
+        Trigger(
+            "stce_fig_event_counts_ins",
+            EVENT_COUNTS,
+            "INSERT",
+            "NEW.records > 0",
+            tuple(_not_attended_of_event(vendor, "NEW.event_id", -1, "1 = 1")),
+        ),
+        Trigger(
+            "stce_fig_event_counts_upd",
+            EVENT_COUNTS,
+            "UPDATE",
+            "(OLD.records > 0) <> (NEW.records > 0)",
+            tuple(
+                _not_attended_of_event(vendor, "NEW.event_id", -1, "NEW.records > 0")
+                + _not_attended_of_event(vendor, "NEW.event_id", 1, "NEW.records <= 0")
+            ),
+        ),
+    ]
+
+
 def triggers(vendor: str) -> list[Trigger]:
     differs = lambda a, b: _differs(vendor, a, b)  # noqa: E731
     event_changed = " OR ".join(
@@ -219,7 +384,21 @@ def triggers(vendor: str) -> list[Trigger]:
             "courses_enrolment",
             "UPDATE",
             " OR ".join(differs(f"OLD.{c}", f"NEW.{c}") for c in ("status", "event_id", "person_id")),
-            tuple(_one_enrolment(vendor, "OLD", -1) + _one_enrolment(vendor, "NEW", 1)),
+            tuple(
+                _one_enrolment(vendor, "OLD", -1)
+                + _one_enrolment(vendor, "NEW", 1)
+                + [
+                    # Its attendance records go with it to the other training (after its own
+                    # participations, which followed the records' old place).
+                    _event_records(
+                        f"{row}.event_id",
+                        f"{sign} * k.records",
+                        f"FROM {ENROLMENT_ATTENDANCE} k WHERE k.enrolment_id = NEW.id AND k.records <> 0 "
+                        f"AND {differs('OLD.event_id', 'NEW.event_id')}",
+                    )
+                    for row, sign in (("OLD", -1), ("NEW", 1))
+                ]
+            ),
         ),
         Trigger(
             "stce_fig_event_upd",
@@ -311,7 +490,7 @@ def triggers(vendor: str) -> list[Trigger]:
         ),
         Trigger("stce_fig_membership_del", MEMBERSHIP, "DELETE", "1 = 1", (_figure_remove("OLD"),)),
     ]
-    return result
+    return result + attendance_triggers(vendor)
 
 
 def _create_sql(vendor: str, trigger: Trigger) -> list[str]:

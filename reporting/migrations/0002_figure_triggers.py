@@ -9,9 +9,9 @@ from django.db import migrations
 
 
 def install(apps, schema_editor):
-    from reporting.recount import rebuild_figures
-
-    rebuild_figures(schema_editor.connection)
+    """Nothing here any more: post_migrate (reporting.recount.ensure_triggers) installs the
+    triggers with a first count once every migration has run, when every table they keep
+    exists (a later migration adds some)."""
 
 
 def remove(apps, schema_editor):

@@ -10,7 +10,7 @@ import random
 from collections import defaultdict
 
 from accreditation.models import Expert, ExpertStatus
-from courses.models import Enrolment, TrainerAssignment, TrainingEvent
+from courses.models import Attendance, Enrolment, TrainerAssignment, TrainingEvent
 from people.models import Country, Gender, Language, Organisation, Person, Region
 
 REGIONS = [("ESA", "East and Southern Africa"), ("EUR", "Europe"), ("AP", "Asia/Pacific")]
@@ -168,9 +168,19 @@ def count_trainees_by_hand(filters) -> dict:
     members = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
     participations = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     countries, organisations = set(), set()
+    # Trained by attendance where the training recorded any, by enrolment where it recorded none.
+    recorded_events, attended = set(), set()
+    for event_id, enrolment_id, status in Attendance.objects.values_list(
+        "enrolment__event_id", "enrolment_id", "status"
+    ):
+        recorded_events.add(event_id)
+        if status in ("present", "late"):
+            attended.add(enrolment_id)
     for enrolment in Enrolment.objects.all():
         event = events[enrolment.event_id]
         if enrolment.status != "enrolled" or event.status in DELIVERED_OUT or event.end_date >= TODAY:
+            continue
+        if event.pk in recorded_events and enrolment.pk not in attended:
             continue
         year, region = event.start_date.year, _region_of(event, country_regions)
         languages = sorted(lang.code for lang in event.languages.all()) or [""]

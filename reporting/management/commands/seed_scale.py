@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from people.demo import load_reference_data
-from reporting.scale import Size, has_records, load_synthetic_programme
+from reporting.scale import Size, has_records, load_synthetic_programme, vacuum_slices
 
 
 class Command(BaseCommand):
@@ -69,6 +69,7 @@ class Command(BaseCommand):
         load_reference_data(self.stdout)
         started = time.perf_counter()
         counts = load_synthetic_programme(size=size, seed=options["seed"], progress=self.stdout.write)
+        vacuum_slices()
         elapsed = time.perf_counter() - started
         summary = ", ".join(f"{n:,} {what}" for what, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Synthetic programme in {elapsed:.1f} s: {summary}."))
