@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accreditation.forms.experts import (
@@ -105,9 +106,10 @@ def expert_workshop_place(request, pk: int):
 
 
 EVIDENCE_FORMS = {
-    "workshop": (WorkshopResultForm, _("Record a workshop result")),
-    "co_delivery": (CoDeliveryForm, _("Record a co-delivered training")),
-    "refresher": (RefresherForm, _("Record a refresher")),
+    # Lazy: the module is imported once, in no particular language.
+    "workshop": (WorkshopResultForm, gettext_lazy("Record a workshop result")),
+    "co_delivery": (CoDeliveryForm, gettext_lazy("Record a co-delivered training")),
+    "refresher": (RefresherForm, gettext_lazy("Record a refresher")),
 }
 
 
