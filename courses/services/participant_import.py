@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy
 
 from courses.models import Enrolment, TrainingEvent
 from courses.services.bulk_rows import create_with_history
+from courses.services.event_rules import enrolment_refusal
 from people.errors import DomainError
 from people.models import Country, Gender, Organisation, Person
 from people.models.people import fold_for_search
@@ -548,8 +549,9 @@ def validate_import(
     `resolutions` are the countries and organisations chosen in the page for unknown values."""
     header, body = _header_and_body(read_table(data=data, filename=filename))
     positions, problems = _map_header(header)
-    if event.status == TrainingEvent.Status.CANCELLED:
-        problems.append(Problem(0, "", _("Participants cannot be enrolled on a cancelled event.")))
+    refusal = enrolment_refusal(event)
+    if refusal:
+        problems.append(Problem(0, "", refusal))
     if any(p.is_error for p in problems):
         return ImportReport(filename, header, [], problems)
     rows = _participant_rows(body, positions)
