@@ -79,7 +79,9 @@ def _agenda(request, event: TrainingEvent) -> Line:
         done = False
     else:
         text = ngettext(
-            "%(n)d session over %(days)d days.", "%(n)d sessions over %(days)d days.", sessions
+            "%(n)d session, on every day of the event.",
+            "%(n)d sessions, on every day of the event.",
+            sessions,
         ) % {"n": sessions, "days": len(days)}
         done = True
     return Line("agenda", _("Agenda"), done, text, _url("courses:agenda", event), _("Agenda"))
@@ -102,7 +104,7 @@ def _trainers(request, event: TrainingEvent) -> Line:
 def _participants(request, event: TrainingEvent, total: int) -> Line:
     if event.capacity:
         text = ngettext(
-            "%(n)d participant of %(capacity)d places.", "%(n)d participants of %(capacity)d places.", total
+            "%(n)d participant; capacity %(capacity)d.", "%(n)d participants; capacity %(capacity)d.", total
         ) % {"n": total, "capacity": event.capacity}
     else:
         text = ngettext(
@@ -164,11 +166,13 @@ def _joining(request, event: TrainingEvent, date_notice) -> Line:
     link = _("Joining instructions")
     if sent["joining"] is None:
         return Line("joining", _("Joining instructions"), False, refusal or _("Not sent yet."), url, link)
-    text = _("Sent on %(date)s.") % {"date": date_format(sent["joining"], "j F Y")}
+    text = _("Sent on %(date)s.") % {"date": date_format(sent["joining"], "j E Y")}
     changed = _changed_since(event, sent["details"])
     if not changed:
         return Line("joining", _("Joining instructions"), True, text, url, link)
-    text += " " + _("Out of date: the %(details)s changed since.") % {"details": ", ".join(changed)}
+    text += " " + _("Out of date. Changes since they were sent: %(details)s.") % {
+        "details": ", ".join(changed)
+    }
     if coordinator and date_notice:
         url, link = _url("courses:date-change-notice", event), _("Tell them the new dates")
     return Line("joining", _("Joining instructions"), False, text, url, link, problem=True)
@@ -180,7 +184,9 @@ def _attendance(request, event: TrainingEvent) -> Line:
     if not days:
         text = _("No event days yet.")
     else:
-        text = ngettext("Recorded on %(n)d day of %(days)d.", "Recorded on %(n)d days of %(days)d.", days) % {
+        text = ngettext(
+            "Recorded on %(n)d day of %(days)d.", "Recorded on %(n)d days of %(days)d.", recorded
+        ) % {
             "n": recorded,
             "days": days,
         }

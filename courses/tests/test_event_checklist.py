@@ -79,7 +79,7 @@ class TestAgendaLine:
         for day in event.days.all():
             _agenda_item(day)
         line = _lines(coordinator_client, event)["agenda"]
-        assert line.done and line.text == "5 sessions over 5 days."
+        assert line.done and line.text == "5 sessions, on every day of the event."
         assert 'data-line="agenda" data-done="yes"' in _page(coordinator_client, event)
 
 
@@ -106,7 +106,7 @@ class TestParticipantsLine:
         event = TrainingEventFactory(start_date=SOON, capacity=30)
         EnrolmentFactory.create_batch(2, event=event)
         line = _lines(coordinator_client, event)["participants"]
-        assert line.done and line.text == "2 participants of 30 places."
+        assert line.done and line.text == "2 participants; capacity 30."
         assert line.url == reverse("courses:participant-list", args=[event.pk])
 
     def test_over_capacity_is_a_problem(self, coordinator_client):
@@ -145,7 +145,7 @@ class TestJoiningInstructionsLine:
         update_event(event=event, values={"venue": "Almaty"}, by=coordinator)
         line = _lines(coordinator_client, event)["joining"]
         assert line.problem and not line.done
-        assert "Out of date: the venue changed since." in line.text
+        assert "Out of date. Changes since they were sent: venue." in line.text
 
     def test_new_dates_after_sending_lead_to_telling_them(self, coordinator_client, event, coordinator):
         send_joining_instructions(event=event, by=coordinator)
@@ -158,7 +158,7 @@ class TestJoiningInstructionsLine:
             by=coordinator,
         )
         line = _lines(coordinator_client, event)["joining"]
-        assert "Out of date: the dates changed since." in line.text
+        assert "Out of date. Changes since they were sent: dates." in line.text
         assert line.url == reverse("courses:date-change-notice", args=[event.pk])
 
     def test_a_draft_says_why_nothing_is_sent(self, coordinator_client):
