@@ -8,7 +8,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from certificates import messages, person_page, todo
+        from certificates import event_page, messages, person_page, todo
         from certificates.erasure import scrub_erased_holder
         from people.privacy import person_erased
 
@@ -16,3 +16,4 @@ class CertificatesConfig(AppConfig):
         person_page.register()
         messages.register()
         todo.register_items()
+        event_page.register()

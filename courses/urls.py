@@ -32,6 +32,8 @@ urlpatterns = [
     path("events/<int:pk>/edit/", events.event_edit, name="event-edit"),
     path("events/<int:pk>/status/", events.event_status, name="event-status"),
     path("events/<int:pk>/dates/", events.event_dates, name="event-dates"),
+    path("events/<int:pk>/cancel/", events.event_cancel, name="event-cancel"),
+    path("events/<int:pk>/reopen/", events.event_reopen, name="event-reopen"),
     path("events/<int:pk>/event.ics", events.event_ics, name="event-ics"),
     # Agenda
     path("events/<int:pk>/days/generate/", agenda.days_generate, name="days-generate"),

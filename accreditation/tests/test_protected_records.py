@@ -8,6 +8,7 @@ from accreditation.services.evidence import record_co_delivery
 from accreditation.tests.factories import ExpertFactory
 from courses.models import TrainerAssignment, TrainingEvent
 from courses.services.assignments import remove_trainer
+from courses.services.events import reopen_event
 from courses.tests.factories import TrainerAssignmentFactory, TrainingEventFactory
 from people.errors import DomainError
 from people.models import Person
@@ -16,7 +17,9 @@ from people.tests.factories import PersonFactory
 
 @pytest.fixture
 def co_delivery(db):
-    """A completed event that Ana Silva co-delivered; the assessor's evaluation is evidence."""
+    """A completed event that Ana Silva co-delivered; the assessor's evaluation is evidence. The
+    event is then reopened for a correction (a completed event's trainers do not change at all),
+    which still leaves alone the assignment the evidence stands on."""
     event = TrainingEventFactory(title="Port of Santos training", status=TrainingEvent.Status.COMPLETED)
     expert = ExpertFactory(person=PersonFactory(given_name="Ana", family_name="Silva"))
     assignment = TrainerAssignmentFactory(
@@ -24,6 +27,7 @@ def co_delivery(db):
     )
     assessor = TrainerAssignmentFactory(event=event, role=TrainerAssignment.Role.ASSESSOR).person
     record_co_delivery(expert=expert, assignment=assignment, assessor=assessor, result="passed")
+    reopen_event(event=event, reason="A trainer to correct")
     return assignment
 
 

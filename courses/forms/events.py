@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import TrainingEvent
+from courses.services.event_rules import status_change_refusal
 from people.forms.widgets import DateInput
 from people.models import Country, Organisation
 
@@ -76,10 +77,21 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, event: TrainingEvent, **kwargs):
         super().__init__(*args, **kwargs)
+        # The statuses the service would accept now (postponing has its own page).
         self.fields["status"].choices = [
             (s, TrainingEvent.Status(s).label) for s in TrainingEvent.Status.values
-            if event.can_become(s) and s != TrainingEvent.Status.POSTPONED
+            if s not in (event.status, TrainingEvent.Status.POSTPONED) and not status_change_refusal(event, s)
         ]
+
+
+class ReopenEventForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+        help_text=_(
+            "The event becomes confirmed again and its attendance can be corrected. The reason is "
+            "kept in its history with your name; mark it completed again when you are done."
+        ),
+    )
 
 
 class DateChangeForm(forms.Form):

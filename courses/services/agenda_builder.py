@@ -15,7 +15,8 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from courses.models import AgendaItem, EventDay, Module, TrainingEvent
-from courses.services.events import create_days_from_dates
+from courses.services.event_rules import planning_refusal, refuse
+from courses.services.events import check_plannable, create_days_from_dates
 from people.errors import DomainError
 
 DAY_STARTS = datetime.time(9, 0)
@@ -93,6 +94,7 @@ def build_standard_agenda(*, event: TrainingEvent, modules: list[Module], by=Non
     of items created. Refuses when the event already has an agenda (a double submit then
     changes nothing) or when no module is chosen."""
     event = TrainingEvent.objects.select_for_update().get(pk=event.pk)
+    refuse(planning_refusal(event))
     if AgendaItem.objects.filter(day__event=event).exists():
         raise DomainError(
             _("This event already has an agenda; remove its items before building a new one."),
@@ -135,6 +137,7 @@ def set_times_and_day(
     item = AgendaItem.objects.select_for_update(of=("self",)).select_related("day").get(pk=item.pk)
     if day.event_id != item.day.event_id:
         raise DomainError(_("Choose a day of this event."), field="day")
+    check_plannable(day.event_id)
     if start_time and end_time and end_time <= start_time:
         raise DomainError(_("The item must end after it starts."), field="end_time")
     fields = ["start_time", "end_time"]

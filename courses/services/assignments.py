@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from courses.dates import format_date_range
 from courses.models import TrainerAssignment, TrainingEvent
+from courses.services.event_rules import planning_refusal, refuse
 from people.errors import DomainError, protecting_records
 from people.models import Person
 
@@ -43,6 +44,7 @@ def assign_trainer(
     coordinator gives a reason to override. Assigning someone already on the event updates
     their role instead of creating a second row.
     """
+    refuse(planning_refusal(event))
     # Lock the person so two coordinators cannot double-book them at the same moment.
     Person.objects.select_for_update().filter(pk=person.pk).first()
     existing = TrainerAssignment.objects.filter(event=event, person=person).first()
@@ -87,6 +89,7 @@ def remove_trainer(*, assignment: TrainerAssignment, by=None) -> None:
     )
     if assignment is None:
         return
+    refuse(planning_refusal(assignment.event))
     if by is not None:
         assignment._history_user = by
     try:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, TrainingEvent
+from courses.services.event_rules import enrolment_refusal, refuse
 from people.errors import DomainError
 from people.models import Person
 from people.services.people import create_person
@@ -39,9 +40,8 @@ def enrol(*, event: TrainingEvent, person: Person, by=None) -> Enrolment:
     """Enrol a person; enrolling someone already enrolled changes nothing, a withdrawn
     participant is enrolled again. Refuses beyond the event's capacity."""
     event = TrainingEvent.objects.select_for_update().get(pk=event.pk)
-    # Completed events stay open: past participant lists are entered after the fact.
-    if event.status == TrainingEvent.Status.CANCELLED:
-        raise DomainError(_("Participants cannot be enrolled on a cancelled event."))
+    # A past participant list entered after the fact: reopen the completed event first.
+    refuse(enrolment_refusal(event))
     existing = Enrolment.objects.filter(event=event, person=person).first()
     if existing and existing.status == Enrolment.Status.ENROLLED:
         return existing

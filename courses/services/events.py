@@ -11,6 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import AgendaItem, EventDateChange, EventDay, Module, TrainingEvent
+from courses.services.attendance import reopen_attendance
+from courses.services.event_rules import (
+    date_change_refusal,
+    planning_refusal,
+    refuse,
+    reopening_refusal,
+    status_change_refusal,
+)
 from people.errors import DomainError, protecting_records
 from people.models import Organisation, Person
 from people.services.fields import save_fields
@@ -21,6 +29,11 @@ def _locked(event: TrainingEvent) -> TrainingEvent:
 
 
 DATE_FIELDS = {"start_date", "end_date"}
+
+
+def check_plannable(event_id: int) -> None:
+    """Refuse changes to the agenda of a completed event (see event_rules.planning_refusal)."""
+    refuse(planning_refusal(TrainingEvent.objects.only("status").get(pk=event_id)))
 
 
 @transaction.atomic
@@ -36,7 +49,9 @@ def update_event(*, event: TrainingEvent, values: Mapping[str, Any], by=None) ->
     data). Its dates change only through `change_dates`, which keeps their history."""
     if DATE_FIELDS & values.keys():
         raise ValueError("An event's dates change through change_dates(), which keeps their history.")
-    return save_fields(_locked(event), values, by=by)
+    current = _locked(event)
+    refuse(planning_refusal(current))
+    return save_fields(current, values, by=by)
 
 
 @transaction.atomic
@@ -57,22 +72,32 @@ def change_status(*, event: TrainingEvent, status: str, today: datetime.date | N
     current = _locked(event)
     if status == current.status:
         return current  # a double submit changes nothing
-    if status == TrainingEvent.Status.POSTPONED:
-        raise DomainError(_("Postpone an event by giving its new dates and a reason."), field="status")
-    if not current.can_become(status):
-        raise DomainError(
-            _("A %(current)s event cannot become %(new)s.")
-            % {
-                "current": current.get_status_display().lower(),
-                "new": TrainingEvent.Status(status).label.lower(),
-            },
-            field="status",
-            code="transition",
-        )
-    today = today or timezone.localdate()
-    if status == TrainingEvent.Status.COMPLETED and current.end_date > today:
-        raise DomainError(_("An event cannot be completed before its last day."), field="status")
+    refuse(status_change_refusal(current, status, today), field="status", code="transition")
     current.status = status
+    current.save(update_fields=["status", "updated_at"])
+    return current
+
+
+REASON_MAX = 100  # the history's change-reason column
+
+
+@transaction.atomic
+def reopen_event(*, event: TrainingEvent, reason: str, by=None) -> TrainingEvent:
+    """Take a completed event back to confirmed so that it can be corrected, and open its
+    attendance again; the reason is kept in the event's history and with the attendance."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Say why the event is reopened."), field="reason")
+    current = _locked(event)
+    refuse(reopening_refusal(current))
+    if current.attendance_locked:
+        reopen_attendance(event=current, reason=reason, by=by)
+        current = _locked(event)
+    current.status = TrainingEvent.Status.CONFIRMED
+    # The status change is the history record that carries the reason.
+    current._change_reason = reason[:REASON_MAX]
+    if by is not None:
+        current._history_user = by
     current.save(update_fields=["status", "updated_at"])
     return current
 
@@ -101,19 +126,7 @@ def change_dates(
         raise DomainError(_("The end date cannot be before the start date."), field="end_date")
     if (start_date, end_date) == (current.start_date, current.end_date):
         raise DomainError(_("These are the event's current dates."), field="start_date")
-    if current.status in (TrainingEvent.Status.COMPLETED, TrainingEvent.Status.CANCELLED):
-        raise DomainError(
-            _("The dates of a %(status)s event cannot change.")
-            % {"status": current.get_status_display().lower()}
-        )
-    if (
-        postpone
-        and not current.can_become(TrainingEvent.Status.POSTPONED)
-        and current.status != TrainingEvent.Status.POSTPONED
-    ):
-        raise DomainError(
-            _("A %(status)s event cannot be postponed.") % {"status": current.get_status_display().lower()}
-        )
+    refuse(date_change_refusal(current, postpone=postpone))
     change = EventDateChange.objects.create(
         event=current,
         old_start_date=current.start_date,
@@ -158,6 +171,7 @@ def _move_days(event: TrainingEvent, start: datetime.date, end: datetime.date) -
 @transaction.atomic
 def create_days_from_dates(*, event: TrainingEvent) -> list[EventDay]:
     """One event day per calendar date of the event; existing days are kept as they are."""
+    check_plannable(event.pk)
     existing = set(event.days.values_list("date", flat=True))
     new_days = [
         EventDay(event=event, date=event.start_date + datetime.timedelta(days=offset))
@@ -176,6 +190,7 @@ def _next_position(day: EventDay) -> int:
 def add_modules_to_day(*, day: EventDay, modules: list[Module]) -> list[AgendaItem]:
     """Append curriculum modules to a day's agenda, in the order given. A module already on
     that day is not added again (so a double submit changes nothing)."""
+    check_plannable(day.event_id)
     position = _next_position(day)
     present = set(day.items.filter(module__isnull=False).values_list("module_id", flat=True))
     modules = [m for m in modules if m.pk not in present]
@@ -188,6 +203,7 @@ def add_modules_to_day(*, day: EventDay, modules: list[Module]) -> list[AgendaIt
 @transaction.atomic
 def move_agenda_item(*, item: AgendaItem, direction: str) -> None:
     """Swap an agenda item with its neighbour above ("up") or below ("down") on the same day."""
+    check_plannable(item.day.event_id)
     siblings = list(
         AgendaItem.objects.select_for_update().filter(day=item.day).order_by("position", "start_time", "pk")
     )
@@ -211,6 +227,7 @@ def copy_agenda(*, source: TrainingEvent, target: TrainingEvent) -> int:
     Creates the target's days from its dates when it has none. Refuses when the target already
     has agenda items, so that copying twice does not duplicate them. Returns the items copied.
     """
+    check_plannable(target.pk)
     if source.pk == target.pk:
         raise DomainError(_("Choose another event to copy from."), field="source")
     if AgendaItem.objects.filter(day__event=target).exists():
@@ -269,6 +286,7 @@ def add_agenda_item(
 
     Refuses an item with neither a module nor a title, or one that ends before it starts.
     """
+    check_plannable(day.event_id)
     _check_agenda_item(module, title, start_time, end_time)
     values = {
         "module": module, "title": title, "start_time": start_time, "end_time": end_time,
@@ -295,6 +313,7 @@ def update_agenda_item(
     item = AgendaItem.objects.select_for_update(of=("self",)).select_related("day").get(pk=item.pk)
     if day.event_id != item.day.event_id:
         raise DomainError(_("Choose a day of this event."), field="day")
+    check_plannable(day.event_id)
     _check_agenda_item(module, title, start_time, end_time)
     values = {
         "day": day, "module": module, "title": title, "start_time": start_time, "end_time": end_time,
@@ -310,6 +329,7 @@ def remove_agenda_item(*, item: AgendaItem, by=None) -> None:
     item = AgendaItem.objects.select_for_update().filter(pk=item.pk).first()
     if item is None:
         return
+    check_plannable(item.day.event_id)
     if by is not None:
         item._history_user = by
     try:

@@ -22,6 +22,7 @@ from background.services.jobs import start_job
 from courses.dates import format_date, format_date_range, format_day
 from courses.messages import DATE_CHANGE, INFORMED, JOINING, REMINDER
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
+from courses.services.event_rules import mailing_refusal, refuse
 from courses.services.icalendar import calendar
 from courses.services.personal_links import personal_url
 from mailing.kinds import kind_for
@@ -210,11 +211,7 @@ def _queue(*, event, kind, people, by, title, key, extra) -> Outcome:
 
 
 def _check_sendable(event: TrainingEvent) -> None:
-    if event.status in (TrainingEvent.Status.CANCELLED, TrainingEvent.Status.DRAFT):
-        raise DomainError(
-            _("Messages are not sent for a %(status)s event.")
-            % {"status": event.get_status_display().lower()}
-        )
+    refuse(mailing_refusal(event))
 
 
 @transaction.atomic

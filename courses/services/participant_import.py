@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from courses.models import Enrolment, TrainingEvent
 from courses.services.bulk_rows import create_with_history
+from courses.services.event_rules import enrolment_refusal
 from people.errors import DomainError
 from people.models import Country, Gender, Organisation, Person
 from people.models.people import fold_for_search
@@ -557,8 +558,9 @@ def validate_import(
     given, is called with the number of rows checked so far, every PROGRESS_EVERY rows;
     `resolutions` are the countries and organisations chosen in the page for unknown values."""
     refusals = []
-    if event.status == TrainingEvent.Status.CANCELLED:
-        refusals.append(Problem(0, "", _("Participants cannot be enrolled on a cancelled event.")))
+    refusal = enrolment_refusal(event)
+    if refusal:
+        refusals.append(Problem(0, "", refusal))
     header, rows, problems = read_rows(data=data, filename=filename, refusals=refusals)
     if not rows:
         return ImportReport(filename, header, [], problems)

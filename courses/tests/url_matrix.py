@@ -40,6 +40,8 @@ CASES = [
     Case("courses:event-edit", COORDINATOR_ONLY, kwargs=_event),
     Case("courses:event-dates", COORDINATOR_ONLY, kwargs=_event),
     Case("courses:event-status", COORDINATOR_POST, kwargs=_event, method="post"),
+    Case("courses:event-cancel", COORDINATOR_ONLY, kwargs=_event),
+    Case("courses:event-reopen", COORDINATOR_ONLY, kwargs=_event),
     Case("courses:days-generate", COORDINATOR_POST, kwargs=_event, method="post"),
     Case("courses:agenda", ASSIGNED_TRAINER, kwargs=_event),
     Case("courses:agenda-build", COORDINATOR_POST, kwargs=_event, method="post"),

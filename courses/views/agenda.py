@@ -42,10 +42,14 @@ def _form_error(form, error: DomainError) -> None:
 @role_required(COORDINATOR)
 def days_generate(request, pk: int):
     event = event_for(request.user, pk)
-    created = event_services.create_days_from_dates(event=event)
-    messages.success(
-        request, ngettext("%(n)s day added.", "%(n)s days added.", len(created)) % {"n": len(created)}
-    )
+    try:
+        created = event_services.create_days_from_dates(event=event)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, ngettext("%(n)s day added.", "%(n)s days added.", len(created)) % {"n": len(created)}
+        )
     return redirect(_agenda_url(event, request))
 
 
@@ -53,17 +57,23 @@ def days_generate(request, pk: int):
 def agenda_modules(request, pk: int):
     """Pick several curriculum modules at once for one day."""
     event = event_for(request.user, pk)
-    if not event.days.exists():
-        event_services.create_days_from_dates(event=event)
-    form = AddModulesForm(request.POST or None, event=event)
-    if request.method == "POST" and form.is_valid():
-        modules = sorted(form.cleaned_data["modules"], key=lambda m: m.code)
-        added = event_services.add_modules_to_day(day=form.cleaned_data["day"], modules=modules)
-        messages.success(
-            request,
-            ngettext("%(n)s module added to the agenda.", "%(n)s modules added to the agenda.", len(added))
-            % {"n": len(added)},
-        )
+    try:
+        if not event.days.exists():
+            event_services.create_days_from_dates(event=event)
+        form = AddModulesForm(request.POST or None, event=event)
+        if request.method == "POST" and form.is_valid():
+            modules = sorted(form.cleaned_data["modules"], key=lambda m: m.code)
+            added = event_services.add_modules_to_day(day=form.cleaned_data["day"], modules=modules)
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s module added to the agenda.", "%(n)s modules added to the agenda.", len(added)
+                )
+                % {"n": len(added)},
+            )
+            return redirect(_agenda_url(event, request))
+    except DomainError as error:
+        messages.error(request, error.message)
         return redirect(_agenda_url(event, request))
     return render(request, "courses/agenda_modules.html", {"form": form, "event": event})
 
@@ -130,9 +140,12 @@ def agenda_item_delete(request, pk: int, item_pk: int):
 def agenda_item_move(request, pk: int, item_pk: int):
     event = event_for(request.user, pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, day__event=event)
-    event_services.move_agenda_item(
-        item=item, direction="up" if request.POST.get("direction") == "up" else "down"
-    )
+    try:
+        event_services.move_agenda_item(
+            item=item, direction="up" if request.POST.get("direction") == "up" else "down"
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
     return redirect(_agenda_url(event, request))
 
 

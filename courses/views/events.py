@@ -12,12 +12,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from courses import event_checklist
 from courses.access import event_for
 from courses.forms.event_filters import EventFilter
-from courses.forms.events import DateChangeForm, StatusForm, TrainingEventForm
+from courses.forms.events import DateChangeForm, ReopenEventForm, StatusForm, TrainingEventForm
 from courses.gender import event_gender_table
 from courses.models import AgendaItem, Enrolment, EventDay, TrainerAssignment, TrainingEvent
 from courses.services import events as event_services
+from courses.services.event_rules import (
+    enrolment_refusal,
+    planning_refusal,
+    reopening_refusal,
+    status_change_refusal,
+)
 from courses.services.icalendar import calendar
 from courses.services.joining import pending_date_change
 from documents.downloads import file_download
@@ -168,26 +175,37 @@ def event_detail(request, pk: int):
     # One count serves the gender table (participants and trainers) and the total above it.
     gender_table = event_gender_table(event)
     withdrawn = Enrolment.objects.filter(event=event, status=Enrolment.Status.WITHDRAWN).count()
-    gender_counts = [(row.label, row.participants) for row in gender_table.rows]
-    can_edit = is_coordinator(request.user)
-    return render(
-        request,
-        "courses/event_detail.html",
-        {
-            # Offered after a change of dates, to tell those informed before it.
-            "date_notice": pending_date_change(event) if can_edit and event.date_changes.all() else None,
-            "email_summary": (
-                summary_for("event", event.pk, problems=0) if can_see_all_events(request.user) else None
-            ),
-            "event": event,
-            "gender_counts": gender_counts,
-            "gender_table": gender_table,
-            "participant_total": gender_table.participants,
-            "withdrawn": withdrawn,
-            "status_form": StatusForm(event=event) if can_edit else None,
-            "can_edit": can_edit,
-        },
-    )
+    coordinator = is_coordinator(request.user)
+    # Offered after a change of dates, to tell those informed before it.
+    date_notice = pending_date_change(event) if coordinator and event.date_changes.all() else None
+    context = {
+        "date_notice": date_notice,
+        "email_summary": (
+            summary_for("event", event.pk, problems=0) if can_see_all_events(request.user) else None
+        ),
+        "event": event,
+        "gender_table": gender_table,
+        "gender_counts": [(row.label, row.participants) for row in gender_table.rows],
+        "participant_total": gender_table.participants,
+        "withdrawn": withdrawn,
+        "checklist": event_checklist.checklist(
+            request, event, participants=gender_table.participants, date_notice=date_notice
+        ),
+        # The page offers only what the services accept now (the same rule functions).
+        "can_edit": coordinator and not planning_refusal(event),
+        "can_enrol": coordinator and not enrolment_refusal(event),
+    }
+    if coordinator:
+        plan = event_checklist.actions(event)
+        statuses = event_checklist.status_actions(event)
+        context |= {
+            "actions": [a for a in plan if not a.refusal],
+            "refused_actions": event_checklist.refusals_grouped(plan),
+            "status_actions": [a for a in statuses if not a.refusal],
+            "refused_statuses": event_checklist.refusals_grouped(statuses),
+            "reopening": event_checklist.reopening(event),
+        }
+    return render(request, "courses/event_detail.html", context)
 
 
 @role_required(COORDINATOR)
@@ -205,9 +223,13 @@ def event_edit(request, pk: int):
     event = event_for(request.user, pk)
     form = TrainingEventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        event = event_services.update_event(event=event, values=form.cleaned_data, by=request.user)
-        messages.success(request, _("%(title)s was saved.") % {"title": event.title})
-        return redirect(event)
+        try:
+            event = event_services.update_event(event=event, values=form.cleaned_data, by=request.user)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("%(title)s was saved.") % {"title": event.title})
+            return redirect(event)
     return render(request, "courses/event_form.html", {"form": form, "event": event})
 
 
@@ -217,10 +239,12 @@ def event_status(request, pk: int):
     event = event_for(request.user, pk)
     form = StatusForm(request.POST, event=event)
     if not form.is_valid():
-        messages.error(
-            request,
-            _("A %(status)s event cannot take that status.") % {"status": event.get_status_display().lower()},
-        )
+        # The rule's own reason when there is one (the page showed it beside the status).
+        wanted = request.POST.get("status", "")
+        reason = status_change_refusal(event, wanted) if wanted in TrainingEvent.Status.values else ""
+        status = event.get_status_display().lower()
+        reason = reason or _("A %(status)s event cannot take that status.") % {"status": status}
+        messages.error(request, reason)
         return redirect(event)
     try:
         event = event_services.change_status(event=event, status=form.cleaned_data["status"])
@@ -231,6 +255,56 @@ def event_status(request, pk: int):
             request, _("The event is now %(status)s.") % {"status": event.get_status_display().lower()}
         )
     return redirect(event)
+
+
+@role_required(COORDINATOR)
+def event_cancel(request, pk: int):
+    """GET asks to confirm; POST cancels the event (it can be taken back to draft later)."""
+    event = event_for(request.user, pk)
+    error = status_change_refusal(event, TrainingEvent.Status.CANCELLED)
+    if request.method == "POST" and not error:
+        try:
+            event = event_services.change_status(event=event, status=TrainingEvent.Status.CANCELLED)
+        except DomainError as refusal:
+            error = refusal.message
+        else:
+            messages.success(request, _("The event is cancelled."))
+            return redirect(event)
+    return render(
+        request,
+        "courses/confirm.html",
+        {
+            "event": event,
+            "title": _("Cancel this event?"),
+            "body": _(
+                "Nobody is told automatically. A cancelled event can be taken back to draft later."
+            ),
+            "button": _("Cancel the event"),
+            "back_label": _("Keep the event"),
+            "error": error,
+        },
+    )
+
+
+@role_required(COORDINATOR)
+def event_reopen(request, pk: int):
+    """GET asks for the reason; POST takes the completed event back to confirmed."""
+    event = event_for(request.user, pk)
+    form = ReopenEventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event_services.reopen_event(event=event, reason=form.cleaned_data["reason"], by=request.user)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("The event is confirmed again: correct it, then mark it completed."))
+            return redirect(event)
+    return render(
+        request,
+        "courses/event_reopen.html",
+        {"event": event, "form": form, "refusal": reopening_refusal(event)},
+        status=400 if form.errors else 200,
+    )
 
 
 @role_required(COORDINATOR)

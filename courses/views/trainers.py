@@ -37,6 +37,8 @@ def trainer_assign(request, pk: int):
         except DoubleBookingError as error:
             form.add_error("override_reason", error.message)
             conflicts = error.conflicts
+        except DomainError as error:
+            form.add_error(None, error.message)
         else:
             messages.success(
                 request, _("%(name)s is on the event.") % {"name": form.cleaned_data["person"].full_name}
