@@ -228,6 +228,8 @@ def test_nominations_from_invitation_to_certificate(page: Page, django_script, s
             f"print(json.dumps(list(Message.objects.about('event', {event}).values_list('to', 'status'))))"
         )
     )
-    assert len(outbox) == 4 and {status for _to, status in outbox} == {"sent"}, outbox
+    # Invitations to the two focal points, the six confirmations of accepted nominees, and the
+    # promotion told to the nominee and their focal point.
+    assert len(outbox) == 10 and {status for _to, status in outbox} == {"sent"}, outbox
     delivered = Counter(m["To"] for m in smtp_server.messages[start:])
     assert not Counter(to for to, _status in outbox) - delivered, (outbox, delivered)
