@@ -189,10 +189,9 @@ def test_journey_1_coordinator_builds_postpones_fills_and_staffs_a_training(page
     visit(page, "agenda")
 
     # Plan it, then postpone it by three weeks with a reason.
-    page.get_by_label("Change status to").select_option(label="Planned")
-    page.get_by_role("button", name="Change", exact=True).click()
+    page.get_by_role("button", name="Mark as planned", exact=True).click()
     expect(page.locator("h1 .badge")).to_have_text("Planned")
-    page.get_by_role("link", name="Change dates / postpone").click()
+    page.get_by_role("link", name="Postpone…").click()
     page.get_by_label("New start date").fill(start.isoformat())
     page.get_by_label("New end date").fill(end.isoformat())
     expect(page.get_by_label(re.compile("This is a postponement"))).to_be_checked()
@@ -207,12 +206,11 @@ def test_journey_1_coordinator_builds_postpones_fills_and_staffs_a_training(page
     first_day = page.locator("section.agenda-day h3").first
     expect(first_day).to_contain_text(f"{start:%A} {start.day} {start:%B %Y}")
     visit(page, "postponed")
-    page.get_by_label("Change status to").select_option(label="Confirmed")
-    page.get_by_role("button", name="Change", exact=True).click()
+    page.get_by_role("button", name="Confirm", exact=True).click()
     expect(page.locator("h1 .badge")).to_have_text("Confirmed")
 
     # Import the participant list: three bad rows are named, nothing is written.
-    page.get_by_role("link", name="Import CSV/XLSX").click()
+    page.get_by_role("link", name="Import CSV/XLSX").first.click()
     visit(page, "import-form")
     upload = page.get_by_label(re.compile("Participant list"))
     upload.set_input_files(participants_csv(tmp_path, with_mistakes=True))
@@ -247,7 +245,7 @@ def test_journey_1_coordinator_builds_postpones_fills_and_staffs_a_training(page
         ("trainer@example.org", "Tomás Trainer", "Lead trainer"),
         ("Иванов", SECOND_TRAINER, "Co-trainer"),
     ):
-        page.get_by_role("link", name="Assign a trainer").click()
+        page.get_by_role("link", name="Assign a trainer").first.click()
         page.get_by_label("Search people").fill(query)
         page.get_by_role("button", name="Search").click()
         page.locator("li", has_text=name).get_by_role("link", name="Choose").first.click()
@@ -288,7 +286,7 @@ def test_journey_2_trainer_records_five_days_and_sees_completion(page: Page):
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(TITLE)
     visit(page, "event")
-    page.get_by_role("link", name="Attendance and completion").click()
+    page.get_by_role("link", name="Attendance and completion").first.click()
     expect(page.get_by_text("0 of 60 participants completed")).to_be_visible()
     visit(page, "attendance-before")
 
