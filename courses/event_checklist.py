@@ -165,7 +165,9 @@ def _joining(request, event: TrainingEvent, date_notice) -> Line:
     url = _url("courses:joining-instructions", event) if coordinator and not refusal else ""
     link = _("Joining instructions")
     if sent["joining"] is None:
-        return Line("joining", _("Joining instructions"), False, refusal or _("Not sent yet."), url, link)
+        # Why nothing can be sent matters before the event; after it, only that nothing was.
+        text = _("Not sent.") if event.status == S.COMPLETED else refusal or _("Not sent yet.")
+        return Line("joining", _("Joining instructions"), False, text, url, link)
     text = _("Sent on %(date)s.") % {"date": date_format(sent["joining"], "j E Y")}
     changed = _changed_since(event, sent["details"])
     if not changed:

@@ -166,6 +166,11 @@ class TestJoiningInstructionsLine:
         line = _lines(coordinator_client, event)["joining"]
         assert line.text == "Messages are not sent for a draft event." and line.url == ""
 
+    def test_a_completed_event_says_only_that_nothing_was_sent(self, coordinator_client):
+        event = TrainingEventFactory(start_date=PAST, status=S.COMPLETED)
+        line = _lines(coordinator_client, event)["joining"]
+        assert line.text == "Not sent." and line.url == ""
+
     def test_trainers_do_not_see_the_mailing_line(self, trainer_client, trainer):
         event = TrainingEventFactory(start_date=SOON)
         TrainerAssignment.objects.create(event=event, person=trainer.person)
@@ -395,3 +400,4 @@ def test_a_day_without_items_counts_in_the_agenda_line_once(coordinator_client):
     event = TrainingEventFactory(start_date=SOON)
     EventDay.objects.create(event=event, date=SOON)
     assert _lines(coordinator_client, event)["agenda"].text == "No agenda yet."
+
