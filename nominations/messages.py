@@ -12,6 +12,14 @@ PARTICIPANT_LINK = "participant_link"
 FOCAL_POINT_WELCOME = "focal_point_welcome"
 
 
+# The placeholders every message about an event has.
+_ABOUT_AN_EVENT = {
+    "name": _("the recipient's name"),
+    "event": _("the event's title"),
+    "dates": _("the event's dates, e.g. 18–22 October 2021"),
+}
+
+
 def _sample() -> dict[str, str]:
     return {
         "name": "Wang Wei",
@@ -43,9 +51,7 @@ def register() -> None:
                 "WCO Strategic Trade Control Enforcement Programme\n"
             ),
             placeholders={
-                "name": _("the recipient's name"),
-                "event": _("the event's title"),
-                "dates": _("the event's dates, e.g. 18–22 October 2021"),
+                **_ABOUT_AN_EVENT,
                 "country": _("the invited country"),
                 "seats": _("the number of seats"),
                 "deadline": _("the nomination deadline"),
@@ -68,9 +74,7 @@ def register() -> None:
                 "WCO Strategic Trade Control Enforcement Programme\n"
             ),
             placeholders={
-                "name": _("the recipient's name"),
-                "event": _("the event's title"),
-                "dates": _("the event's dates, e.g. 18–22 October 2021"),
+                **_ABOUT_AN_EVENT,
                 "nominee": _("the nominee's name"),
                 "link": _("a link to the event or the nominations page"),
             },
@@ -95,9 +99,7 @@ def register() -> None:
                 "WCO Strategic Trade Control Enforcement Programme\n"
             ),
             placeholders={
-                "name": _("the recipient's name"),
-                "event": _("the event's title"),
-                "dates": _("the event's dates, e.g. 18–22 October 2021"),
+                **_ABOUT_AN_EVENT,
                 "link": _("the link to the participant's page"),
             },
             sample=_sample,
@@ -118,9 +120,7 @@ def register() -> None:
                 "WCO Strategic Trade Control Enforcement Programme\n"
             ),
             placeholders={
-                "name": _("the recipient's name"),
-                "event": _("the event's title"),
-                "dates": _("the event's dates, e.g. 18–22 October 2021"),
+                **_ABOUT_AN_EVENT,
                 "link": _("the link to the participant's page"),
             },
             sample=_sample,

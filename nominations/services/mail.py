@@ -99,19 +99,24 @@ def queue_promotion(*, nomination: Nomination, by=None) -> int:
     return len(queue_messages(drafts=drafts, by=by))
 
 
-def queue_acceptance(*, nomination: Nomination, by=None) -> int:
-    """Tell an accepted nominee that their place is confirmed, with the link to their own page
-    (the focal point follows the decision on their nominations page)."""
+def _to_nominee(nomination: Nomination, *, kind: str, dedupe_key: str) -> Draft:
+    """A message to a nominee about their event, in their language, with the link to their page."""
     event = nomination.invitation.event
     with translation.override(nomination.preferred_language):
         dates = format_date_range(event.start_date, event.end_date)
-    draft = Draft(
-        kind=ACCEPTED, to=nomination.email, language=nomination.preferred_language,
+    return Draft(
+        kind=kind, to=nomination.email, language=nomination.preferred_language,
         values={"name": str(nomination), "event": event.title, "dates": dates,
                 "link": participant_url(nomination)},
-        dedupe_key=f"{ACCEPTED}:{nomination.pk}", person_id=nomination.person_id, gender=nomination.gender,
+        dedupe_key=dedupe_key, person_id=nomination.person_id, gender=nomination.gender,
         topic=("event", event.pk),
     )
+
+
+def queue_acceptance(*, nomination: Nomination, by=None) -> int:
+    """Tell an accepted nominee that their place is confirmed, with the link to their own page
+    (the focal point follows the decision on their nominations page)."""
+    draft = _to_nominee(nomination, kind=ACCEPTED, dedupe_key=f"{ACCEPTED}:{nomination.pk}")
     return len(queue_messages(drafts=[draft], by=by))
 
 
@@ -122,19 +127,10 @@ def queue_participant_links(*, email: str) -> int:
         email__iexact=email.strip(), status=Nomination.Status.ACCEPTED, person__erased_at__isnull=True,
     ).select_related("invitation__event")
     minute = timezone.now().strftime("%Y%m%d%H%M")
-    drafts = []
-    for nomination in nominations:
-        event = nomination.invitation.event
-        with translation.override(nomination.preferred_language):
-            dates = format_date_range(event.start_date, event.end_date)
-        drafts.append(
-            Draft(
-                kind=PARTICIPANT_LINK, to=nomination.email, language=nomination.preferred_language,
-                values={"name": str(nomination), "event": event.title, "dates": dates,
-                        "link": participant_url(nomination)},
-                dedupe_key=f"{PARTICIPANT_LINK}:{nomination.pk}:{minute}", person_id=nomination.person_id,
-                gender=nomination.gender,
-                topic=("event", event.pk),
-            )
+    drafts = [
+        _to_nominee(
+            nomination, kind=PARTICIPANT_LINK, dedupe_key=f"{PARTICIPANT_LINK}:{nomination.pk}:{minute}"
         )
+        for nomination in nominations
+    ]
     return len(queue_messages(drafts=drafts))
