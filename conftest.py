@@ -156,7 +156,16 @@ def focal_point_user(db):
 
 
 @pytest.fixture
-def persona_client(db, client, coordinator, administrator, trainer, other_trainer, focal_point_user):
+def expert_user(db):
+    """The expert persona's account (no role; stce/tests/world.py links it to an accredited
+    expert's Person). The username is fixed so that the world finds the same user."""
+    return UserFactory(username="expert", email="expert@example.org")
+
+
+@pytest.fixture
+def persona_client(
+    db, client, coordinator, administrator, trainer, other_trainer, focal_point_user, expert_user
+):
     """Returns a function: persona name -> a client signed in as that persona."""
     from django.test import Client
 
@@ -166,6 +175,7 @@ def persona_client(db, client, coordinator, administrator, trainer, other_traine
         "trainer": trainer,
         "other_trainer": other_trainer,
         "focal_point": focal_point_user,
+        "expert": expert_user,
     }
 
     def make(persona: str) -> Client:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accreditation.views import directory, experts, review
+from accreditation.views import directory, experts, portal, review
 
 app_name = "accreditation"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("experts/<int:pk>/workshop-place/", experts.expert_workshop_place, name="expert-workshop-place"),
     path("experts/<int:pk>/evidence/<slug:kind>/", experts.evidence_add, name="evidence-add"),
     path("experts/<int:pk>/propose/", review.proposal_create, name="proposal-create"),
+    path("me/", portal.expert_home, name="expert-home"),
     path("review/", review.review_queue, name="review-queue"),
     path("proposals/<int:pk>/decide/", review.proposal_decide, name="proposal-decide"),
 ]

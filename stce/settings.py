@@ -115,6 +115,7 @@ TEMPLATES = [
                 "people.context_processors.roles",
                 "people.context_processors.menu_badges",
                 "nominations.context_processors.focal_point",
+                "accreditation.context_processors.expert",
             ],
         },
     },

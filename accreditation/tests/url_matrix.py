@@ -1,10 +1,12 @@
-from people.tests.permissions import Case, exports, ladder
+from people.tests.permissions import EXPERT, Case, exports, ladder, signed_in
 
 # Coordinators prepare (nominate, record evidence, propose); administrators decide.
 PREPARE = ladder(admin=403)
 POST_ONLY_FOR_COORDINATORS = ladder(coord=405, admin=403)
 
 CASES = [
+    # The experts' portal: the expert's own pages; every other signed-in user gets 404.
+    Case("accreditation:expert-home", {**signed_in(404), EXPERT: 200}),
     Case("accreditation:expert-list", ladder()),
     *exports("accreditation:expert-list", ladder()),
     Case("accreditation:expert-create", PREPARE),

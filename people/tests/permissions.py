@@ -22,7 +22,10 @@ ADMIN = "administrator"
 # invited to, world.nomination is their nominee; world.other_event and world.other_nomination
 # belong to another country's focal point.
 FOCAL = "focal_point"
-PERSONAS = (ANON, COORD, TRAINER, OTHER, ADMIN, FOCAL)
+# An accredited expert who signs in to the experts' portal (world.portal_expert), with no role of
+# their own; world.expert is another expert, whose records the persona must not find (404).
+EXPERT = "expert"
+PERSONAS = (ANON, COORD, TRAINER, OTHER, ADMIN, FOCAL, EXPERT)
 
 LOGIN = 302  # anonymous users are redirected to the login page
 
@@ -49,10 +52,15 @@ def exports(name: str, expect: dict[str, int], **options) -> list[Case]:
     return [Case(name, expect, query={"export": fmt}, **options) for fmt in ("csv", "xlsx")]
 
 
-def ladder(*, coord=200, trainer=403, other=403, admin=200, anon=LOGIN, focal=403) -> dict[str, int]:
-    """Statuses by persona. A focal point has none of the three roles, so a page that needs one
-    refuses them (403) before it looks for the object (where a trainer may get 404)."""
-    return {ANON: anon, COORD: coord, TRAINER: trainer, OTHER: other, ADMIN: admin, FOCAL: focal}
+def ladder(
+    *, coord=200, trainer=403, other=403, admin=200, anon=LOGIN, focal=403, expert=403
+) -> dict[str, int]:
+    """Statuses by persona. Focal points and experts have none of the three roles, so a page that
+    needs one refuses them (403) before it looks for the object (where a trainer may get 404)."""
+    return {
+        ANON: anon, COORD: coord, TRAINER: trainer, OTHER: other, ADMIN: admin, FOCAL: focal,
+        EXPERT: expert,
+    }
 
 
 def everyone(status=200) -> dict[str, int]:
@@ -64,8 +72,8 @@ def signed_in(status=200) -> dict[str, int]:
 
 
 def any_role(status=200) -> dict[str, int]:
-    """Pages for every signed-in user with a role: coordinators, trainers, administrators. A
-    focal point has no role (403)."""
-    return {**signed_in(status), FOCAL: 403}
+    """Pages for every signed-in user with a role: coordinators, trainers, administrators. Focal
+    points and experts have no role (403)."""
+    return {**signed_in(status), FOCAL: 403, EXPERT: 403}
 
 

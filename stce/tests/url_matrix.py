@@ -1,8 +1,8 @@
-from people.tests.permissions import ANON, FOCAL, Case, everyone, signed_in
+from people.tests.permissions import ANON, EXPERT, FOCAL, Case, everyone, signed_in
 
 CASES = [
-    # A focal point's home is their invitations to nominate.
-    Case("home", {**signed_in(), ANON: 302, FOCAL: 302}),
+    # A focal point's home is their invitations to nominate; an expert's is their own portal.
+    Case("home", {**signed_in(), ANON: 302, FOCAL: 302, EXPERT: 302}),
     Case("healthz", everyone()),
     Case("login", {**everyone(302), ANON: 200}),  # signed-in users are sent home
     Case("logout", everyone(405)),  # logging out is POST only (CSRF-safe)

@@ -121,6 +121,15 @@ def _add_accreditation(world) -> None:
     from people.tests.factories import UserFactory
 
     world.expert = Expert.objects.create(person=PersonFactory(), status=ExpertStatus.PRE_ACCREDITED)
+    # The `expert` persona: an accredited expert whose Person is linked to the persona's account.
+    from django.contrib.auth import get_user_model
+
+    account, _ = get_user_model().objects.get_or_create(
+        username="expert", defaults={"email": "expert@example.org"}
+    )
+    world.portal_expert = Expert.objects.create(
+        person=PersonFactory(user=account), status=ExpertStatus.ACCREDITED
+    )
     world.proposal = Proposal.objects.create(
         expert=Expert.objects.create(person=PersonFactory()),
         from_status=ExpertStatus.NOMINATED, to_status=ExpertStatus.WITHDRAWN,

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from accreditation.access import is_expert
 from courses.models import Module, TrainingEvent
 from nominations.models import FocalPoint
 from people import roles, todo
@@ -19,6 +20,8 @@ def home(request):
     user = request.user
     if not roles.user_roles(user) and FocalPoint.objects.active().filter(user=user).exists():
         return redirect("nominations:focal-home")
+    if not roles.user_roles(user) and is_expert(user):
+        return redirect("accreditation:expert-home")
     context = {"roles": sorted(roles.ROLE_LABELS[r] for r in roles.user_roles(user))}
     if roles.can_see_all_events(user):
         context["upcoming_events"] = (
