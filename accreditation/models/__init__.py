@@ -1,5 +1,12 @@
 from .decisions import Decision, ExpiryNotice, ImmutableRecordError, Proposal
 from .evidence import EvaluationResult, Evidence, EvidenceKind
+from .home_trainings import (
+    EDITABLE_STATUSES,
+    HomeTraining,
+    HomeTrainingParticipant,
+    HomeTrainingStatus,
+    ParticipantsGiven,
+)
 from .experts import (
     ACTIVE_STATUSES,
     Expert,
@@ -11,6 +18,11 @@ from .experts import (
 )
 
 __all__ = [
+    "EDITABLE_STATUSES",
+    "HomeTraining",
+    "HomeTrainingParticipant",
+    "HomeTrainingStatus",
+    "ParticipantsGiven",
     "ACTIVE_STATUSES",
     "Decision",
     "EvaluationResult",
