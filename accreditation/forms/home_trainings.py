@@ -18,12 +18,24 @@ class HomeTrainingForm(forms.ModelForm):
     class Meta:
         model = HomeTraining
         fields = [
-            "title", "start_date", "end_date", "format", "place", "country", "language",
-            "host_administration", "modules", "participants_given", "women", "men", "another_gender",
+            "title",
+            "start_date",
+            "end_date",
+            "format",
+            "place",
+            "country",
+            "language",
+            "host_administration",
+            "modules",
+            "participants_given",
+            "women",
+            "men",
+            "another_gender",
             "gender_not_recorded",
         ]
         widgets = {
-            "start_date": DateInput, "end_date": DateInput,
+            "start_date": DateInput,
+            "end_date": DateInput,
             "modules": forms.SelectMultiple(attrs={"size": 8}),
             "participants_given": forms.RadioSelect,
         }
@@ -56,11 +68,14 @@ class HomeTrainingForm(forms.ModelForm):
 class ReviewForm(forms.Form):
     ACCEPT, CHANGES, DECLINE = "accept", "changes", "decline"
     decision = forms.ChoiceField(
-        label=_("Decision"), widget=forms.RadioSelect,
+        label=_("Decision"),
+        widget=forms.RadioSelect,
         choices=[(ACCEPT, _("Accept")), (CHANGES, _("Ask for changes")), (DECLINE, _("Decline"))],
     )
     reason = forms.CharField(
-        label=_("Notes for the expert"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Notes for the expert"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Needed when you ask for changes or decline: the expert reads it."),
     )
 

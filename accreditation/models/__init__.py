@@ -1,12 +1,5 @@
 from .decisions import Decision, ExpiryNotice, ImmutableRecordError, Proposal
 from .evidence import EvaluationResult, Evidence, EvidenceKind
-from .home_trainings import (
-    EDITABLE_STATUSES,
-    HomeTraining,
-    HomeTrainingParticipant,
-    HomeTrainingStatus,
-    ParticipantsGiven,
-)
 from .experts import (
     ACTIVE_STATUSES,
     Expert,
@@ -15,6 +8,13 @@ from .experts import (
     add_months,
     add_years,
     subtract_months,
+)
+from .home_trainings import (
+    EDITABLE_STATUSES,
+    HomeTraining,
+    HomeTrainingParticipant,
+    HomeTrainingStatus,
+    ParticipantsGiven,
 )
 
 __all__ = [

@@ -40,25 +40,38 @@ class HomeTraining(models.Model):
     Participants = ParticipantsGiven
 
     expert = models.ForeignKey(
-        "accreditation.Expert", on_delete=models.PROTECT, related_name="home_trainings",
+        "accreditation.Expert",
+        on_delete=models.PROTECT,
+        related_name="home_trainings",
         verbose_name=_("expert"),
     )
     title = models.CharField(_("title"), max_length=250)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     format = models.CharField(
-        _("format"), max_length=20, choices=TrainingEvent.Format.choices, default=TrainingEvent.Format.IN_PERSON
+        _("format"),
+        max_length=20,
+        choices=TrainingEvent.Format.choices,
+        default=TrainingEvent.Format.IN_PERSON,
     )
     place = models.CharField(_("place or platform"), max_length=250)
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="home_trainings", verbose_name=_("country")
     )
     language = models.ForeignKey(
-        Language, on_delete=models.PROTECT, null=True, blank=True, related_name="home_trainings",
+        Language,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="home_trainings",
         verbose_name=_("language"),
     )
     host_administration = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="home_trainings",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="home_trainings",
         verbose_name=_("host administration"),
     )
     modules = models.ManyToManyField(
@@ -73,19 +86,30 @@ class HomeTraining(models.Model):
     another_gender = models.PositiveIntegerField(_("another gender"), default=0)
     gender_not_recorded = models.PositiveIntegerField(_("gender not recorded"), default=0)
     status = models.CharField(
-        _("status"), max_length=20, choices=HomeTrainingStatus.choices, default=HomeTrainingStatus.DRAFT,
+        _("status"),
+        max_length=20,
+        choices=HomeTrainingStatus.choices,
+        default=HomeTrainingStatus.DRAFT,
         editable=False,
     )
     reviewer_notes = models.TextField(_("reviewer's notes"), blank=True)
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("submitted by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("decided by"),
     )
     history = HistoricalRecords()
@@ -95,7 +119,9 @@ class HomeTraining(models.Model):
         verbose_name = _("training delivered at home")
         verbose_name_plural = _("trainings delivered at home")
         constraints = [
-            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="home_training_dates_in_order"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="home_training_dates_in_order"
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "start_date"], name="home_training_status"),
@@ -142,7 +168,9 @@ class HomeTrainingParticipant(models.Model):
         verbose_name = _("participant of a training delivered at home")
         verbose_name_plural = _("participants of trainings delivered at home")
         constraints = [
-            models.UniqueConstraint(fields=["home_training", "person"], name="home_training_participant_once"),
+            models.UniqueConstraint(
+                fields=["home_training", "person"], name="home_training_participant_once"
+            ),
         ]
 
     def __str__(self):

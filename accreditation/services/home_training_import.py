@@ -70,7 +70,9 @@ def _check_row(row, directory, seen, listed: set[int]) -> None:
     row.person = person
     if person.pk in listed:
         row.action = ALREADY
-        row.add_problem("", _("%(name)s is already on this report.") % {"name": person.full_name}, error=False)
+        row.add_problem(
+            "", _("%(name)s is already on this report.") % {"name": person.full_name}, error=False
+        )
     else:
         row.action = ADD
         row.add_problem(

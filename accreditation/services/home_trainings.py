@@ -21,8 +21,19 @@ from accreditation.models import (
 from people.errors import DomainError
 
 FIELDS = (
-    "title", "start_date", "end_date", "format", "place", "country", "language", "host_administration",
-    "participants_given", "women", "men", "another_gender", "gender_not_recorded",
+    "title",
+    "start_date",
+    "end_date",
+    "format",
+    "place",
+    "country",
+    "language",
+    "host_administration",
+    "participants_given",
+    "women",
+    "men",
+    "another_gender",
+    "gender_not_recorded",
 )
 COUNT_FIELDS = ("women", "men", "another_gender", "gender_not_recorded")
 
@@ -102,7 +113,9 @@ def submit_home_training(*, home_training: HomeTraining, by) -> HomeTraining:
         if not home_training.participants.exists():
             raise DomainError(_("Import the list of participants before submitting."), code="no_participants")
     elif home_training.counted_total == 0:
-        raise DomainError(_("Give the number of participants by gender before submitting."), code="no_participants")
+        raise DomainError(
+            _("Give the number of participants by gender before submitting."), code="no_participants"
+        )
     home_training.status = HomeTrainingStatus.SUBMITTED
     home_training.submitted_at, home_training.submitted_by = timezone.now(), by
     return _saved(home_training, by=by, reason="Submitted for review")
@@ -130,9 +143,7 @@ def _require_reason(reason: str) -> None:
 @transaction.atomic
 def accept_home_training(*, home_training: HomeTraining, by, notes: str = "") -> HomeTraining:
     """Accept a submitted report: it counts from now on as an expert-delivered training."""
-    return _decide(
-        home_training, status=HomeTrainingStatus.ACCEPTED, by=by, notes=notes, reason="Accepted"
-    )
+    return _decide(home_training, status=HomeTrainingStatus.ACCEPTED, by=by, notes=notes, reason="Accepted")
 
 
 @transaction.atomic
@@ -140,7 +151,10 @@ def request_changes(*, home_training: HomeTraining, by, reason: str) -> HomeTrai
     """Send a submitted report back to its expert with what to change."""
     _require_reason(reason)
     return _decide(
-        home_training, status=HomeTrainingStatus.CHANGES_REQUESTED, by=by, notes=reason,
+        home_training,
+        status=HomeTrainingStatus.CHANGES_REQUESTED,
+        by=by,
+        notes=reason,
         reason="Changes requested",
     )
 
@@ -149,9 +163,7 @@ def request_changes(*, home_training: HomeTraining, by, reason: str) -> HomeTrai
 def decline_home_training(*, home_training: HomeTraining, by, reason: str) -> HomeTraining:
     """Decline a submitted report (it does not count); the reason is shown to the expert."""
     _require_reason(reason)
-    return _decide(
-        home_training, status=HomeTrainingStatus.DECLINED, by=by, notes=reason, reason="Declined"
-    )
+    return _decide(home_training, status=HomeTrainingStatus.DECLINED, by=by, notes=reason, reason="Declined")
 
 
 @transaction.atomic
@@ -159,7 +171,9 @@ def remove_participant(*, home_training: HomeTraining, participant_id: int, by) 
     """Take one named official off the expert's report (a wrong row of the imported list)."""
     home_training = HomeTraining.objects.select_for_update().get(pk=home_training.pk)
     _check_editable(home_training)
-    participant = HomeTrainingParticipant.objects.filter(pk=participant_id, home_training=home_training).first()
+    participant = HomeTrainingParticipant.objects.filter(
+        pk=participant_id, home_training=home_training
+    ).first()
     if participant is None:
         raise DomainError(_("This official is not on the report."))
     participant._history_user = by

@@ -16,14 +16,20 @@ from people.tests.factories import CountryFactory, PersonFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 VALUES = {
-    "title": "STCE national course", "start_date": datetime.date(2025, 3, 3),
-    "end_date": datetime.date(2025, 3, 7), "format": "in_person", "place": "Brussels",
+    "title": "STCE national course",
+    "start_date": datetime.date(2025, 3, 3),
+    "end_date": datetime.date(2025, 3, 7),
+    "format": "in_person",
+    "place": "Brussels",
 }
 
 
 def participants_csv(n: int, *, country: str = "BE") -> bytes:
     lines = ["Given name,Family name,Gender,Country,E-mail"]
-    lines += [f"Ana{i},Officer{i},{'female' if i % 2 else 'male'},{country},officer{i}@example.org" for i in range(n)]
+    lines += [
+        f"Ana{i},Officer{i},{'female' if i % 2 else 'male'},{country},officer{i}@example.org"
+        for i in range(n)
+    ]
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -106,8 +112,11 @@ def test_the_review_asks_for_changes_the_expert_resubmits_and_it_is_accepted(exp
         home_trainings.request_changes(home_training=report, by=coordinator, reason=" ")
     home_trainings.request_changes(home_training=report, by=coordinator, reason="Add the modules.")
     report = home_trainings.save_home_training(
-        expert=expert, values={**VALUES, "title": "STCE course, corrected", "country": report.country},
-        modules=[], by=account, home_training=report,
+        expert=expert,
+        values={**VALUES, "title": "STCE course, corrected", "country": report.country},
+        modules=[],
+        by=account,
+        home_training=report,
     )
     home_trainings.submit_home_training(home_training=report, by=account)
     accepted = home_trainings.accept_home_training(home_training=report, by=coordinator)
@@ -115,22 +124,36 @@ def test_the_review_asks_for_changes_the_expert_resubmits_and_it_is_accepted(exp
     assert accepted.status == HomeTrainingStatus.ACCEPTED and accepted.decided_by == coordinator
     reasons = list(report.history.order_by("history_date").values_list("history_change_reason", flat=True))
     assert reasons == [
-        "Reported by the expert", "Participants imported", "Submitted for review", "Changes requested",
-        "Reported by the expert", "Submitted for review", "Accepted",
+        "Reported by the expert",
+        "Participants imported",
+        "Submitted for review",
+        "Changes requested",
+        "Reported by the expert",
+        "Submitted for review",
+        "Accepted",
     ] or reasons == [
-        "Reported by the expert", "Submitted for review", "Changes requested",
-        "Reported by the expert", "Submitted for review", "Accepted",
+        "Reported by the expert",
+        "Submitted for review",
+        "Changes requested",
+        "Reported by the expert",
+        "Submitted for review",
+        "Accepted",
     ]
     with pytest.raises(DomainError):
         home_trainings.save_home_training(
-            expert=expert, values={**VALUES, "country": report.country}, modules=[], by=account,
+            expert=expert,
+            values={**VALUES, "country": report.country},
+            modules=[],
+            by=account,
             home_training=report,
         )
 
 
 def test_a_declined_report_shows_its_reason_on_the_experts_list(client, expert, account, coordinator):
     report = submitted(expert, account)
-    home_trainings.decline_home_training(home_training=report, by=coordinator, reason="Not the WCO curriculum.")
+    home_trainings.decline_home_training(
+        home_training=report, by=coordinator, reason="Not the WCO curriculum."
+    )
     client.force_login(account)
     page = client.get(reverse("accreditation:my-home-trainings"))
     assert "Declined" in page.text and "Not the WCO curriculum." in page.text
@@ -139,10 +162,18 @@ def test_a_declined_report_shows_its_reason_on_the_experts_list(client, expert, 
 def test_the_expert_reports_imports_and_submits_through_the_pages(client, expert, account):
     client.force_login(account)
     country = CountryFactory()
-    response = client.post(reverse("accreditation:my-home-training-create"), {
-        **VALUES, "country": country.pk, "participants_given": "named",
-        "women": 0, "men": 0, "another_gender": 0, "gender_not_recorded": 0,
-    })
+    response = client.post(
+        reverse("accreditation:my-home-training-create"),
+        {
+            **VALUES,
+            "country": country.pk,
+            "participants_given": "named",
+            "women": 0,
+            "men": 0,
+            "another_gender": 0,
+            "gender_not_recorded": 0,
+        },
+    )
     report = HomeTraining.objects.get()
     assert response.status_code == 302 and report.expert == expert
     upload = client.post(
@@ -150,8 +181,10 @@ def test_the_expert_reports_imports_and_submits_through_the_pages(client, expert
         {"file": _file("list.csv", participants_csv(25))},
     )
     assert upload.status_code == 200 and not upload.context["report"].has_errors
-    client.post(reverse("accreditation:my-home-training-import-commit", args=[report.pk]),
-                {"token": upload.context["token"]})
+    client.post(
+        reverse("accreditation:my-home-training-import-commit", args=[report.pk]),
+        {"token": upload.context["token"]},
+    )
     assert report.participants.count() == 25
     client.post(reverse("accreditation:my-home-training-submit", args=[report.pk]))
     report.refresh_from_db()
@@ -205,15 +238,23 @@ def _file(name, data):
 
 
 def many_reports(expert, n: int, country) -> None:
-    reports = HomeTraining.objects.bulk_create([
-        HomeTraining(
-            expert=expert, title=f"Course {i}", start_date=datetime.date(2020 + i % 5, 1, 1),
-            end_date=datetime.date(2020 + i % 5, 1, 2), place="Town", country=country,
-            status=HomeTrainingStatus.ACCEPTED if i % 2 else HomeTrainingStatus.SUBMITTED,
-            participants_given="counted" if i % 3 else "named", women=2, men=3,
-        )
-        for i in range(n)
-    ])
+    reports = HomeTraining.objects.bulk_create(
+        [
+            HomeTraining(
+                expert=expert,
+                title=f"Course {i}",
+                start_date=datetime.date(2020 + i % 5, 1, 1),
+                end_date=datetime.date(2020 + i % 5, 1, 2),
+                place="Town",
+                country=country,
+                status=HomeTrainingStatus.ACCEPTED if i % 2 else HomeTrainingStatus.SUBMITTED,
+                participants_given="counted" if i % 3 else "named",
+                women=2,
+                men=3,
+            )
+            for i in range(n)
+        ]
+    )
     person = PersonFactory(gender=Gender.MALE)
     HomeTrainingParticipant.objects.bulk_create(
         [HomeTrainingParticipant(home_training=r, person=person) for r in reports[::3]]

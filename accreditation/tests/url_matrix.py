@@ -33,7 +33,8 @@ CASES = [
                      "accreditation:my-home-training-import-commit")
     ],
     *[
-        Case(name, {**signed_in(404), EXPERT: 302}, method="post", kwargs=lambda w: {"pk": w.home_training.pk})
+        Case(name, {**signed_in(404), EXPERT: 302}, method="post",
+             kwargs=lambda w: {"pk": w.home_training.pk})
         for name in ("accreditation:my-home-training-submit", "accreditation:my-home-training-import-resolve",
                      "accreditation:my-home-training-import-commit")
     ],
@@ -46,7 +47,8 @@ CASES = [
     Case("accreditation:home-training-list", ladder()),
     *exports("accreditation:home-training-list", ladder()),
     Case("accreditation:home-training-review", ladder(), kwargs=lambda w: {"pk": w.home_training.pk}),
-    Case("accreditation:home-training-review", ladder(), method="post", kwargs=lambda w: {"pk": w.home_training.pk}),
+    Case("accreditation:home-training-review", ladder(), method="post",
+         kwargs=lambda w: {"pk": w.home_training.pk}),
     Case("accreditation:expert-list", ladder()),
     *exports("accreditation:expert-list", ladder()),
     Case("accreditation:expert-create", PREPARE),

@@ -120,12 +120,15 @@ def _own(request, pk: int):
     expert = expert_of(request.user)
     return expert, get_object_or_404(
         HomeTraining.objects.select_related("country", "language", "host_administration", "expert__person"),
-        pk=pk, expert=expert,
+        pk=pk,
+        expert=expert,
     )
 
 
 def _refused(request, error: DomainError):
-    return render(request, "accreditation/home_trainings/refused.html", {"message": error.message}, status=403)
+    return render(
+        request, "accreditation/home_trainings/refused.html", {"message": error.message}, status=403
+    )
 
 
 @login_required
@@ -163,7 +166,10 @@ def _edit(request, expert, report, form):
         values = {name: form.cleaned_data[name] for name in reports.FIELDS if name in form.cleaned_data}
         try:
             report = reports.save_home_training(
-                expert=expert, values=values, modules=form.cleaned_data["modules"], by=request.user,
+                expert=expert,
+                values=values,
+                modules=form.cleaned_data["modules"],
+                by=request.user,
                 home_training=report,
             )
         except reports.NotAccredited as error:
@@ -187,10 +193,16 @@ def _participants(report: HomeTraining):
 def my_report(request, pk: int):
     """One of the expert's reports: its state, the reviewer's reason, its participants."""
     expert, report = _own(request, pk)
-    return render(request, "accreditation/home_trainings/my_detail.html", {
-        "report": report, "modules": report.modules.all(), "participants": _participants(report),
-        "named": report.participants.count(),
-    })
+    return render(
+        request,
+        "accreditation/home_trainings/my_detail.html",
+        {
+            "report": report,
+            "modules": report.modules.all(),
+            "participants": _participants(report),
+            "named": report.participants.count(),
+        },
+    )
 
 
 @login_required
@@ -221,16 +233,21 @@ def participant_remove(request, pk: int, participant: int):
 
 
 def _import_page(request, report, form, report_of_file=None, token=None, status=200):
-    return render(request, "accreditation/home_trainings/import.html", {
-        "home_training": report,
-        "form": form,
-        "report": report_of_file,
-        "token": token,
-        "can_commit": report_of_file is not None and token is not None and not report_of_file.has_errors,
-        "resolve_url": reverse("accreditation:my-home-training-import-resolve", args=[report.pk]),
-        "countries": Country.objects.order_by("name"),
-        "organisations": Organisation.objects.select_related("country").order_by("country__name", "name"),
-    }, status=status)
+    return render(
+        request,
+        "accreditation/home_trainings/import.html",
+        {
+            "home_training": report,
+            "form": form,
+            "report": report_of_file,
+            "token": token,
+            "can_commit": report_of_file is not None and token is not None and not report_of_file.has_errors,
+            "resolve_url": reverse("accreditation:my-home-training-import-resolve", args=[report.pk]),
+            "countries": Country.objects.order_by("name"),
+            "organisations": Organisation.objects.select_related("country").order_by("country__name", "name"),
+        },
+        status=status,
+    )
 
 
 def _stashed(request, report, token: str):
@@ -269,7 +286,9 @@ def participants_upload(request, pk: int):
         upload = form.cleaned_data["file"]
         data = upload.read()
         try:
-            checked = participants_import.validate_participants(home_training=report, data=data, filename=upload.name)
+            checked = participants_import.validate_participants(
+                home_training=report, data=data, filename=upload.name
+            )
         except DomainError as error:
             form.add_error("file", error.message)
         else:
@@ -320,7 +339,10 @@ def participants_commit(request, pk: int):
     try:
         data = importer.load_upload(token=token, filename=entry["filename"])
         outcome = participants_import.commit_participants(
-            home_training=report, data=data, filename=entry["filename"], by=request.user,
+            home_training=report,
+            data=data,
+            filename=entry["filename"],
+            by=request.user,
             resolutions=entry.get("resolutions"),
         )
     except importer.ImportRefused as refused:
@@ -347,7 +369,9 @@ def participants_template(request, language: str, fmt: str):
     if language not in dict(settings.LANGUAGES) or fmt not in TEMPLATE_FORMATS:
         raise Http404
     build, content_type = TEMPLATE_FORMATS[fmt]
-    return file_download(build(language), filename=f"stce-participants-{language}.{fmt}", content_type=content_type)
+    return file_download(
+        build(language), filename=f"stce-participants-{language}.{fmt}", content_type=content_type
+    )
 
 
 # ---------------------------------------------------------------- the coordinators' pages
@@ -377,11 +401,18 @@ def report_review(request, pk: int):
         else:
             messages.success(request, _("Decision recorded."))
             return redirect("accreditation:home-training-list")
-    return render(request, "accreditation/home_trainings/review.html", {
-        "report": report, "form": form, "modules": report.modules.all(), "participants": _participants(report),
-        "named": report.participants.count(),
-        "history": report.history.select_related("history_user").order_by("-history_date")[:20],
-    })
+    return render(
+        request,
+        "accreditation/home_trainings/review.html",
+        {
+            "report": report,
+            "form": form,
+            "modules": report.modules.all(),
+            "participants": _participants(report),
+            "named": report.participants.count(),
+            "history": report.history.select_related("history_user").order_by("-history_date")[:20],
+        },
+    )
 
 
 def _decide(report: HomeTraining, data: dict, by) -> None:

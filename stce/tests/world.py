@@ -144,7 +144,8 @@ def _add_home_trainings(world) -> None:
 
     def report(expert, title):
         return HomeTraining.objects.create(
-            expert=expert, title=title, start_date=datetime.date(2024, 5, 6), end_date=datetime.date(2024, 5, 8),
+            expert=expert, title=title, start_date=datetime.date(2024, 5, 6),
+            end_date=datetime.date(2024, 5, 8),
             place="Customs academy", country=expert.person.country,
         )
 
