@@ -33,6 +33,8 @@ urlpatterns = [
          name="my-home-training-participant-remove"),
     path("home-trainings/", home_trainings.report_list, name="home-training-list"),
     path("home-trainings/<int:pk>/", home_trainings.report_review, name="home-training-review"),
+    path("home-trainings/<int:pk>/certificates/", home_trainings.report_certificates,
+         name="home-training-certificates"),
     path("review/", review.review_queue, name="review-queue"),
     path("proposals/<int:pk>/decide/", review.proposal_decide, name="proposal-decide"),
 ]

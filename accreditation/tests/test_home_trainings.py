@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accreditation.models import ExpertStatus, HomeTraining, HomeTrainingParticipant, HomeTrainingStatus
-from accreditation.services import home_training_import, home_trainings
+from accreditation.services import home_training_certificates, home_training_import, home_trainings
 from accreditation.tests.factories import ExpertFactory
 from courses.models import Enrolment, TrainingEvent
 from people.errors import DomainError
@@ -283,3 +283,40 @@ def test_the_coordinators_reports_list_runs_the_same_queries_at_10_and_1000(
     many_reports(expert, size, CountryFactory())
     client.force_login(coordinator)
     _queries(client, django_assert_num_queries, reverse("accreditation:home-training-list"), 6)
+
+
+# ---------------------------------------------------------------- certificates through the registry
+
+
+def test_the_named_officials_of_an_accepted_report_get_certificates_once(
+    client, expert, account, coordinator
+):
+    from certificates.models import Certificate
+
+    report = submitted(expert, account, n=3)
+    with pytest.raises(DomainError, match="accepted reports only"):
+        home_training_certificates.issue_home_training_certificates(home_training=report, by=coordinator)
+    home_trainings.accept_home_training(home_training=report, by=coordinator)
+    client.force_login(coordinator)
+    client.post(reverse("accreditation:home-training-certificates", args=[report.pk]))
+
+    issued = Certificate.objects.filter(kind=Certificate.Kind.HOME_TRAINING)
+    assert issued.count() == 3 and {c.event_id for c in issued} == {None}
+    certificate = issued.first()
+    assert (
+        "STCE national course" in certificate.statement and expert.person.full_name in certificate.statement
+    )
+    assert certificate.serial.startswith("STCE-2025-")
+    again = home_training_certificates.issue_home_training_certificates(home_training=report, by=coordinator)
+    assert (again.issued, again.already) == (0, 3)
+
+
+def test_an_official_of_two_home_trainings_holds_a_certificate_for_each(expert, account, coordinator):
+    from certificates.models import Certificate
+
+    first, second = submitted(expert, account, n=1), submitted(expert, account, n=1)
+    for report in (first, second):
+        home_trainings.accept_home_training(home_training=report, by=coordinator)
+        home_training_certificates.issue_home_training_certificates(home_training=report, by=coordinator)
+    [person] = Person.objects.filter(email="officer0@example.org")
+    assert Certificate.objects.valid().filter(holder=person, kind=Certificate.Kind.HOME_TRAINING).count() == 2

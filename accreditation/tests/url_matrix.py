@@ -49,6 +49,11 @@ CASES = [
     Case("accreditation:home-training-review", ladder(), kwargs=lambda w: {"pk": w.home_training.pk}),
     Case("accreditation:home-training-review", ladder(), method="post",
          kwargs=lambda w: {"pk": w.home_training.pk}),
+    Case("accreditation:home-training-certificates", ladder(coord=405, admin=403),
+         kwargs=lambda w: {"pk": w.home_training.pk}),
+    # A draft: the coordinator is told it is not accepted (and sent back to the review page).
+    Case("accreditation:home-training-certificates", ladder(coord=302, admin=403), method="post",
+         kwargs=lambda w: {"pk": w.home_training.pk}),
     Case("accreditation:expert-list", ladder()),
     *exports("accreditation:expert-list", ladder()),
     Case("accreditation:expert-create", PREPARE),

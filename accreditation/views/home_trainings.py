@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accreditation.access import expert_of
@@ -21,6 +21,7 @@ from accreditation.forms.home_trainings import (
     ReviewForm,
 )
 from accreditation.models import HomeTraining, HomeTrainingStatus
+from accreditation.services import home_training_certificates as report_certificates_service
 from accreditation.services import home_training_import as participants_import
 from accreditation.services import home_trainings as reports
 from courses.forms.participants import ImportResolutionForm, ImportUploadForm
@@ -410,9 +411,32 @@ def report_review(request, pk: int):
             "modules": report.modules.all(),
             "participants": _participants(report),
             "named": report.participants.count(),
+            "certificates": report_certificates_service.certificates_of(report).count(),
             "history": report.history.select_related("history_user").order_by("-history_date")[:20],
         },
     )
+
+
+@role_required(COORDINATOR)
+@require_POST
+def report_certificates(request, pk: int):
+    """Issue certificates of participation to the named officials of an accepted report."""
+    report = get_object_or_404(HomeTraining, pk=pk)
+    try:
+        outcome = report_certificates_service.issue_home_training_certificates(
+            home_training=report, by=request.user
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            ngettext("%(n)s certificate issued.", "%(n)s certificates issued.", outcome.issued)
+            % {"n": outcome.issued},
+        )
+        for refusal in outcome.refused:
+            messages.warning(request, refusal)
+    return redirect("accreditation:home-training-review", pk=report.pk)
 
 
 def _decide(report: HomeTraining, data: dict, by) -> None:
