@@ -2,8 +2,9 @@
 import and submits it; a coordinator accepts it; the programme dashboard's expert-delivered
 figures grow by exactly that training and its 25 officials, and the WCO-run figures do not move.
 
-`report_a_home_training` and `accept_the_report` are the journey's steps, for a longer journey
-(the experts' portal as a whole) to call."""
+The coordinator then issues the officials' certificates through the registry.
+`report_a_home_training`, `accept_the_report` and `issue_the_certificates` are the journey's
+steps, for a longer journey (the experts' portal as a whole) to call."""
 
 import csv
 import io
@@ -113,6 +114,16 @@ def accept_the_report(page: Page) -> None:
     expect(page.locator("main")).to_contain_text("Decision recorded.")
 
 
+def issue_the_certificates(page: Page) -> None:
+    """The coordinator issues the 25 officials' certificates of participation through the registry."""
+    page.goto("/accreditation/home-trainings/?status=accepted")
+    page.get_by_role("link", name=TITLE).click()
+    page.get_by_role("button", name="Issue certificates of participation").click()
+    expect(page.locator("main")).to_contain_text(f"{PARTICIPANTS} certificates issued.")
+    expect(page.locator("#certificates-count")).to_contain_text(f"{PARTICIPANTS} valid certificates issued")
+    visit(page, "home-training-certificates")
+
+
 def test_an_accepted_home_training_counts_as_expert_delivered_and_nothing_else(page: Page, django_script):
     django_script(CREATE_EXPERT)
     sign_in(page, "coordinator")
@@ -133,3 +144,4 @@ def test_an_accepted_home_training_counts_as_expert_delivered_and_nothing_else(p
     assert grown[0] == 1 and grown[-1] == PARTICIPANTS
     assert grown[1:5] == [12, 13, 0, 0]  # odd rows are women: 12 of 25
     assert [a - b for a, b in zip(after[together], before[together], strict=True)] == grown
+    issue_the_certificates(page)
