@@ -320,3 +320,12 @@ def test_an_official_of_two_home_trainings_holds_a_certificate_for_each(expert, 
         home_training_certificates.issue_home_training_certificates(home_training=report, by=coordinator)
     [person] = Person.objects.filter(email="officer0@example.org")
     assert Certificate.objects.valid().filter(holder=person, kind=Certificate.Kind.HOME_TRAINING).count() == 2
+
+
+def test_every_change_of_a_report_is_in_the_audit_trail(client, expert, account, administrator):
+    report = submitted(expert, account)
+    client.force_login(administrator)
+    review = client.get(reverse("accreditation:home-training-review", args=[report.pk]))
+    audit = reverse("people:audit-object", args=["accreditation", "hometraining", report.pk])
+    assert audit in review.text
+    assert "Submitted for review" in client.get(audit).text
