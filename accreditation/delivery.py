@@ -28,6 +28,11 @@ class ExpertDelivery:
     by_year: dict[int, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
     @property
+    def years(self) -> list[tuple[int, int, int]]:
+        """(year, WCO events, trainings at home), latest year first."""
+        return [(year, wco, home) for year, (wco, home) in sorted(self.by_year.items(), reverse=True)]
+
+    @property
     def total(self) -> int:
         return sum(wco + home for wco, home in self.by_year.values())
 
@@ -48,11 +53,12 @@ def delivered_events():
 
 
 def delivery_activity(
-    *, experts=None, year_from: int | None = None, year_to: int | None = None
+    *, experts=None, year_from: int | None = None, year_to: int | None = None, names: bool = True
 ) -> list[ExpertDelivery]:
     """Every expert (of `experts`, a queryset, else all) who delivered something, with the
     last day they delivered and their deliveries per year, latest delivery first. The years
-    narrow the counts per year; the last delivery is always the latest ever."""
+    narrow the counts per year; the last delivery is always the latest ever. `names`: whether
+to read the experts' names and countries (a third query), which a caller that has them skips."""
     experts = Expert.objects.all() if experts is None else experts
     found: dict[int, ExpertDelivery] = {}
     at_home = (
@@ -78,19 +84,25 @@ def delivery_activity(
         delivery._saw(row["last"])
         if _within(row["year"], year_from, year_to):
             delivery.by_year[row["year"]][0] += row["n"]
-    names = Expert.objects.filter(pk__in=list(found)).values_list(
+    rows = Expert.objects.filter(pk__in=list(found) if names else []).values_list(
         "pk", "person__given_name", "person__family_name", "person__country_id", "person__country__region_id"
     )
-    for pk, given, family, country, region in names:
+    for pk, given, family, country, region in rows:
         found[pk].name = f"{given} {family}".strip()
         found[pk].country_id, found[pk].region_id = country, region
     return sorted(found.values(), key=lambda d: (d.last_delivery or datetime.date.min, d.name), reverse=True)
 
 
+def delivery_of(expert: Expert) -> ExpertDelivery | None:
+    """One expert's deliveries (None when they have delivered nothing yet)."""
+    activity = delivery_activity(experts=Expert.objects.filter(pk=expert.pk), names=False)
+    return activity[0] if activity else None
+
+
 def last_delivery(expert: Expert) -> datetime.date | None:
     """The last day this expert delivered a training, at a WCO event or at home."""
-    activity = delivery_activity(experts=Expert.objects.filter(pk=expert.pk))
-    return activity[0].last_delivery if activity else None
+    delivery = delivery_of(expert)
+    return delivery.last_delivery if delivery else None
 
 
 def _within(year: int, year_from: int | None, year_to: int | None) -> bool:

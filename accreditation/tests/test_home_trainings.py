@@ -329,3 +329,13 @@ def test_every_change_of_a_report_is_in_the_audit_trail(client, expert, account,
     audit = reverse("people:audit-object", args=["accreditation", "hometraining", report.pk])
     assert audit in review.text
     assert "Submitted for review" in client.get(audit).text
+
+
+def test_the_experts_record_shows_their_delivery_activity(client, expert, account, coordinator):
+    report = submitted(expert, account)
+    home_trainings.accept_home_training(home_training=report, by=coordinator)
+    client.force_login(coordinator)
+    page = client.get(reverse("accreditation:expert-detail", args=[expert.pk]))
+    assert page.context["delivery"].last_delivery == datetime.date(2025, 3, 7)
+    assert page.context["delivery"].years == [(2025, 0, 1)]
+    assert "7 Mar 2025" in page.text
