@@ -339,3 +339,11 @@ def test_the_experts_record_shows_their_delivery_activity(client, expert, accoun
     assert page.context["delivery"].last_delivery == datetime.date(2025, 3, 7)
     assert page.context["delivery"].years == [(2025, 0, 1)]
     assert "7 Mar 2025" in page.text
+
+
+def test_the_coordinators_home_lists_the_reports_waiting_for_review(client, expert, account, coordinator):
+    submitted(expert, account)
+    client.force_login(coordinator)
+    home = client.get(reverse("home")).text
+    assert "1 training delivered at home waiting for review" in home
+    assert reverse("accreditation:home-training-list") + "?status=submitted" in home
