@@ -347,3 +347,22 @@ def test_the_coordinators_home_lists_the_reports_waiting_for_review(client, expe
     home = client.get(reverse("home")).text
     assert "1 training delivered at home waiting for review" in home
     assert reverse("accreditation:home-training-list") + "?status=submitted" in home
+
+
+@pytest.mark.parametrize("size", [10, 300])
+def test_a_reports_pages_run_the_same_queries_whatever_its_participants(
+    client, expert, account, coordinator, size, django_assert_num_queries
+):
+    report = draft(expert, account)
+    people = Person.objects.bulk_create([PersonFactory.build(country=report.country) for _ in range(size)])
+    HomeTrainingParticipant.objects.bulk_create(
+        [HomeTrainingParticipant(home_training=report, person=p) for p in people]
+    )
+    client.force_login(account)
+    # Session, user, expert, the report, its modules, its participants and their count, the menu's three.
+    own = reverse("accreditation:my-home-training", args=[report.pk])
+    _queries(client, django_assert_num_queries, own, 10)
+    client.force_login(coordinator)
+    review = reverse("accreditation:home-training-review", args=[report.pk])
+    # Session, user, roles, the report, its modules, participants and count, certificates, history.
+    _queries(client, django_assert_num_queries, review, 9)
