@@ -6,9 +6,11 @@ touches TrainingEvents or enrolments, so the WCO-run figures never move with a r
 """
 
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accreditation.messages import HOME_TRAINING_DECISION
 from accreditation.models import (
     EDITABLE_STATUSES,
     Expert,
@@ -18,7 +20,9 @@ from accreditation.models import (
     HomeTrainingStatus,
     ParticipantsGiven,
 )
+from mailing.services.outbox import Draft, queue_messages
 from people.errors import DomainError
+from people.links import absolute_url
 
 FIELDS = (
     "title",
@@ -121,8 +125,41 @@ def submit_home_training(*, home_training: HomeTraining, by) -> HomeTraining:
     return _saved(home_training, by=by, reason="Submitted for review")
 
 
+def _tell_the_expert(home_training: HomeTraining) -> None:
+    """Queue the e-mail that tells the expert the review's outcome (sent after the commit)."""
+    person = home_training.expert.person
+    if not person.email:
+        return
+    with translation.override(person.preferred_language or "en"):
+        decision = home_training.get_status_display().lower()
+    queue_messages(
+        drafts=[
+            Draft(
+                kind=HOME_TRAINING_DECISION,
+                to=person.email,
+                language=person.preferred_language,
+                values={
+                    "name": person.full_name,
+                    "title": home_training.title,
+                    "decision": decision,
+                    "reason": home_training.reviewer_notes,
+                    "link": absolute_url(reverse("accreditation:my-home-trainings")),
+                },
+                dedupe_key=f"home-training:{home_training.pk}:{home_training.decided_at.isoformat()}",
+                person_id=person.pk,
+                gender=person.gender,
+                topic=("expert", home_training.expert_id),
+            )
+        ]
+    )
+
+
 def _decide(home_training: HomeTraining, *, status: str, by, notes: str, reason: str) -> HomeTraining:
-    home_training = HomeTraining.objects.select_for_update().get(pk=home_training.pk)
+    home_training = (
+        HomeTraining.objects.select_for_update(of=("self",))
+        .select_related("expert__person")
+        .get(pk=home_training.pk)
+    )
     if home_training.status != HomeTrainingStatus.SUBMITTED:
         raise DomainError(
             _("Only a submitted report can be reviewed; this one is %(status)s.")
@@ -132,7 +169,9 @@ def _decide(home_training: HomeTraining, *, status: str, by, notes: str, reason:
     home_training.status = status
     home_training.reviewer_notes = notes.strip()
     home_training.decided_at, home_training.decided_by = timezone.now(), by
-    return _saved(home_training, by=by, reason=reason)
+    _saved(home_training, by=by, reason=reason)
+    _tell_the_expert(home_training)
+    return home_training
 
 
 def _require_reason(reason: str) -> None:

@@ -366,3 +366,14 @@ def test_a_reports_pages_run_the_same_queries_whatever_its_participants(
     review = reverse("accreditation:home-training-review", args=[report.pk])
     # Session, user, roles, the report, its modules, participants and count, certificates, history.
     _queries(client, django_assert_num_queries, review, 9)
+
+
+def test_the_expert_is_told_the_outcome_of_the_review_by_e_mail(expert, account, coordinator):
+    from mailing.models import Message
+
+    report = submitted(expert, account)
+    home_trainings.request_changes(home_training=report, by=coordinator, reason="Add the modules you taught.")
+    [message] = Message.objects.filter(kind="home_training_decision")
+    assert message.to == expert.person.email
+    assert "STCE national course" in message.subject and "changes requested" in message.subject
+    assert "Add the modules you taught." in message.body and "/accreditation/me/reports/" in message.body
