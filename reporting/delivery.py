@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accreditation.delivery import delivery_activity
@@ -56,9 +57,12 @@ class ExpertDelivered:
 
 
 def accepted_home_trainings(filters: Filters):
-    """The accepted reports the dashboard's filters keep. They are national trainings for the
-    kind filter: another kind leaves them all out."""
-    reports = HomeTraining.objects.filter(status=HomeTrainingStatus.ACCEPTED)
+    """The accepted reports of trainings that have ended, as the dashboard's filters keep them.
+    They are national trainings for the kind filter: another kind leaves them all out."""
+    # Delivered as a WCO training is: once its last day has passed (reporting.figures).
+    reports = HomeTraining.objects.filter(
+        status=HomeTrainingStatus.ACCEPTED, end_date__lt=timezone.localdate()
+    )
     if filters.kind and filters.kind != TrainingEvent.Kind.NATIONAL:
         return reports.none()
     if filters.year_from:

@@ -72,8 +72,8 @@ def _check_editable(home_training: HomeTraining) -> None:
 def _check_values(values: dict) -> None:
     if values["end_date"] < values["start_date"]:
         raise DomainError(_("The end date is before the start date."), field="end_date")
-    if values["start_date"] > timezone.localdate():
-        raise DomainError(_("Report a training once it has started."), field="start_date")
+    if values["end_date"] > timezone.localdate():
+        raise DomainError(_("Report a training once it has ended."), field="end_date")
     if any(values.get(name, 0) < 0 for name in COUNT_FIELDS):
         raise DomainError(_("Counts cannot be negative."), field="women")
 

@@ -377,3 +377,11 @@ def test_the_expert_is_told_the_outcome_of_the_review_by_e_mail(expert, account,
     assert message.to == expert.person.email
     assert "STCE national course" in message.subject and "changes requested" in message.subject
     assert "Add the modules you taught." in message.body and "/accreditation/me/reports/" in message.body
+
+
+def test_a_training_is_reported_once_it_has_ended(expert, account):
+    from django.utils import timezone
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(DomainError, match="once it has ended"):
+        draft(expert, account, end_date=tomorrow)

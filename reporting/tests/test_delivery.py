@@ -150,3 +150,16 @@ def test_the_delivery_figures_run_the_same_queries_at_10_and_1000_reports(size, 
     assert figures.total.trainings == size
     with django_assert_num_queries(3):
         assert len(delivery_activity()) == 3
+
+
+def test_a_report_counts_once_its_last_day_has_passed_like_a_wco_training(expert):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    report = home_training(expert, women=3)
+    HomeTraining.objects.filter(pk=report.pk).update(start_date=today, end_date=today)
+    assert expert_delivered(Filters()).total.trainings == 0
+    HomeTraining.objects.filter(pk=report.pk).update(
+        start_date=today - datetime.timedelta(days=1), end_date=today - datetime.timedelta(days=1)
+    )
+    assert expert_delivered(Filters()).total.trainings == 1
