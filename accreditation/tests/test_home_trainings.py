@@ -385,3 +385,12 @@ def test_a_training_is_reported_once_it_has_ended(expert, account):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     with pytest.raises(DomainError, match="once it has ended"):
         draft(expert, account, end_date=tomorrow)
+
+
+def test_a_persons_record_lists_the_home_trainings_they_took_part_in(client, expert, account, coordinator):
+    report = submitted(expert, account, n=1)
+    [person] = Person.objects.filter(email="officer0@example.org")
+    client.force_login(coordinator)
+    page = client.get(person.get_absolute_url())
+    assert "Trainings delivered at home by experts" in page.text
+    assert reverse("accreditation:home-training-review", args=[report.pk]) in page.text
