@@ -17,7 +17,7 @@ from courses.services.bulk_rows import create_with_history
 from people.errors import DomainError
 from people.models import Person
 
-from .home_trainings import _check_editable, check_may_report
+from .home_trainings import check_editable, check_may_report
 
 ADD, ALREADY = importer.RowAction.ENROL, importer.RowAction.ALREADY
 
@@ -98,7 +98,7 @@ def commit_participants(
     row has an error. Officials not yet in the directory are added to it."""
     home_training = HomeTraining.objects.select_for_update().select_related("expert").get(pk=home_training.pk)
     check_may_report(home_training.expert)
-    _check_editable(home_training)
+    check_editable(home_training)
     report = validate_participants(
         home_training=home_training, data=data, filename=filename, resolutions=resolutions
     )

@@ -60,7 +60,7 @@ def check_may_report(expert: Expert) -> None:
         raise NotAccredited
 
 
-def _check_editable(home_training: HomeTraining) -> None:
+def check_editable(home_training: HomeTraining) -> None:
     if home_training.status not in EDITABLE_STATUSES:
         raise DomainError(
             _("This report is %(status)s; it can no longer be changed.")
@@ -96,7 +96,7 @@ def save_home_training(
         home_training = HomeTraining(expert=expert)
     else:
         home_training = HomeTraining.objects.select_for_update().get(pk=home_training.pk, expert=expert)
-        _check_editable(home_training)
+        check_editable(home_training)
     _check_values(values)
     for name in FIELDS:
         if name in values:
@@ -112,7 +112,7 @@ def submit_home_training(*, home_training: HomeTraining, by) -> HomeTraining:
     the counts by gender."""
     home_training = HomeTraining.objects.select_for_update().select_related("expert").get(pk=home_training.pk)
     check_may_report(home_training.expert)
-    _check_editable(home_training)
+    check_editable(home_training)
     if home_training.participants_given == ParticipantsGiven.NAMED:
         if not home_training.participants.exists():
             raise DomainError(_("Import the list of participants before submitting."), code="no_participants")
@@ -209,7 +209,7 @@ def decline_home_training(*, home_training: HomeTraining, by, reason: str) -> Ho
 def remove_participant(*, home_training: HomeTraining, participant_id: int, by) -> None:
     """Take one named official off the expert's report (a wrong row of the imported list)."""
     home_training = HomeTraining.objects.select_for_update().get(pk=home_training.pk)
-    _check_editable(home_training)
+    check_editable(home_training)
     participant = HomeTrainingParticipant.objects.filter(
         pk=participant_id, home_training=home_training
     ).first()
