@@ -119,6 +119,23 @@ def _check_event_rules(*, kind: str, holder: Person, event) -> None:
             )
 
 
+def _snapshot(*, kind: str, holder: Person, language: str, event, subject, supersedes) -> dict:
+    if supersedes is not None and subject is None:
+        # A reissue certifies exactly what the old certificate did, under the corrected name.
+        name, latin = holder_names(holder)
+        return {
+            **supersedes.snapshot,
+            "holder_name": name,
+            "holder_latin_name": latin,
+            "issued_line": issued_line(language),
+            "reason": "correction",
+        }
+    snapshot = build_snapshot(kind=kind, holder=holder, language=language, event=event, subject=subject)
+    if supersedes is not None:
+        snapshot["reason"] = "renewal"
+    return snapshot
+
+
 @transaction.atomic
 def issue_certificate(
     *,
@@ -162,20 +179,8 @@ def issue_certificate(
     if kind in EVENT_KINDS and supersedes is None:
         _check_event_rules(kind=kind, holder=holder, event=event)
     language = certificate_language(holder, language)
-    if supersedes is not None and subject is None:
-        # A reissue certifies exactly what the old certificate did, under the corrected name.
-        name, latin = holder_names(holder)
-        snapshot = {
-            **supersedes.snapshot,
-            "holder_name": name,
-            "holder_latin_name": latin,
-            "issued_line": issued_line(language),
-            "reason": "correction",
-        }
-    else:
-        snapshot = build_snapshot(kind=kind, holder=holder, language=language, event=event, subject=subject)
-        if supersedes is not None:
-            snapshot["reason"] = "renewal"
+    snapshot = _snapshot(kind=kind, holder=holder, language=language, event=event, subject=subject,
+                         supersedes=supersedes)
     year = event.end_date.year if event is not None else (year or timezone.localdate().year)
     try:
         with transaction.atomic():
