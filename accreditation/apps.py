@@ -8,7 +8,7 @@ class AccreditationConfig(AppConfig):
     verbose_name = _("Accreditation")
 
     def ready(self):
-        from accreditation import messages, todo
+        from accreditation import messages, person_page, todo
         from accreditation.services.experts import forget_erased_experts_profile
         from accreditation.standing import accreditation_standing
         from certificates.models import Certificate
@@ -19,3 +19,4 @@ class AccreditationConfig(AppConfig):
         register_standing(Certificate.Kind.ACCREDITATION, accreditation_standing)
         messages.register()
         todo.register_items()
+        person_page.register()

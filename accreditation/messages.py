@@ -7,6 +7,7 @@ from mailing.kinds import MessageKind, register_kind
 
 EXPIRY = "accreditation_expiry"
 DIGEST = "accreditation_expiry_digest"
+HOME_TRAINING_DECISION = "home_training_decision"
 
 
 def _sample() -> dict[str, str]:
@@ -17,6 +18,9 @@ def _sample() -> dict[str, str]:
         "list": "- Amélie Dupré: 30 Sep 2026 (" + gettext("6 months before the end") + ")\n"
         "- Wang Wei: 31 Oct 2026 (" + gettext("6 months before the end") + ")",
         "link": "https://stce.example.org/accreditation/expiring/",
+        "title": "STCE national course, Mombasa",
+        "decision": gettext("Changes requested"),
+        "reason": gettext("Add the modules you taught."),
     }
 
 
@@ -57,5 +61,32 @@ def register() -> None:
             },
             sample=_sample,
             order=60,
+        )
+    )
+    register_kind(
+        MessageKind(
+            key=HOME_TRAINING_DECISION,
+            label=_("Training delivered at home: the review"),
+            description=_(
+                "To the expert, when a coordinator accepts their report of a training delivered at home, "
+                "asks for changes or declines it."
+            ),
+            subject=_("Your report “{{ title }}”: {{ decision }}"),
+            body=_(
+                "Dear {{ name }},\n\n"
+                "Your report of the training “{{ title }}” was reviewed: {{ decision }}.\n"
+                "{{ reason }}\n\n"
+                "Your reports: {{ link }}\n\n"
+                "WCO Strategic Trade Control Enforcement Programme\n"
+            ),
+            placeholders={
+                "name": _("the expert's name"),
+                "title": _("the training's title"),
+                "decision": _("accepted, changes requested or declined"),
+                "reason": _("the coordinator's notes, if any"),
+                "link": _("the expert's list of reports (they sign in)"),
+            },
+            sample=_sample,
+            order=70,
         )
     )

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from accreditation.models import Expert, Proposal
+from accreditation.models import Expert, HomeTraining, HomeTrainingStatus, Proposal
 from accreditation.models.experts import add_months
 from people import roles
 from people.todo import TodoItem, TodoProvider, register, register_badge
@@ -33,7 +33,17 @@ def _expiring_items(request) -> list[TodoItem]:
     return [TodoItem(label, reverse("accreditation:expiring"), n)]
 
 
+def _home_training_items(request) -> list[TodoItem]:
+    n = HomeTraining.objects.filter(status=HomeTrainingStatus.SUBMITTED).count()
+    label = ngettext(
+        "%(n)d training delivered at home waiting for review",
+        "%(n)d trainings delivered at home waiting for review", n,
+    ) % {"n": n}
+    return [TodoItem(label, reverse("accreditation:home-training-list") + "?status=submitted", n)]
+
+
 def register_items() -> None:
     register(TodoProvider("accreditation-review", roles.ADMINISTRATOR, _review_items, 10))
     register(TodoProvider("accreditation-expiring", roles.COORDINATOR, _expiring_items, 50))
+    register(TodoProvider("accreditation-home-trainings", roles.COORDINATOR, _home_training_items, 55))
     register_badge("review_queue", roles.ADMINISTRATOR, review_queue_count)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accreditation.views import directory, experts, portal, review
+from accreditation.views import directory, experts, home_trainings, portal, review
 
 app_name = "accreditation"
 
@@ -15,6 +15,26 @@ urlpatterns = [
     path("experts/<int:pk>/evidence/<slug:kind>/", experts.evidence_add, name="evidence-add"),
     path("experts/<int:pk>/propose/", review.proposal_create, name="proposal-create"),
     path("me/", portal.expert_home, name="expert-home"),
+    # Trainings delivered at home: the expert's reports, and the coordinators' review.
+    path("me/reports/", home_trainings.my_reports, name="my-home-trainings"),
+    path("me/reports/new/", home_trainings.report_create, name="my-home-training-create"),
+    path("me/reports/template/<str:language>.<str:fmt>", home_trainings.participants_template,
+         name="my-home-training-template"),
+    path("me/reports/<int:pk>/", home_trainings.my_report, name="my-home-training"),
+    path("me/reports/<int:pk>/edit/", home_trainings.report_edit, name="my-home-training-edit"),
+    path("me/reports/<int:pk>/submit/", home_trainings.report_submit, name="my-home-training-submit"),
+    path("me/reports/<int:pk>/participants/", home_trainings.participants_upload,
+         name="my-home-training-import"),
+    path("me/reports/<int:pk>/participants/resolve/", home_trainings.participants_resolve,
+         name="my-home-training-import-resolve"),
+    path("me/reports/<int:pk>/participants/commit/", home_trainings.participants_commit,
+         name="my-home-training-import-commit"),
+    path("me/reports/<int:pk>/participants/<int:participant>/remove/", home_trainings.participant_remove,
+         name="my-home-training-participant-remove"),
+    path("home-trainings/", home_trainings.report_list, name="home-training-list"),
+    path("home-trainings/<int:pk>/", home_trainings.report_review, name="home-training-review"),
+    path("home-trainings/<int:pk>/certificates/", home_trainings.report_certificates,
+         name="home-training-certificates"),
     path("review/", review.review_queue, name="review-queue"),
     path("proposals/<int:pk>/decide/", review.proposal_decide, name="proposal-decide"),
 ]

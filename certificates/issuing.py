@@ -81,8 +81,11 @@ def _next_serial(*, year: int, country: str) -> str:
     return f"STCE-{year}-{country}-{number:06d}"
 
 
-def _valid_for(*, kind: str, holder: Person, event) -> Certificate | None:
-    return Certificate.objects.valid().filter(kind=kind, holder=holder, event=event).first()
+def _valid_for(*, kind: str, holder: Person, event, subject_key: str = "") -> Certificate | None:
+    found = Certificate.objects.valid().filter(kind=kind, holder=holder, event=event)
+    if event is None:
+        found = found.filter(subject_key=subject_key)
+    return found.first()
 
 
 def _check_event_rules(*, kind: str, holder: Person, event) -> None:
@@ -116,6 +119,23 @@ def _check_event_rules(*, kind: str, holder: Person, event) -> None:
             )
 
 
+def _snapshot(*, kind: str, holder: Person, language: str, event, subject, supersedes) -> dict:
+    if supersedes is not None and subject is None:
+        # A reissue certifies exactly what the old certificate did, under the corrected name.
+        name, latin = holder_names(holder)
+        return {
+            **supersedes.snapshot,
+            "holder_name": name,
+            "holder_latin_name": latin,
+            "issued_line": issued_line(language),
+            "reason": "correction",
+        }
+    snapshot = build_snapshot(kind=kind, holder=holder, language=language, event=event, subject=subject)
+    if supersedes is not None:
+        snapshot["reason"] = "renewal"
+    return snapshot
+
+
 @transaction.atomic
 def issue_certificate(
     *,
@@ -127,6 +147,8 @@ def issue_certificate(
     expert=None,
     language: str | None = None,
     supersedes: Certificate | None = None,
+    subject_key: str = "",
+    year: int | None = None,
 ) -> Certificate:
     """Issue one certificate to `holder` and return it.
 
@@ -135,9 +157,14 @@ def issue_certificate(
     object with a pk) is recorded as `expert_id`, and `subject` may give `title`, `lines`
     and `details` (strings or lazy translations, rendered in the holder's language) and any
     other JSON facts to keep; the default lines say "Accredited Customs Expert".
+    Without an event, `subject_key` names what is certified when a holder may hold several
+    certificates of the kind (a training delivered at home: "home-training:12", one valid each),
+    and `year` the year of the serial number (this year by default).
     Raises `CertificateAlreadyIssued` when a valid one exists and `DomainError` when the
     rules or the holder's name do not allow it.
     """
+    if supersedes is not None and not subject_key:
+        subject_key = supersedes.subject_key
     if expert is not None:
         # Kept as a plain id in the snapshot: the registry does not depend on accreditation.
         subject = {"expert_id": expert.pk, **(subject or {})}
@@ -146,27 +173,15 @@ def issue_certificate(
     if kind in EVENT_KINDS and event is None:
         raise DomainError(_("A certificate of completion or participation needs a training event."))
     check_issuable(holder)
-    existing = _valid_for(kind=kind, holder=holder, event=event)
+    existing = _valid_for(kind=kind, holder=holder, event=event, subject_key=subject_key)
     if existing:
         raise CertificateAlreadyIssued(existing)
     if kind in EVENT_KINDS and supersedes is None:
         _check_event_rules(kind=kind, holder=holder, event=event)
     language = certificate_language(holder, language)
-    if supersedes is not None and subject is None:
-        # A reissue certifies exactly what the old certificate did, under the corrected name.
-        name, latin = holder_names(holder)
-        snapshot = {
-            **supersedes.snapshot,
-            "holder_name": name,
-            "holder_latin_name": latin,
-            "issued_line": issued_line(language),
-            "reason": "correction",
-        }
-    else:
-        snapshot = build_snapshot(kind=kind, holder=holder, language=language, event=event, subject=subject)
-        if supersedes is not None:
-            snapshot["reason"] = "renewal"
-    year = event.end_date.year if event is not None else timezone.localdate().year
+    snapshot = _snapshot(kind=kind, holder=holder, language=language, event=event, subject=subject,
+                         supersedes=supersedes)
+    year = event.end_date.year if event is not None else (year or timezone.localdate().year)
     try:
         with transaction.atomic():
             return Certificate.objects.create(
@@ -182,10 +197,11 @@ def issue_certificate(
                 language=language,
                 issued_by=by,
                 supersedes=supersedes,
+                subject_key=subject_key,
             )
     except IntegrityError:
         # Another request issued the same certificate between our check and our insert.
-        existing = _valid_for(kind=kind, holder=holder, event=event)
+        existing = _valid_for(kind=kind, holder=holder, event=event, subject_key=subject_key)
         if existing is None:
             raise
         raise CertificateAlreadyIssued(existing)

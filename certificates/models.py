@@ -66,6 +66,9 @@ class Certificate(models.Model):
         COMPLETION = "completion", _("Completion")
         PARTICIPATION = "participation", _("Participation")
         ACCREDITATION = "accreditation", _("Accreditation")
+        # A training an expert delivered in their home country: no TrainingEvent behind it; what
+        # it is (accreditation's HomeTraining) is named by `subject_key` and told by the snapshot.
+        HOME_TRAINING = "home_training", _("Participation (training delivered by an expert)")
 
     class Status(models.TextChoices):
         VALID = "valid", _("Valid")
@@ -86,6 +89,9 @@ class Certificate(models.Model):
         related_name="certificates",
         verbose_name=_("training event"),
     )
+    # What a certificate without an event certifies, when a holder may hold several of its kind
+    # ("home-training:12"): the registry does not know the higher apps' models, only this key.
+    subject_key = models.CharField(_("subject"), max_length=64, blank=True, default="", editable=False)
     holder_name = models.CharField(_("holder's name as printed"), max_length=400)
     title = models.CharField(_("title as printed"), max_length=250)
     statement = models.TextField(_("what it certifies"))
@@ -140,7 +146,7 @@ class Certificate(models.Model):
             # NULL events are distinct in a unique index, so certificates without an event
             # (accreditation) need their own rule.
             models.UniqueConstraint(
-                fields=["kind", "holder"],
+                fields=["kind", "holder", "subject_key"],
                 condition=Q(revoked_at__isnull=True, superseded_at__isnull=True, event__isnull=True),
                 name="certificate_one_valid_without_event",
             ),

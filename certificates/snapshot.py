@@ -34,6 +34,7 @@ def kind_title(kind: str) -> str:
         Certificate.Kind.COMPLETION: _("Certificate of completion"),
         Certificate.Kind.PARTICIPATION: _("Certificate of participation"),
         Certificate.Kind.ACCREDITATION: _("Certificate of accreditation"),
+        Certificate.Kind.HOME_TRAINING: _("Certificate of participation"),
     }[kind]
 
 

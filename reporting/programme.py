@@ -6,6 +6,7 @@ from accreditation.models import ExpertStatus
 from courses.models import TrainingEvent
 from reporting.models import Dimension
 
+from .delivery import activity_table, delivery_tables
 from .figures import (
     AttendanceFigures,
     EventFigures,
@@ -38,6 +39,8 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
         _officials_by_year(trainees, labels),
         _experts_by_region(experts, labels),
         _ttt_by_language(events, labels),
+        *delivery_tables(filters, labels, trainees, events),
+        activity_table(filters),
         nominations_by_country(nominations_for(filters), labels),
     ]
 

@@ -9,8 +9,20 @@ from .experts import (
     add_years,
     subtract_months,
 )
+from .home_trainings import (
+    EDITABLE_STATUSES,
+    HomeTraining,
+    HomeTrainingParticipant,
+    HomeTrainingStatus,
+    ParticipantsGiven,
+)
 
 __all__ = [
+    "EDITABLE_STATUSES",
+    "HomeTraining",
+    "HomeTrainingParticipant",
+    "HomeTrainingStatus",
+    "ParticipantsGiven",
     "ACTIVE_STATUSES",
     "Decision",
     "EvaluationResult",

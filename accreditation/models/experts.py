@@ -8,6 +8,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -68,8 +69,11 @@ class ExpertQuerySet(models.QuerySet):
         ).prefetch_related("languages")
 
     def with_last_delivery(self):
-        """Annotate `last_delivery`: end date of the latest delivered event they trained on."""
+        """Annotate `last_delivery`: end date of the latest delivered event they trained on, or
+        of the latest training they delivered at home (an accepted report), whichever is later."""
         from courses.models import TrainerAssignment, TrainingEvent
+
+        from .home_trainings import HomeTraining, HomeTrainingStatus
 
         deliveries = (
             TrainerAssignment.objects.filter(
@@ -80,7 +84,15 @@ class ExpertQuerySet(models.QuerySet):
             .annotate(last=Max("event__end_date"))
             .values("last")
         )
-        return self.annotate(last_delivery=Subquery(deliveries[:1]))
+        at_home = (
+            HomeTraining.objects.filter(expert=OuterRef("pk"), status=HomeTrainingStatus.ACCEPTED)
+            .values("expert")
+            .annotate(last=Max("end_date"))
+            .values("last")
+        )
+        wco, home = Subquery(deliveries[:1]), Subquery(at_home[:1])
+        # GREATEST is NULL on SQLite when either is; each falls back on the other.
+        return self.annotate(last_delivery=Greatest(Coalesce(wco, home), Coalesce(home, wco)))
 
     def available_between(self, start: datetime.date, end: datetime.date, *, exclude_event=None):
         """Experts not assigned to any live event overlapping these dates."""

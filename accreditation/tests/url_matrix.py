@@ -7,6 +7,53 @@ POST_ONLY_FOR_COORDINATORS = ladder(coord=405, admin=403)
 CASES = [
     # The experts' portal: the expert's own pages; every other signed-in user gets 404.
     Case("accreditation:expert-home", {**signed_in(404), EXPERT: 200}),
+    # Trainings delivered at home: the expert's own reports (another expert's report is 404 too).
+    *[
+        Case(name, {**signed_in(404), EXPERT: 200}, kwargs=kwargs)
+        for name, kwargs in [
+            ("accreditation:my-home-trainings", lambda w: {}),
+            ("accreditation:my-home-training-create", lambda w: {}),
+            ("accreditation:my-home-training-template", lambda w: {"language": "fr", "fmt": "xlsx"}),
+            ("accreditation:my-home-training", lambda w: {"pk": w.home_training.pk}),
+            ("accreditation:my-home-training-edit", lambda w: {"pk": w.home_training.pk}),
+            ("accreditation:my-home-training-import", lambda w: {"pk": w.home_training.pk}),
+        ]
+    ],
+    *exports("accreditation:my-home-trainings", {**signed_in(404), EXPERT: 200}),
+    *[
+        Case(name, signed_in(404), kwargs=lambda w: {"pk": w.other_home_training.pk})
+        for name in (
+            "accreditation:my-home-training", "accreditation:my-home-training-edit",
+            "accreditation:my-home-training-import",
+        )
+    ],
+    *[
+        Case(name, {**signed_in(405), EXPERT: 405}, kwargs=lambda w: {"pk": w.home_training.pk})
+        for name in ("accreditation:my-home-training-submit", "accreditation:my-home-training-import-resolve",
+                     "accreditation:my-home-training-import-commit")
+    ],
+    *[
+        Case(name, {**signed_in(404), EXPERT: 302}, method="post",
+             kwargs=lambda w: {"pk": w.home_training.pk})
+        for name in ("accreditation:my-home-training-submit", "accreditation:my-home-training-import-resolve",
+                     "accreditation:my-home-training-import-commit")
+    ],
+    Case("accreditation:my-home-training-submit", signed_in(404), method="post",
+         kwargs=lambda w: {"pk": w.other_home_training.pk}),
+    Case("accreditation:my-home-training-participant-remove", {**signed_in(404), EXPERT: 302}, method="post",
+         kwargs=lambda w: {"pk": w.home_training.pk, "participant": w.home_training_participant.pk}),
+    Case("accreditation:my-home-training-participant-remove", signed_in(404), method="post",
+         kwargs=lambda w: {"pk": w.other_home_training.pk, "participant": w.home_training_participant.pk}),
+    Case("accreditation:home-training-list", ladder()),
+    *exports("accreditation:home-training-list", ladder()),
+    Case("accreditation:home-training-review", ladder(), kwargs=lambda w: {"pk": w.home_training.pk}),
+    Case("accreditation:home-training-review", ladder(), method="post",
+         kwargs=lambda w: {"pk": w.home_training.pk}),
+    Case("accreditation:home-training-certificates", ladder(coord=405, admin=403),
+         kwargs=lambda w: {"pk": w.home_training.pk}),
+    # A draft: the coordinator is told it is not accepted (and sent back to the review page).
+    Case("accreditation:home-training-certificates", ladder(coord=302, admin=403), method="post",
+         kwargs=lambda w: {"pk": w.home_training.pk}),
     Case("accreditation:expert-list", ladder()),
     *exports("accreditation:expert-list", ladder()),
     Case("accreditation:expert-create", PREPARE),

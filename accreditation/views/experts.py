@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accreditation.delivery import delivery_of
 from accreditation.forms.experts import (
     CoDeliveryForm,
     ExpertProfileForm,
@@ -54,6 +55,7 @@ def expert_detail(request, pk: int):
         "proposal_form": ProposalForm(steps=[s for s, _c in steps]) if coordinator and steps else None,
         "place_form": WorkshopPlaceForm() if coordinator else None,
         "pending": next((p for p in proposals if p.state == Proposal.State.PENDING), None),
+        "delivery": delivery_of(expert),
     })
 
 

@@ -74,7 +74,11 @@ class RevokeForm(forms.Form):
 class IssueOneForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of certificate"),
-        choices=[(k, label) for k, label in Certificate.Kind.choices if k != Certificate.Kind.ACCREDITATION],
+        choices=[
+            (k, label)
+            for k, label in Certificate.Kind.choices
+            if k not in (Certificate.Kind.ACCREDITATION, Certificate.Kind.HOME_TRAINING)
+        ],
         widget=forms.RadioSelect,
     )
 

@@ -488,7 +488,7 @@ class Directory:
 
     def __init__(
         self,
-        event: TrainingEvent,
+        event: TrainingEvent | None,
         emails: set[str],
         countries_wanted: set[str],
         resolutions: dict | None = None,
@@ -517,14 +517,15 @@ class Directory:
         for person in people:
             key = _name_key(person.given_name, person.family_name, person.country_id)
             self.by_name.setdefault(key, []).append(person)
-        self.enrolment_status = dict(event.enrolments.values_list("person_id", "status"))
+        # No event: a list of officials that enrols nobody (an expert's training at home).
+        self.enrolment_status = dict(event.enrolments.values_list("person_id", "status")) if event else {}
         self.active_enrolments = sum(
             1 for s in self.enrolment_status.values() if s == Enrolment.Status.ENROLLED
         )
 
     @classmethod
     def for_rows(
-        cls, event: TrainingEvent, rows: list[ImportRow], resolutions: dict | None = None
+        cls, event: TrainingEvent | None, rows: list[ImportRow], resolutions: dict | None = None
     ) -> "Directory":
         return cls(
             event,
@@ -648,7 +649,7 @@ def _check_row(row: ImportRow, directory: Directory, seen: SeenRows) -> None:
     if row.has_errors:
         return
     if person is None:
-        _plan_new_person(row, checked)
+        plan_new_person(row, checked)
     else:
         _plan_enrolment(row, person, directory)
 
@@ -818,7 +819,7 @@ def _plan_enrolment(row: ImportRow, person: Person, directory: Directory) -> Non
         )
 
 
-def _plan_new_person(row: ImportRow, checked: CheckedValues) -> None:
+def plan_new_person(row: ImportRow, checked: CheckedValues) -> None:
     values = row.values
     row.new_person = Person(
         given_name=values.get("given_name", ""),

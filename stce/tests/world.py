@@ -29,6 +29,7 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     agenda_day, _ = EventDay.objects.get_or_create(event=world.event, date=world.event.end_date)
     world.agenda_item = AgendaItem.objects.create(day=agenda_day, module=world.module, position=1)
     _add_accreditation(world)
+    _add_home_trainings(world)
     _add_certificate(world)
     _add_background_work(world)
     _add_nomination(world)
@@ -135,6 +136,24 @@ def _add_accreditation(world) -> None:
         from_status=ExpertStatus.NOMINATED, to_status=ExpertStatus.WITHDRAWN,
         rationale="Retired from the service.", proposed_by=UserFactory(username="world_proposer"),
     )
+
+
+def _add_home_trainings(world) -> None:
+    """A draft report of the expert persona with one named participant, and another expert's report."""
+    from accreditation.models import HomeTraining, HomeTrainingParticipant
+
+    def report(expert, title):
+        return HomeTraining.objects.create(
+            expert=expert, title=title, start_date=datetime.date(2024, 5, 6),
+            end_date=datetime.date(2024, 5, 8),
+            place="Customs academy", country=expert.person.country,
+        )
+
+    world.home_training = report(world.portal_expert, "National STCE course")
+    world.home_training_participant = HomeTrainingParticipant.objects.create(
+        home_training=world.home_training, person=world.person
+    )
+    world.other_home_training = report(world.expert, "Another expert's course")
 
 
 def _add_certificate(world) -> None:
