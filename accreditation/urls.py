@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accreditation.views import directory, experts, portal, review
+from accreditation.views import directory, experts, invitations, portal, review
 
 app_name = "accreditation"
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("experts/<int:pk>/evidence/<slug:kind>/", experts.evidence_add, name="evidence-add"),
     path("experts/<int:pk>/propose/", review.proposal_create, name="proposal-create"),
     path("me/", portal.expert_home, name="expert-home"),
+    path("me/invitations/<int:pk>/", invitations.answer, name="invitation-answer"),
+    path("me/co-delivery/<int:assignment_pk>/", invitations.co_delivery, name="co-delivery"),
+    path("events/<int:event_pk>/invite/", invitations.invite, name="invite"),
+    path("invitations/<int:pk>/withdraw/", invitations.withdraw, name="invitation-withdraw"),
+    path("co-delivery/<int:pk>/report.pdf", invitations.co_delivery_attachment, name="co-delivery-attachment"),
     path("review/", review.review_queue, name="review-queue"),
     path("proposals/<int:pk>/decide/", review.proposal_decide, name="proposal-decide"),
 ]

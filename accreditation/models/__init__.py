@@ -1,5 +1,6 @@
 from .decisions import Decision, ExpiryNotice, ImmutableRecordError, Proposal
 from .evidence import EvaluationResult, Evidence, EvidenceKind
+from .invitations import CoDeliveryReport, DeliveryInvitation, InvitationStatus
 from .experts import (
     ACTIVE_STATUSES,
     Expert,
@@ -11,6 +12,9 @@ from .experts import (
 )
 
 __all__ = [
+    "CoDeliveryReport",
+    "DeliveryInvitation",
+    "InvitationStatus",
     "ACTIVE_STATUSES",
     "Decision",
     "EvaluationResult",

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from accreditation.access import expert_of
+from accreditation.invitations import pending_for
 from courses.models import TrainingEvent
 
 
@@ -15,4 +16,7 @@ def expert_home(request):
         TrainingEvent.objects.filter(assignments__person=expert.person)
         .select_related("host_country").distinct().order_by("-start_date")[:20]
     )
-    return render(request, "accreditation/portal/home.html", {"expert": expert, "events": events})
+    return render(request, "accreditation/portal/home.html", {
+        "expert": expert, "events": events,
+        "invitations": pending_for(expert),
+    })
