@@ -29,6 +29,7 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     agenda_day, _ = EventDay.objects.get_or_create(event=world.event, date=world.event.end_date)
     world.agenda_item = AgendaItem.objects.create(day=agenda_day, module=world.module, position=1)
     _add_accreditation(world)
+    _add_invitations(world)
     _add_certificate(world)
     _add_background_work(world)
     _add_nomination(world)
@@ -135,6 +136,28 @@ def _add_accreditation(world) -> None:
         from_status=ExpertStatus.NOMINATED, to_status=ExpertStatus.WITHDRAWN,
         rationale="Retired from the service.", proposed_by=UserFactory(username="world_proposer"),
     )
+
+
+def _add_invitations(world) -> None:
+    """Invitations to deliver and co-deliveries: the expert persona's own, and another expert's."""
+    from django.core.files.base import ContentFile
+
+    from accreditation.models import CoDeliveryReport, DeliveryInvitation
+
+    coming = TrainingEvent.objects.create(
+        title="Expert-delivered training", start_date=datetime.date.today() + datetime.timedelta(days=40),
+        end_date=datetime.date.today() + datetime.timedelta(days=42), status=TrainingEvent.Status.CONFIRMED,
+    )
+    world.invitation = DeliveryInvitation.objects.create(event=coming, expert=world.portal_expert, role="co_trainer")
+    world.other_invitation = DeliveryInvitation.objects.create(event=coming, expert=world.expert, role="lead")
+    done = TrainingEvent.objects.create(
+        title="Co-delivered training", start_date=datetime.date(2022, 3, 7), end_date=datetime.date(2022, 3, 9),
+        status=TrainingEvent.Status.COMPLETED,
+    )
+    world.co_delivery = TrainerAssignment.objects.create(event=done, person=world.portal_expert.person, role="co_trainer")
+    world.other_co_delivery = TrainerAssignment.objects.create(event=done, person=world.expert.person, role="co_trainer")
+    world.co_delivery_report = CoDeliveryReport.objects.create(assignment=world.other_co_delivery, expert=world.expert)
+    world.co_delivery_report.attachment.save("report.pdf", ContentFile(b"%PDF-1.4 report"), save=True)
 
 
 def _add_certificate(world) -> None:
