@@ -101,7 +101,8 @@ def register() -> None:
             subject=_("Reminder: invitation to deliver {{ event }}"),
             body=_(
                 "Dear {{ name }},\n\n"
-                'You have not yet answered the invitation to deliver "{{ event }}" ({{ dates }}) as {{ role }}.\n\n'
+                "You have not yet answered the invitation to deliver "
+                '"{{ event }}" ({{ dates }}) as {{ role }}.\n\n'
                 "Please accept or decline on your page:\n{{ link }}\n\n"
                 "WCO Strategic Trade Control Enforcement Programme\n"
             ),

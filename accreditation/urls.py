@@ -19,7 +19,8 @@ urlpatterns = [
     path("me/co-delivery/<int:assignment_pk>/", invitations.co_delivery, name="co-delivery"),
     path("events/<int:event_pk>/invite/", invitations.invite, name="invite"),
     path("invitations/<int:pk>/withdraw/", invitations.withdraw, name="invitation-withdraw"),
-    path("co-delivery/<int:pk>/report.pdf", invitations.co_delivery_attachment, name="co-delivery-attachment"),
+    path("co-delivery/<int:pk>/report.pdf", invitations.co_delivery_attachment,
+         name="co-delivery-attachment"),
     path("review/", review.review_queue, name="review-queue"),
     path("proposals/<int:pk>/decide/", review.proposal_decide, name="proposal-decide"),
 ]

@@ -19,12 +19,14 @@ from accreditation.models import Expert, ExpertStatus
 from courses.models import Module, TrainerAssignment, TrainingEvent
 from people.models import Person
 start = datetime.date.today() + datetime.timedelta(days=200)
-user = get_user_model().objects.create_user("amina.expert", "amina.expert@customs.example.org", "{PASSWORD}")
+address = "amina.expert@customs.example.org"
+user = get_user_model().objects.create_user("amina.expert", address, "{PASSWORD}")
 expert = Expert.objects.create(status=ExpertStatus.PRE_ACCREDITED, person=Person.objects.create(
-    given_name="Amina", family_name="Trainerova", email="amina.expert@customs.example.org", user=user))
+    given_name="Amina", family_name="Trainerova", email=address, user=user))
 mentor = Person.objects.create(given_name="Maurice", family_name="Mentorsson")
 Expert.objects.create(person=mentor, status=ExpertStatus.ACCREDITED)
-event = TrainingEvent.objects.create(title="{TITLE}", start_date=start, end_date=start + datetime.timedelta(days=2),
+event = TrainingEvent.objects.create(title="{TITLE}", start_date=start,
+                                     end_date=start + datetime.timedelta(days=2),
                                      status=TrainingEvent.Status.CONFIRMED)
 TrainerAssignment.objects.create(event=event, person=mentor, role="assessor")
 print(json.dumps({{"event": event.pk, "expert": expert.pk}}))
@@ -35,10 +37,11 @@ AFTER_THE_EVENT = f"""
 import datetime
 from courses.models import TrainerAssignment, TrainingEvent
 event = TrainingEvent.objects.get(title="{TITLE}")
-assert TrainerAssignment.objects.filter(event=event, person__family_name="Trainerova", role="co_trainer").exists()
+assigned = TrainerAssignment.objects.filter(event=event, person__family_name="Trainerova", role="co_trainer")
+assert assigned.exists()
 start = datetime.date.today() - datetime.timedelta(days=10)
-TrainingEvent.objects.filter(pk=event.pk).update(start_date=start, end_date=start + datetime.timedelta(days=2),
-                                                 status=TrainingEvent.Status.COMPLETED)
+TrainingEvent.objects.filter(pk=event.pk).update(
+    start_date=start, end_date=start + datetime.timedelta(days=2), status=TrainingEvent.Status.COMPLETED)
 """
 
 

@@ -22,12 +22,16 @@ class InviteForm(_NoTag, forms.Form):
         Expert.objects.none(), label=_("Experts"), widget=forms.CheckboxSelectMultiple
     )
     role = forms.ChoiceField(label=_("Role"), choices=TrainerAssignment.Role.choices, initial="co_trainer")
-    message = forms.CharField(label=_("Message to the experts"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    message = forms.CharField(
+        label=_("Message to the experts"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, experts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["experts"].queryset = experts
-        self.fields["experts"].label_from_instance = lambda e: f"{e.person.full_name} ({e.get_status_display()})"
+        self.fields["experts"].label_from_instance = lambda e: (
+            f"{e.person.full_name} ({e.get_status_display()})"
+        )
         self._helper()
 
 
@@ -40,13 +44,17 @@ class DeclineForm(_NoTag, forms.Form):
 
 
 class CoDeliveryForm(_NoTag, forms.Form):
-    delivered_from = forms.DateField(label=_("Delivered from"), widget=forms.DateInput(attrs={"type": "date"}))
+    delivered_from = forms.DateField(
+        label=_("Delivered from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     delivered_to = forms.DateField(label=_("Delivered to"), widget=forms.DateInput(attrs={"type": "date"}))
     modules = forms.ModelMultipleChoiceField(
         Module.objects.all(), label=_("Modules delivered"), widget=forms.CheckboxSelectMultiple
     )
     assessor = forms.ModelChoiceField(None, label=_("Assessor"))
-    summary = forms.CharField(label=_("What you delivered"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label=_("What you delivered"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     attachment = forms.FileField(label=_("Report (PDF)"), required=False, validators=[REPORT_CHECK])
 
     def __init__(self, *args, assessors, **kwargs):
@@ -58,9 +66,12 @@ class CoDeliveryForm(_NoTag, forms.Form):
 
 class AssessmentForm(_NoTag, forms.Form):
     result = forms.ChoiceField(
-        label=_("Result"), widget=forms.RadioSelect,
-        choices=[(EvaluationResult.PASSED, EvaluationResult.PASSED.label),
-                 (EvaluationResult.FAILED, EvaluationResult.FAILED.label)],
+        label=_("Result"),
+        widget=forms.RadioSelect,
+        choices=[
+            (EvaluationResult.PASSED, EvaluationResult.PASSED.label),
+            (EvaluationResult.FAILED, EvaluationResult.FAILED.label),
+        ],
     )
     evaluation = forms.CharField(label=_("Your evaluation"), widget=forms.Textarea(attrs={"rows": 4}))
 

@@ -1,6 +1,5 @@
 from .decisions import Decision, ExpiryNotice, ImmutableRecordError, Proposal
 from .evidence import EvaluationResult, Evidence, EvidenceKind
-from .invitations import CoDeliveryReport, DeliveryInvitation, InvitationStatus
 from .experts import (
     ACTIVE_STATUSES,
     Expert,
@@ -10,6 +9,7 @@ from .experts import (
     add_years,
     subtract_months,
 )
+from .invitations import CoDeliveryReport, DeliveryInvitation, InvitationStatus
 
 __all__ = [
     "CoDeliveryReport",

@@ -39,14 +39,22 @@ class DeliveryInvitation(models.Model):
     )
     answer_reason = models.TextField(_("reason"), blank=True)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         editable=False,
     )
     invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     assignment = models.ForeignKey(
-        TrainerAssignment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        TrainerAssignment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("trainer assignment"),
     )
     history = HistoricalRecords()
@@ -57,7 +65,8 @@ class DeliveryInvitation(models.Model):
         verbose_name_plural = _("invitations to deliver")
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "expert"], condition=Q(status=InvitationStatus.PENDING),
+                fields=["event", "expert"],
+                condition=Q(status=InvitationStatus.PENDING),
                 name="delivery_invitation_one_pending",
             ),
         ]
@@ -86,7 +95,9 @@ class CoDeliveryReport(models.Model):
     Result = EvaluationResult
 
     assignment = models.OneToOneField(
-        TrainerAssignment, on_delete=models.PROTECT, related_name="co_delivery_report",
+        TrainerAssignment,
+        on_delete=models.PROTECT,
+        related_name="co_delivery_report",
         verbose_name=_("trainer assignment"),
     )
     expert = models.ForeignKey(Expert, on_delete=models.PROTECT, related_name="co_delivery_reports")
@@ -95,7 +106,9 @@ class CoDeliveryReport(models.Model):
     )
     delivered_from = models.DateField(_("delivered from"), null=True, blank=True)
     delivered_to = models.DateField(_("delivered to"), null=True, blank=True)
-    modules = models.ManyToManyField(Module, blank=True, related_name="+", verbose_name=_("modules delivered"))
+    modules = models.ManyToManyField(
+        Module, blank=True, related_name="+", verbose_name=_("modules delivered")
+    )
     summary = models.TextField(_("what the expert delivered"), blank=True)
     attachment = models.FileField(_("report"), upload_to=co_delivery_attachment_path, blank=True)
     filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)

@@ -16,8 +16,12 @@ ROLE = TrainerAssignment.Role
 
 
 def _locked_report(assignment: TrainerAssignment, expert: Expert) -> CoDeliveryReport:
-    report, _created = CoDeliveryReport.objects.get_or_create(assignment=assignment, defaults={"expert": expert})
-    return CoDeliveryReport.objects.select_for_update(of=("self",)).select_related("evidence").get(pk=report.pk)
+    report, _created = CoDeliveryReport.objects.get_or_create(
+        assignment=assignment, defaults={"expert": expert}
+    )
+    return (
+        CoDeliveryReport.objects.select_for_update(of=("self",)).select_related("evidence").get(pk=report.pk)
+    )
 
 
 def _refuse_frozen(report: CoDeliveryReport) -> None:
@@ -39,8 +43,12 @@ def _refuse_before_end(event: TrainingEvent, today: datetime.date) -> None:
 def _record(report: CoDeliveryReport, *, by) -> None:
     """The Evidence the workflow reads, kept in step with the report."""
     report.evidence = record_co_delivery(
-        expert=report.expert, assignment=report.assignment, assessor=report.assessor, result=report.result,
-        evaluation=report.evaluation, by=by,
+        expert=report.expert,
+        assignment=report.assignment,
+        assessor=report.assessor,
+        result=report.result,
+        evaluation=report.evaluation,
+        by=by,
     )
     report.save()
 

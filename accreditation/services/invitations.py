@@ -40,8 +40,14 @@ def _draft(invitation: DeliveryInvitation, *, kind: str, dedupe_key: str) -> Dra
             "link": absolute_url(reverse("accreditation:invitation-answer", args=[invitation.pk])),
         }
     return Draft(
-        kind=kind, to=person.email, language=language, values=values, dedupe_key=dedupe_key,
-        person_id=person.pk, gender=person.gender, topic=("event", event.pk),
+        kind=kind,
+        to=person.email,
+        language=language,
+        values=values,
+        dedupe_key=dedupe_key,
+        person_id=person.pk,
+        gender=person.gender,
+        topic=("event", event.pk),
     )
 
 
@@ -55,7 +61,12 @@ def _refusal(event: TrainingEvent, today: datetime.date) -> str:
 
 @transaction.atomic
 def invite_experts(
-    *, event: TrainingEvent, experts: list[Expert], role: str, message: str = "", by=None,
+    *,
+    event: TrainingEvent,
+    experts: list[Expert],
+    role: str,
+    message: str = "",
+    by=None,
     today: datetime.date | None = None,
 ) -> list[DeliveryInvitation]:
     """Invite experts to deliver the event in a role, and queue each one's e-mail.
@@ -86,8 +97,11 @@ def invite_experts(
             field="experts",
         )
     drafts = [
-        d for d in (_draft(i, kind=DELIVERY_INVITATION, dedupe_key=f"{DELIVERY_INVITATION}:{i.pk}")
-                    for i in created) if d
+        d
+        for d in (
+            _draft(i, kind=DELIVERY_INVITATION, dedupe_key=f"{DELIVERY_INVITATION}:{i.pk}") for i in created
+        )
+        if d
     ]
     queue_messages(drafts=drafts, by=by)
     return created
@@ -96,7 +110,8 @@ def invite_experts(
 def _locked(invitation: DeliveryInvitation) -> DeliveryInvitation:
     return (
         DeliveryInvitation.objects.select_for_update(of=("self",))
-        .select_related("event", "expert__person").get(pk=invitation.pk)
+        .select_related("event", "expert__person")
+        .get(pk=invitation.pk)
     )
 
 
@@ -188,7 +203,9 @@ def remind_pending_invitations(*, today: datetime.date) -> int:
         .select_related("event", "expert__person")
     )
     drafts = [
-        d for d in (_draft(i, kind=DELIVERY_REMINDER, dedupe_key=f"{DELIVERY_REMINDER}:{i.pk}") for i in due) if d
+        d
+        for d in (_draft(i, kind=DELIVERY_REMINDER, dedupe_key=f"{DELIVERY_REMINDER}:{i.pk}") for i in due)
+        if d
     ]
     queue_messages(drafts=drafts)
     DeliveryInvitation.objects.filter(pk__in=[i.pk for i in due]).update(reminded_at=timezone.now())

@@ -24,7 +24,8 @@ def workshop_candidates(event) -> list[dict]:
 def delivery_invitations(event) -> list:
     """Everyone invited to deliver the event, with their answer, newest first (1 query)."""
     return list(
-        DeliveryInvitation.objects.filter(event=event).select_related("expert__person").order_by("-invited_at", "-pk")
+        DeliveryInvitation.objects.filter(event=event).select_related("expert__person")
+        .order_by("-invited_at", "-pk")
     )
 
 

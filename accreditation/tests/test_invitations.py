@@ -42,9 +42,14 @@ def _expert(username, status=ExpertStatus.ACCREDITED, **person):
 
 
 def _invite(client, event, *experts, role="co_trainer", message=""):
-    return client.post(reverse("accreditation:invite", args=[event.pk]), {
-        "experts": [e.pk for e in experts], "role": role, "message": message,
-    })
+    return client.post(
+        reverse("accreditation:invite", args=[event.pk]),
+        {
+            "experts": [e.pk for e in experts],
+            "role": role,
+            "message": message,
+        },
+    )
 
 
 def _answer(client, invitation, **data):
@@ -60,7 +65,9 @@ def test_a_coordinator_invites_several_experts_and_each_gets_an_email_in_their_l
 
     assert response.status_code == 302
     assert set(DeliveryInvitation.objects.values_list("expert", "role", "status")) == {
-        (ana.pk, "lead", "pending"), (ivan.pk, "lead", "pending")}
+        (ana.pk, "lead", "pending"),
+        (ivan.pk, "lead", "pending"),
+    }
     mails = {m.to: m for m in Message.objects.filter(kind="delivery_invitation")}
     assert set(mails) == {"ana@example.org", "ivan@example.org"}
     assert mails["ana@example.org"].language == "es" and "We need you." in mails["ana@example.org"].body
@@ -160,8 +167,12 @@ def _age(invitation, days):
 def test_experts_are_reminded_once_of_invitations_pending_too_long(run_tasks, settings):
     settings.STCE_INVITATION_REMINDER_DAYS = 5
     event = _event()
-    old = DeliveryInvitation.objects.create(event=event, expert=_expert("ana", email="ana@example.org"), role="lead")
-    recent = DeliveryInvitation.objects.create(event=event, expert=_expert("ben", email="ben@example.org"), role="lead")
+    old = DeliveryInvitation.objects.create(
+        event=event, expert=_expert("ana", email="ana@example.org"), role="lead"
+    )
+    recent = DeliveryInvitation.objects.create(
+        event=event, expert=_expert("ben", email="ben@example.org"), role="lead"
+    )
     _age(old, 6)
     _age(recent, 2)
 
@@ -190,6 +201,7 @@ def test_invitations_still_pending_when_the_event_starts_expire(run_tasks):
 
 # ------------------------------------------------------------------ co-delivery reports
 
+
 @pytest.fixture
 def delivered():
     """A completed event co-delivered by a pre-accredited expert and assessed by another expert."""
@@ -199,14 +211,25 @@ def delivered():
     assignment = TrainerAssignment.objects.create(event=event, person=candidate.person, role="co_trainer")
     TrainerAssignment.objects.create(event=event, person=assessor.person, role="assessor")
     module = Module.objects.create(code="T-01", title="Definition and importance of STCE")
-    return {"event": event, "candidate": candidate, "assessor": assessor, "assignment": assignment,
-            "module": module}
+    return {
+        "event": event,
+        "candidate": candidate,
+        "assessor": assessor,
+        "assignment": assignment,
+        "module": module,
+    }
 
 
 def _file(client, d, **extra):
-    data = {"delivered_from": d["event"].start_date, "delivered_to": d["event"].end_date,
-            "modules": [d["module"].pk], "assessor": d["assessor"].person.pk, "summary": "Modules 1 to 3",
-            "attachment": SimpleUploadedFile("report.pdf", PDF, content_type="application/pdf"), **extra}
+    data = {
+        "delivered_from": d["event"].start_date,
+        "delivered_to": d["event"].end_date,
+        "modules": [d["module"].pk],
+        "assessor": d["assessor"].person.pk,
+        "summary": "Modules 1 to 3",
+        "attachment": SimpleUploadedFile("report.pdf", PDF, content_type="application/pdf"),
+        **extra,
+    }
     return client.post(reverse("accreditation:co-delivery", args=[d["assignment"].pk]), data)
 
 
@@ -215,15 +238,23 @@ def test_the_expert_and_the_assessor_file_the_report_the_workflow_reads(delivere
     client.force_login(delivered["candidate"].person.user)
     assert _file(client, delivered).status_code == 302
     client.force_login(delivered["assessor"].person.user)
-    response = client.post(reverse("accreditation:co-delivery", args=[delivered["assignment"].pk]),
-                           {"result": "passed", "evaluation": "Clear and well prepared."})
+    response = client.post(
+        reverse("accreditation:co-delivery", args=[delivered["assignment"].pk]),
+        {"result": "passed", "evaluation": "Clear and well prepared."},
+    )
     assert response.status_code == 302
 
     report = CoDeliveryReport.objects.get()
-    assert report.attachment and report.result == "passed" and list(report.modules.all()) == [delivered["module"]]
+    assert (
+        report.attachment
+        and report.result == "passed"
+        and list(report.modules.all()) == [delivered["module"]]
+    )
     evidence = Evidence.objects.get(kind=EvidenceKind.CO_DELIVERY)
     assert report.evidence == evidence and evidence.result == "passed"
-    assert evidence.assessor == delivered["assessor"].person and evidence.assignment == delivered["assignment"]
+    assert (
+        evidence.assessor == delivered["assessor"].person and evidence.assignment == delivered["assignment"]
+    )
     queue = administrator_client.get(reverse("accreditation:review-queue"))
     assert "Co-delivered training" in queue.text and "Candidate" in queue.text
     pdf = administrator_client.get(reverse("accreditation:co-delivery-attachment", args=[report.pk]))
@@ -259,12 +290,17 @@ def test_a_report_relied_on_by_a_proposal_is_frozen(client, delivered, administr
     client.force_login(delivered["candidate"].person.user)
     _file(client, delivered)
     proposal = Proposal.objects.create(
-        expert=delivered["candidate"], from_status=ExpertStatus.PRE_ACCREDITED,
-        to_status=ExpertStatus.ACCREDITED, rationale="Co-delivered well.", proposed_by=administrator,
+        expert=delivered["candidate"],
+        from_status=ExpertStatus.PRE_ACCREDITED,
+        to_status=ExpertStatus.ACCREDITED,
+        rationale="Co-delivered well.",
+        proposed_by=administrator,
     )
     proposal.evidence.add(Evidence.objects.get())
     client.force_login(delivered["assessor"].person.user)
-    response = client.post(reverse("accreditation:co-delivery", args=[delivered["assignment"].pk]),
-                           {"result": "failed", "evaluation": "Changed my mind."})
+    response = client.post(
+        reverse("accreditation:co-delivery", args=[delivered["assignment"].pk]),
+        {"result": "failed", "evaluation": "Changed my mind."},
+    )
     assert "can no longer be changed" in response.text
     assert Evidence.objects.get().result == "pending"

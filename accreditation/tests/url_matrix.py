@@ -9,11 +9,13 @@ CASES = [
     Case("accreditation:expert-home", {**signed_in(404), EXPERT: 200}),
     # Invitations to deliver and co-delivery reports (issue 17): the expert's own, 200; another
     # expert's, 404 like every other signed-in user's.
-    Case("accreditation:invitation-answer", {**signed_in(404), EXPERT: 200}, kwargs=lambda w: {"pk": w.invitation.pk}),
+    Case("accreditation:invitation-answer", {**signed_in(404), EXPERT: 200},
+         kwargs=lambda w: {"pk": w.invitation.pk}),
     Case("accreditation:invitation-answer", signed_in(404), kwargs=lambda w: {"pk": w.other_invitation.pk}),
     Case("accreditation:co-delivery", {**signed_in(404), EXPERT: 200},
          kwargs=lambda w: {"assignment_pk": w.co_delivery.pk}),
-    Case("accreditation:co-delivery", signed_in(404), kwargs=lambda w: {"assignment_pk": w.other_co_delivery.pk}),
+    Case("accreditation:co-delivery", signed_in(404),
+         kwargs=lambda w: {"assignment_pk": w.other_co_delivery.pk}),
     Case("accreditation:invite", PREPARE, kwargs=lambda w: {"event_pk": w.event.pk}),
     Case("accreditation:invitation-withdraw", PREPARE, kwargs=lambda w: {"pk": w.other_invitation.pk}),
     Case("accreditation:co-delivery-attachment", ladder(), kwargs=lambda w: {"pk": w.co_delivery_report.pk}),

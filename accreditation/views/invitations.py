@@ -22,7 +22,6 @@ from documents.downloads import PDF, file_download
 from people.errors import DomainError
 from people.roles import ADMINISTRATOR, COORDINATOR, role_required
 
-
 # Those who may deliver: accredited experts, and candidates who co-deliver under evaluation.
 INVITABLE = (ExpertStatus.IN_WORKSHOP, ExpertStatus.PRE_ACCREDITED, ExpertStatus.ACCREDITED)
 
@@ -30,7 +29,8 @@ INVITABLE = (ExpertStatus.IN_WORKSHOP, ExpertStatus.PRE_ACCREDITED, ExpertStatus
 def _invitable():
     return (
         Expert.objects.filter(status__in=INVITABLE, person__erased_at__isnull=True)
-        .select_related("person").order_by("person__family_name", "person__given_name")
+        .select_related("person")
+        .order_by("person__family_name", "person__given_name")
     )
 
 
@@ -41,27 +41,36 @@ def invite(request, event_pk: int):
     event = event_for(request.user, event_pk)
     chosen = request.POST.getlist("experts") or request.GET.getlist("expert")
     form = InviteForm(
-        request.POST if "role" in request.POST else None, experts=_invitable(),
+        request.POST if "role" in request.POST else None,
+        experts=_invitable(),
         initial={"experts": chosen, "role": request.GET.get("role", "co_trainer")},
     )
     if form.is_bound and form.is_valid():
         try:
             created = invite_experts(
-                event=event, experts=list(form.cleaned_data["experts"]), role=form.cleaned_data["role"],
-                message=form.cleaned_data["message"], by=request.user,
+                event=event,
+                experts=list(form.cleaned_data["experts"]),
+                role=form.cleaned_data["role"],
+                message=form.cleaned_data["message"],
+                by=request.user,
             )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, _("Invitations sent: %(names)s.")
-                             % {"names": ", ".join(i.expert.person.full_name for i in created)})
+            messages.success(
+                request,
+                _("Invitations sent: %(names)s.")
+                % {"names": ", ".join(i.expert.person.full_name for i in created)},
+            )
             return redirect(f"{event.get_absolute_url()}#invitations")
     return render(request, "accreditation/invite_form.html", {"event": event, "form": form})
 
 
 @role_required(COORDINATOR)
 def withdraw(request, pk: int):
-    invitation = get_object_or_404(DeliveryInvitation.objects.select_related("event", "expert__person"), pk=pk)
+    invitation = get_object_or_404(
+        DeliveryInvitation.objects.select_related("event", "expert__person"), pk=pk
+    )
     event = event_for(request.user, invitation.event_id)
     error = None
     if request.method == "POST":
@@ -72,11 +81,17 @@ def withdraw(request, pk: int):
         else:
             messages.success(request, _("The invitation was withdrawn."))
             return redirect(f"{event.get_absolute_url()}#invitations")
-    return render(request, "courses/confirm.html", {
-        "event": event, "title": _("Withdraw this invitation?"),
-        "body": f"{invitation.expert.person.full_name} – {invitation.get_role_display()}",
-        "button": _("Withdraw"), "error": error,
-    })
+    return render(
+        request,
+        "courses/confirm.html",
+        {
+            "event": event,
+            "title": _("Withdraw this invitation?"),
+            "body": f"{invitation.expert.person.full_name} – {invitation.get_role_display()}",
+            "button": _("Withdraw"),
+            "error": error,
+        },
+    )
 
 
 @login_required
@@ -92,14 +107,22 @@ def answer(request, pk: int):
                 messages.success(request, _("You are on the event. Thank you."))
                 return redirect("accreditation:expert-home")
             if decline_form.is_valid():
-                decline_invitation(invitation=invitation, reason=decline_form.cleaned_data["reason"], by=request.user)
+                decline_invitation(
+                    invitation=invitation, reason=decline_form.cleaned_data["reason"], by=request.user
+                )
                 messages.success(request, _("You declined the invitation."))
                 return redirect("accreditation:expert-home")
         except DomainError as exc:
             error = exc.message
-    return render(request, "accreditation/portal/invitation.html", {
-        "invitation": invitation, "decline_form": decline_form, "error": error,
-    })
+    return render(
+        request,
+        "accreditation/portal/invitation.html",
+        {
+            "invitation": invitation,
+            "decline_form": decline_form,
+            "error": error,
+        },
+    )
 
 
 def _report_forms(request, assignment, side, report):
@@ -107,9 +130,13 @@ def _report_forms(request, assignment, side, report):
     if side == "expert":
         initial = {"delivered_from": assignment.event.start_date, "delivered_to": assignment.event.end_date}
         if report:
-            initial = {"delivered_from": report.delivered_from, "delivered_to": report.delivered_to,
-                       "modules": list(report.modules.all()), "assessor": report.assessor_id,
-                       "summary": report.summary}
+            initial = {
+                "delivered_from": report.delivered_from,
+                "delivered_to": report.delivered_to,
+                "modules": list(report.modules.all()),
+                "assessor": report.assessor_id,
+                "summary": report.summary,
+            }
         return CoDeliveryForm(*data, assessors=assessors_of(assignment.event), initial=initial)
     initial = {"result": report.result, "evaluation": report.evaluation} if report else {}
     return AssessmentForm(request.POST or None, initial=initial)
@@ -119,12 +146,22 @@ def _file(form, *, assignment, me, side, user):
     data = form.cleaned_data
     if side == "expert":
         return file_co_delivery(
-            expert=me, assignment=assignment, assessor=data["assessor"], delivered_from=data["delivered_from"],
-            delivered_to=data["delivered_to"], modules=data["modules"], summary=data["summary"],
-            attachment=data["attachment"], by=user,
+            expert=me,
+            assignment=assignment,
+            assessor=data["assessor"],
+            delivered_from=data["delivered_from"],
+            delivered_to=data["delivered_to"],
+            modules=data["modules"],
+            summary=data["summary"],
+            attachment=data["attachment"],
+            by=user,
         )
     return assess_co_delivery(
-        assessor=me, assignment=assignment, result=data["result"], evaluation=data["evaluation"], by=user,
+        assessor=me,
+        assignment=assignment,
+        result=data["result"],
+        evaluation=data["evaluation"],
+        by=user,
     )
 
 
@@ -143,9 +180,17 @@ def co_delivery(request, assignment_pk: int):
         else:
             messages.success(request, _("The co-delivery report is filed."))
             return redirect("accreditation:expert-home")
-    return render(request, "accreditation/portal/co_delivery.html", {
-        "assignment": assignment, "event": assignment.event, "side": side, "form": form, "report": report,
-    })
+    return render(
+        request,
+        "accreditation/portal/co_delivery.html",
+        {
+            "assignment": assignment,
+            "event": assignment.event,
+            "side": side,
+            "form": form,
+            "report": report,
+        },
+    )
 
 
 @role_required(COORDINATOR, ADMINISTRATOR)

@@ -148,15 +148,19 @@ def _add_invitations(world) -> None:
         title="Expert-delivered training", start_date=datetime.date.today() + datetime.timedelta(days=40),
         end_date=datetime.date.today() + datetime.timedelta(days=42), status=TrainingEvent.Status.CONFIRMED,
     )
-    world.invitation = DeliveryInvitation.objects.create(event=coming, expert=world.portal_expert, role="co_trainer")
-    world.other_invitation = DeliveryInvitation.objects.create(event=coming, expert=world.expert, role="lead")
+    invite = DeliveryInvitation.objects.create
+    world.invitation = invite(event=coming, expert=world.portal_expert, role="co_trainer")
+    world.other_invitation = invite(event=coming, expert=world.expert, role="lead")
     done = TrainingEvent.objects.create(
-        title="Co-delivered training", start_date=datetime.date(2022, 3, 7), end_date=datetime.date(2022, 3, 9),
-        status=TrainingEvent.Status.COMPLETED,
+        title="Co-delivered training", start_date=datetime.date(2022, 3, 7),
+        end_date=datetime.date(2022, 3, 9), status=TrainingEvent.Status.COMPLETED,
     )
-    world.co_delivery = TrainerAssignment.objects.create(event=done, person=world.portal_expert.person, role="co_trainer")
-    world.other_co_delivery = TrainerAssignment.objects.create(event=done, person=world.expert.person, role="co_trainer")
-    world.co_delivery_report = CoDeliveryReport.objects.create(assignment=world.other_co_delivery, expert=world.expert)
+    assign = TrainerAssignment.objects.create
+    world.co_delivery = assign(event=done, person=world.portal_expert.person, role="co_trainer")
+    world.other_co_delivery = assign(event=done, person=world.expert.person, role="co_trainer")
+    world.co_delivery_report = CoDeliveryReport.objects.create(
+        assignment=world.other_co_delivery, expert=world.expert
+    )
     world.co_delivery_report.attachment.save("report.pdf", ContentFile(b"%PDF-1.4 report"), save=True)
 
 
