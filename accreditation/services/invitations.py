@@ -134,6 +134,9 @@ def accept_invitation(*, invitation: DeliveryInvitation, by=None) -> DeliveryInv
         return invitation
     if invitation.status != S.PENDING:
         raise _closed(invitation)
+    if refusal := _refusal(invitation.event, timezone.localdate()):
+        # The event was cancelled or has started since the invitation: nobody joins it now.
+        raise DomainError(refusal, code="closed")
     invitation.assignment = assign_trainer(
         event=invitation.event, person=invitation.expert.person, role=invitation.role, by=by
     )

@@ -304,3 +304,40 @@ def test_a_report_relied_on_by_a_proposal_is_frozen(client, delivered, administr
     )
     assert "can no longer be changed" in response.text
     assert Evidence.objects.get().result == "pending"
+
+
+def test_find_trainers_offers_to_invite_an_expert_to_the_event(coordinator_client):
+    event, ana = _event(), _expert("ana")
+    page = coordinator_client.get(reverse("accreditation:expert-list"), {"event": event.pk, "q": ""})
+    invite_url = f"{reverse('accreditation:invite', args=[event.pk])}?expert={ana.pk}"
+    assert invite_url in page.text
+    form = coordinator_client.get(invite_url)
+    assert [int(pk) for pk in form.context["form"]["experts"].value()] == [ana.pk]  # already ticked
+
+
+def test_the_expert_home_reads_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    ana = _expert("ana", status=ExpertStatus.PRE_ACCREDITED)
+    client.force_login(ana.person.user)
+    url = reverse("accreditation:expert-home")
+    with django_assert_max_num_queries(20) as few:
+        client.get(url)
+    for n in range(5):
+        event = _event(title=f"Event {n}", start=40 + 5 * n)
+        DeliveryInvitation.objects.create(event=event, expert=ana, role="lead")
+        done = _event(title=f"Done {n}", start=-40 - 5 * n, status=TrainingEvent.Status.COMPLETED)
+        TrainerAssignment.objects.create(event=done, person=ana.person, role="co_trainer")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url)
+    assert page.text.count("Co-delivery report") >= 5 and "Event 4" in page.text
+
+
+def test_an_invitation_to_an_event_cancelled_since_cannot_be_accepted(client):
+    event, ana = _event(), _expert("ana")
+    invitation = DeliveryInvitation.objects.create(event=event, expert=ana, role="lead")
+    TrainingEvent.objects.filter(pk=event.pk).update(status=TrainingEvent.Status.CANCELLED)
+    client.force_login(ana.person.user)
+    response = _answer(client, invitation, action="accept")
+    assert response.status_code == 200 and "cannot be invited" in response.text
+    assert not TrainerAssignment.objects.exists()
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.PENDING
