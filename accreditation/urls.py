@@ -17,6 +17,8 @@ urlpatterns = [
     path("me/", portal.expert_home, name="expert-home"),
     path("me/invitations/<int:pk>/", invitations.answer, name="invitation-answer"),
     path("me/co-delivery/<int:assignment_pk>/", invitations.co_delivery, name="co-delivery"),
+    path("me/co-delivery/<int:assignment_pk>/report.pdf", invitations.co_delivery_file,
+         name="co-delivery-file"),
     path("events/<int:event_pk>/invite/", invitations.invite, name="invite"),
     path("invitations/<int:pk>/withdraw/", invitations.withdraw, name="invitation-withdraw"),
     path("co-delivery/<int:pk>/report.pdf", invitations.co_delivery_attachment,

@@ -257,6 +257,8 @@ def test_the_expert_and_the_assessor_file_the_report_the_workflow_reads(delivere
     )
     queue = administrator_client.get(reverse("accreditation:review-queue"))
     assert "Co-delivered training" in queue.text and "Candidate" in queue.text
+    own = client.get(reverse("accreditation:co-delivery-file", args=[delivered["assignment"].pk]))
+    assert own.status_code == 200  # the assessor reads the expert's report too
     pdf = administrator_client.get(reverse("accreditation:co-delivery-attachment", args=[report.pk]))
     assert pdf.status_code == 200 and b"".join(pdf.streaming_content).startswith(b"%PDF")
 

@@ -193,6 +193,16 @@ def co_delivery(request, assignment_pk: int):
     )
 
 
+@login_required
+def co_delivery_file(request, assignment_pk: int):
+    """The report's PDF, for the two experts who file it (404 for anyone else)."""
+    assignment, _me, _side = co_delivery_of(request.user, assignment_pk)
+    report = report_of(assignment)
+    if report is None or not report.attachment:
+        raise Http404
+    return file_download(report.attachment.open("rb"), filename="co-delivery-report.pdf", content_type=PDF)
+
+
 @role_required(COORDINATOR, ADMINISTRATOR)
 def co_delivery_attachment(request, pk: int):
     report = get_object_or_404(CoDeliveryReport, pk=pk)

@@ -162,6 +162,8 @@ def _add_invitations(world) -> None:
         assignment=world.other_co_delivery, expert=world.expert
     )
     world.co_delivery_report.attachment.save("report.pdf", ContentFile(b"%PDF-1.4 report"), save=True)
+    own = CoDeliveryReport.objects.create(assignment=world.co_delivery, expert=world.portal_expert)
+    own.attachment.save("report.pdf", ContentFile(b"%PDF-1.4 own report"), save=True)
 
 
 def _add_certificate(world) -> None:
