@@ -50,9 +50,14 @@ def visit(page: Page, name: str) -> None:
     assert_accessible(page)
 
 
-def test_an_invited_expert_accepts_delivers_and_files_a_co_delivery_report(page: Page, django_script):
-    ids = json.loads(django_script(SETUP))
+# The steps are functions so that a longer journey (issue 17's whole acceptance test) can chain
+# them with the other parts' steps.
+def set_up_expert_and_event(django_script) -> dict:
+    """A pre-accredited expert with an account, an event in 200 days and its assessor."""
+    return json.loads(django_script(SETUP))
 
+
+def coordinator_invites(page: Page, ids: dict) -> None:
     sign_in(page, "coordinator")
     page.goto(f"/accreditation/events/{ids['event']}/invite/?expert={ids['expert']}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Invite experts to deliver")
@@ -65,11 +70,16 @@ def test_an_invited_expert_accepts_delivers_and_files_a_co_delivery_report(page:
     expect(page.locator("#invitations")).to_contain_text("Awaiting an answer")
     sign_out(page)
 
+
+def expert_signs_in(page: Page) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill("amina.expert")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.locator("#invitations-title")).to_be_visible()
+
+
+def expert_accepts(page: Page) -> None:
     visit(page, "expert-home-invited")
     page.get_by_role("link", name="Answer").click()
     expect(page.locator("main")).to_contain_text("Please co-deliver modules 1 to 3.")
@@ -77,8 +87,11 @@ def test_an_invited_expert_accepts_delivers_and_files_a_co_delivery_report(page:
     page.get_by_role("button", name="Accept").click()
     expect(page.locator("main")).to_contain_text("You are on the event.")
 
+
+def expert_files_co_delivery_report(page: Page, django_script) -> None:
+    """The event takes place (in the database), then the signed-in expert files the report."""
     django_script(AFTER_THE_EVENT)
-    page.reload()
+    page.goto("/accreditation/me/")
     page.get_by_role("link", name="Co-delivery report").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Co-delivery report")
     page.get_by_label("Assessor").select_option(label="Maurice Mentorsson")
@@ -90,11 +103,22 @@ def test_an_invited_expert_accepts_delivers_and_files_a_co_delivery_report(page:
     visit(page, "expert-co-delivery")
     page.get_by_role("button", name="File the report").click()
     expect(page.locator("main")).to_contain_text("The co-delivery report is filed.")
-    sign_out(page)
 
+
+def review_queue_shows_the_report(page: Page) -> None:
     sign_in(page, "admin")
     page.goto("/accreditation/review/")
     reports = page.locator("#co-delivery-reports")
     expect(reports).to_contain_text("Amina Trainerova")
     expect(reports).to_contain_text(TITLE)
     visit(page, "review-queue-co-delivery")
+
+
+def test_an_invited_expert_accepts_delivers_and_files_a_co_delivery_report(page: Page, django_script):
+    ids = set_up_expert_and_event(django_script)
+    coordinator_invites(page, ids)
+    expert_signs_in(page)
+    expert_accepts(page)
+    expert_files_co_delivery_report(page, django_script)
+    sign_out(page)
+    review_queue_shows_the_report(page)
