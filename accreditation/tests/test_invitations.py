@@ -21,6 +21,7 @@ from accreditation.models import (
 from accreditation.services.invitations import remind_pending_invitations
 from accreditation.tasks import remind_delivery_invitations
 from courses.models import Module, TrainerAssignment, TrainingEvent
+from mailing.kinds import all_kinds
 from mailing.models import Message
 from people.tests.factories import PersonFactory, UserFactory
 
@@ -343,3 +344,13 @@ def test_an_invitation_to_an_event_cancelled_since_cannot_be_accepted(client):
     assert not TrainerAssignment.objects.exists()
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.PENDING
+
+
+def test_withdrawing_is_audited_with_the_coordinator_and_the_mail_kinds_are_editable(
+    coordinator_client, coordinator
+):
+    invitation = DeliveryInvitation.objects.create(event=_event(), expert=_expert("ana"), role="lead")
+    coordinator_client.post(reverse("accreditation:invitation-withdraw", args=[invitation.pk]))
+    latest = invitation.history.latest()
+    assert latest.status == InvitationStatus.WITHDRAWN and latest.history_user == coordinator
+    assert {"delivery_invitation", "delivery_invitation_reminder"} <= {kind.key for kind in all_kinds()}
