@@ -16,6 +16,7 @@ from .home_trainings import (
     HomeTrainingStatus,
     ParticipantsGiven,
 )
+from .invitations import CoDeliveryReport, DeliveryInvitation, InvitationStatus
 
 __all__ = [
     "EDITABLE_STATUSES",
@@ -23,6 +24,9 @@ __all__ = [
     "HomeTrainingParticipant",
     "HomeTrainingStatus",
     "ParticipantsGiven",
+    "CoDeliveryReport",
+    "DeliveryInvitation",
+    "InvitationStatus",
     "ACTIVE_STATUSES",
     "Decision",
     "EvaluationResult",

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from accreditation.access import expert_of
+from accreditation.invitations import pending_for
 from accreditation.views import home_trainings
 from courses.models import TrainingEvent
 
@@ -19,4 +20,5 @@ def expert_home(request):
     return render(request, "accreditation/portal/home.html", {
         "expert": expert, "events": events,
         "home_trainings": home_trainings.reports_block(expert),
+        "invitations": pending_for(expert),
     })
