@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from courses.models import Module, TrainerAssignment, TrainingEvent
+from documents.uploads import UploadValidator
 from people.models import Person
 
 from .evidence import EvaluationResult, Evidence
@@ -110,7 +111,10 @@ class CoDeliveryReport(models.Model):
         Module, blank=True, related_name="+", verbose_name=_("modules delivered")
     )
     summary = models.TextField(_("what the expert delivered"), blank=True)
-    attachment = models.FileField(_("report"), upload_to=co_delivery_attachment_path, blank=True)
+    attachment = models.FileField(
+        _("report"), upload_to=co_delivery_attachment_path, blank=True,
+        validators=[UploadValidator(kinds={"pdf"}, max_bytes=10 * 1024 * 1024)],
+    )
     filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)
     evaluation = models.TextField(_("the assessor's evaluation"), blank=True)
     result = models.CharField(

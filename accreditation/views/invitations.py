@@ -126,7 +126,6 @@ def answer(request, pk: int):
 
 
 def _report_forms(request, assignment, side, report):
-    data = (request.POST or None, request.FILES or None)
     if side == "expert":
         initial = {"delivered_from": assignment.event.start_date, "delivered_to": assignment.event.end_date}
         if report:
@@ -137,7 +136,8 @@ def _report_forms(request, assignment, side, report):
                 "assessor": report.assessor_id,
                 "summary": report.summary,
             }
-        return CoDeliveryForm(*data, assessors=assessors_of(assignment.event), initial=initial)
+        return CoDeliveryForm(request.POST or None, request.FILES or None,
+                              assessors=assessors_of(assignment.event), initial=initial)
     initial = {"result": report.result, "evaluation": report.evaluation} if report else {}
     return AssessmentForm(request.POST or None, initial=initial)
 
