@@ -22,7 +22,10 @@ from accreditation import demo as accreditation_demo
 from accreditation.models import Decision, Expert, ExpertStatus, Proposal
 from certificates.models import Certificate
 from courses.demo import CHINA_2021, RUNNING_EVENT, WORKSHOP_2022
+from courses.information_note import build_note, render_pdf
 from courses.models import Attendance, EventDay, Module, TrainingEvent
+from documents.tests.readback import pdftotext_pages, reads_back
+from frameworks.models import OperativeParagraph
 from people.demo import DEMO_PASSWORDS
 from people.models import Country, Organisation, Person
 
@@ -180,3 +183,14 @@ def test_the_readme_states_how_many_events_the_events_page_lists(seeded, client)
     _signed_in(client, "coordinator")
     response = client.get(reverse("courses:event-list"))
     assert int(match.group(1)) == response.context["page_obj"].paginator.count
+
+
+def test_the_december_2022_note_lists_the_paragraphs_of_resolution_2663_it_serves_with_their_text(seeded):
+    event = TrainingEvent.objects.get(title=WORKSHOP_2022)
+    page = "".join(pdftotext_pages(render_pdf(build_note(event))))
+    assert reads_back(page, "operative paragraphs (OPs) of resolution 2663 (2022)")
+    paragraphs = OperativeParagraph.objects.filter(resolution__number=2663).order_by("number")
+    assert [p.number for p in paragraphs.filter(event_frameworks__event=event)] == [1, 9, 12, 25]
+    for paragraph in paragraphs:
+        assert reads_back(page, f"{paragraph.number}. {paragraph.text}"), paragraph.number
+    assert reads_back(page, "national export and transshipment controls")
