@@ -5,6 +5,7 @@ and 25 of resolution 2663 (2022))."""
 from courses.demo import CHINA_2021, WORKSHOP_2022
 from courses.models import TrainingEvent
 from frameworks.models import EventFramework, OperativeParagraph, ProgrammeArea
+from frameworks.reference import load_paragraphs
 from frameworks.services.events import set_event_framework
 
 TAGS = {
@@ -14,6 +15,7 @@ TAGS = {
 
 
 def seed(stdout) -> None:
+    load_paragraphs()
     for title, (area, resolution, numbers) in TAGS.items():
         event = TrainingEvent.objects.filter(title=title).first()
         if event is None or EventFramework.objects.filter(event=event).exists():

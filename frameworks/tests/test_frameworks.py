@@ -11,12 +11,19 @@ from courses.models import AgendaItem, EventDay
 from courses.tests.factories import ModuleFactory, TrainingEventFactory
 from documents.tests.readback import pdftotext_pages, reads_back
 from frameworks.models import EventFramework, FundingSource, OperativeParagraph, ProgrammeArea
+from frameworks.reference import load_paragraphs
 from frameworks.services.events import add_funding_source, set_event_framework
 from frameworks.services.paragraphs import save_paragraph
 from people.errors import DomainError
 from people.tests.factories import OrganisationFactory, PersonFactory
 
 D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def _reference(db):
+    """The shipped paragraphs, even after a transactional test flushed what the migration loaded."""
+    load_paragraphs()
 OP9 = "Encourages the 1540 Committee, with the support of relevant expertise"
 
 

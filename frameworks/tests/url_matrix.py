@@ -1,4 +1,5 @@
 from frameworks.models import FundingSource, OperativeParagraph
+from frameworks.reference import load_paragraphs
 from people.models import Organisation
 from people.tests.permissions import Case, ladder
 
@@ -8,6 +9,7 @@ def _event(w):
 
 
 def _paragraph(w):
+    load_paragraphs()  # a transactional test before this one may have flushed the reference data
     return {"pk": OperativeParagraph.objects.get(resolution__number=2663, number=9).pk}
 
 
