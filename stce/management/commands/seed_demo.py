@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "courses.demo_attendance",
     "accreditation.demo",
     "certificates.demo",
+    "reporting.demo",
     "frameworks.demo",
 ]
 
