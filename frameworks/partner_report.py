@@ -69,26 +69,31 @@ def partner_events(
         events = events.filter(end_date__gte=start)
     if end:
         events = events.filter(start_date__lte=end)
-    found = []
-    for event in events:
-        row = PartnerEvent(event=event, note_url=reverse("courses:event-note-pdf", args=[event.pk]))
-        if organisation in event.organisers.all():
-            row.roles.append(_("Organiser"))
-        if organisation in event.partners.all():
-            row.roles.append(_("Partner"))
-        event_items = [i for i in items if i.day.event_id == event.pk]
-        if event_items or any(a.event_id == event.pk for a in assignments):
-            row.roles.append(_("Speaker"))
-        names = [
-            s.full_name for i in event_items for s in i.speakers.all() if s.organisation_id == organisation.pk
-        ]
-        names += [a.person.full_name for a in assignments if a.event_id == event.pk]
-        row.speakers = list(dict.fromkeys(names))
-        row.modules = list(dict.fromkeys(
-            (f"{i.module.code} {i.module.localised().title}" if i.module_id else i.title) for i in event_items
-        ))
-        found.append(row)
-    return found
+    return [_partner_row(event, organisation, items, assignments) for event in events]
+
+
+def _partner_row(
+    event: TrainingEvent, organisation: Organisation, items: list[AgendaItem],
+    assignments: list[TrainerAssignment],
+) -> PartnerEvent:
+    """How the organisation took part in one event: its roles, its speakers, their modules."""
+    row = PartnerEvent(event=event, note_url=reverse("courses:event-note-pdf", args=[event.pk]))
+    if organisation in event.organisers.all():
+        row.roles.append(_("Organiser"))
+    if organisation in event.partners.all():
+        row.roles.append(_("Partner"))
+    event_items = [i for i in items if i.day.event_id == event.pk]
+    trainers = [a.person.full_name for a in assignments if a.event_id == event.pk]
+    if event_items or trainers:
+        row.roles.append(_("Speaker"))
+    names = [
+        s.full_name for i in event_items for s in i.speakers.all() if s.organisation_id == organisation.pk
+    ]
+    row.speakers = list(dict.fromkeys(names + trainers))
+    row.modules = list(dict.fromkeys(
+        (f"{i.module.code} {i.module.localised().title}" if i.module_id else i.title) for i in event_items
+    ))
+    return row
 
 
 def _columns() -> list[Column]:
