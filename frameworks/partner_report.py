@@ -156,6 +156,16 @@ def render_pdf(organisation: Organisation, rows: list[PartnerEvent], period: str
 
 
 @role_required(COORDINATOR, ADMINISTRATOR)
+def partner_list(request):
+    """The organisations that organised, partnered or spoke at an event: whom a report is for."""
+    organisations = Organisation.objects.filter(
+        Q(organised_events__isnull=False) | Q(partnered_events__isnull=False)
+        | Q(agenda_items__isnull=False)
+    ).distinct().order_by("name")
+    return render(request, "frameworks/partner_list.html", {"organisations": organisations})
+
+
+@role_required(COORDINATOR, ADMINISTRATOR)
 def partner_report(request, pk: int):
     organisation = get_object_or_404(Organisation, pk=pk)
     start, end = _period(request)

@@ -10,5 +10,6 @@ urlpatterns = [
     path("paragraphs/<int:pk>/edit/", views.paragraph_edit, name="paragraph-edit"),
     path("events/<int:pk>/", views.event_frameworks, name="event-frameworks"),
     path("events/<int:pk>/funding/<int:source_pk>/remove/", views.funding_remove, name="funding-remove"),
+    path("partners/", partner_report.partner_list, name="partner-list"),
     path("partners/<int:pk>/report/", partner_report.partner_report, name="partner-report"),
 ]

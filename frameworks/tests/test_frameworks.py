@@ -122,6 +122,8 @@ def partner_events(db):
 def test_the_partner_report_lists_the_partner_s_events_speakers_and_modules(
     coordinator_client, partner_events
 ):
+    listed = coordinator_client.get(reverse("frameworks:partner-list")).content.decode()
+    assert "1540 Committee" in listed and "Customs administration" not in listed
     url = reverse("frameworks:partner-report", args=[partner_events.pk])
     page = coordinator_client.get(url, {"start": "2022-01-01"}).content.decode()
     assert "Workshop where the Committee spoke" in page and "Ana Expert" in page and "STCE-03" in page

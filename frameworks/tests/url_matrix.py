@@ -31,6 +31,7 @@ CASES = [
     Case("frameworks:paragraph-edit", ladder(admin=403), kwargs=_paragraph),
     Case("frameworks:event-frameworks", ladder(admin=403), kwargs=_event),
     Case("frameworks:funding-remove", ladder(coord=302, admin=403), method="post", kwargs=_funding),
+    Case("frameworks:partner-list", ladder()),
     Case("frameworks:partner-report", ladder(), kwargs=_partner),
     *[
         Case("frameworks:partner-report", ladder(), kwargs=_partner, query={"format": fmt})
