@@ -25,7 +25,7 @@ from courses.demo import CHINA_2021, RUNNING_EVENT, WORKSHOP_2022
 from courses.information_note import build_note, render_pdf
 from courses.models import Attendance, EventDay, Module, TrainingEvent
 from documents.tests.readback import pdftotext_pages, reads_back
-from frameworks.models import OperativeParagraph
+from frameworks.models import EventFramework, OperativeParagraph, ProgrammeArea
 from people.demo import DEMO_PASSWORDS
 from people.models import Country, Organisation, Person, Region
 from reporting.figures import Filters, event_figures, expert_figures, trainee_figures
@@ -195,6 +195,11 @@ def test_the_december_2022_note_lists_the_paragraphs_of_resolution_2663_it_serve
     for paragraph in paragraphs:
         assert reads_back(page, f"{paragraph.number}. {paragraph.text}"), paragraph.number
     assert reads_back(page, "national export and transshipment controls")
+    # Every other event has the programme area of its kind, and cites no paragraph.
+    assert EventFramework.objects.get(event=event).programme_area == ProgrammeArea.TRAININGS
+    workshop = TrainingEvent.objects.filter(kind=TrainingEvent.Kind.TTT).first()
+    assert workshop.framework.programme_area == ProgrammeArea.ACCREDITATION
+    assert not workshop.framework.paragraphs.exists()
 
 
 def test_the_demo_reproduces_the_programme_description_s_figures_as_the_dashboards_count_them(seeded):
