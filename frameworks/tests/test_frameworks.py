@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from courses.information_note import build_note, render_pdf, render_text
-from courses.models import AgendaItem, EventDay
+from courses.models import AgendaItem, EventDay, TrainerAssignment
 from courses.tests.factories import ModuleFactory, TrainingEventFactory
 from documents.tests.readback import pdftotext_pages, reads_back
 from frameworks.models import EventFramework, FundingSource, OperativeParagraph, ProgrammeArea
@@ -149,3 +149,14 @@ def test_the_partner_report_is_in_the_user_s_language(coordinator_client, partne
     coordinator_client.cookies["django_language"] = "fr"
     pdf = coordinator_client.get(url, {"format": "pdf"}, HTTP_ACCEPT_LANGUAGE="fr").getvalue()
     assert reads_back("".join(pdftotext_pages(pdf)), "Rapport")
+
+
+def test_an_assigned_trainer_sees_the_donor_on_the_event_page_but_not_the_amount(client, trainer):
+    event = TrainingEventFactory()
+    TrainerAssignment.objects.create(event=event, person=trainer.person, role=TrainerAssignment.Role.LEAD)
+    add_funding_source(event=event, donor=OrganisationFactory(name="Donor ministry"), grant="STCE grant",
+                       amount=Decimal("2500"), currency="USD")
+    client.force_login(trainer)
+    page = client.get(reverse("courses:event-detail", args=[event.pk])).content.decode()
+    assert "Donor ministry – STCE grant" in page and "2500" not in page
+    assert reverse("frameworks:event-frameworks", args=[event.pk]) not in page
