@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "background",
     "mailing",
     "courses",
+    "frameworks",
     "certificates",
     "nominations",
     "accreditation",

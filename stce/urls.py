@@ -29,6 +29,7 @@ urlpatterns = [
     path("certificates/", include("certificates.urls")),
     path("dashboards/", include("reporting.urls")),
     path("courses/", include("courses.urls")),
+    path("frameworks/", include("frameworks.urls")),
     path("accreditation/", include("accreditation.urls")),
     path("nominations/", include("nominations.urls")),
 ]

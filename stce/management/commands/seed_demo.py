@@ -12,6 +12,8 @@ DEMO_MODULES = [
     "courses.demo_attendance",
     "accreditation.demo",
     "certificates.demo",
+    "reporting.demo",
+    "frameworks.demo",
 ]
 
 
