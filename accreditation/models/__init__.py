@@ -1,3 +1,4 @@
+from .availability import UnavailabilityPeriod
 from .decisions import Decision, ExpiryNotice, ImmutableRecordError, Proposal
 from .evidence import EvaluationResult, Evidence, EvidenceKind
 from .experts import (
@@ -18,6 +19,7 @@ from .home_trainings import (
 )
 
 __all__ = [
+    "UnavailabilityPeriod",
     "EDITABLE_STATUSES",
     "HomeTraining",
     "HomeTrainingParticipant",

@@ -7,6 +7,12 @@ POST_ONLY_FOR_COORDINATORS = ladder(coord=405, admin=403)
 CASES = [
     # The experts' portal: the expert's own pages; every other signed-in user gets 404.
     Case("accreditation:expert-home", {**signed_in(404), EXPERT: 200}),
+    Case("accreditation:my-profile", {**signed_in(404), EXPERT: 200}),
+    Case("accreditation:my-unavailability-delete", {**signed_in(404), EXPERT: 200},
+         kwargs=lambda w: {"pk": w.unavailability.pk}),
+    # Another expert's period by id: 404 for the expert persona too.
+    Case("accreditation:my-unavailability-delete", signed_in(404),
+         kwargs=lambda w: {"pk": w.other_unavailability.pk}),
     # Trainings delivered at home: the expert's own reports (another expert's report is 404 too).
     *[
         Case(name, {**signed_in(404), EXPERT: 200}, kwargs=kwargs)
