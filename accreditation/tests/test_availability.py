@@ -88,3 +88,15 @@ def test_an_expert_cannot_remove_another_experts_period_by_id(client, expert, ac
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
     assert UnavailabilityPeriod.objects.filter(pk=period.pk).exists()
+
+
+def test_find_trainers_leaves_out_the_unavailable_expert_and_says_why(client, expert, account, coordinator):
+    declare_unavailability(expert=expert, start_date=JULY_1, end_date=JULY_14, by=account)
+    client.force_login(coordinator)
+    url = reverse("accreditation:expert-list")
+
+    during = client.get(url, {"available_from": "2030-07-05", "available_to": "2030-07-08"})
+    assert "Okafor" not in during.text
+    assert "1 expert declared themselves unavailable for these dates" in during.text
+    after = client.get(url, {"available_from": "2030-07-15", "available_to": "2030-07-18"})
+    assert "Okafor" in after.text and "declared-unavailable" not in after.text
