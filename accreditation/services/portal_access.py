@@ -23,11 +23,16 @@ def check_invitable(expert: Expert) -> None:
     person = expert.person
     if expert.status not in INVITABLE_STATUSES:
         raise DomainError(
-            _("Only accredited and pre-accredited experts and workshop participants are invited to the portal."),
+            _(
+                "Only accredited and pre-accredited experts and workshop participants are invited "
+                "to the portal."
+            ),
             code="status",
         )
     if not person.email:
-        raise DomainError(_("This expert has no e-mail address: add one to their record first."), code="email")
+        raise DomainError(
+            _("This expert has no e-mail address: add one to their record first."), code="email"
+        )
     if person.user_id is not None and person.user.is_active:
         raise DomainError(_("This expert already has an account."), code="has_account")
 

@@ -57,7 +57,9 @@ def test_declaring_and_withdrawing_are_audited_with_who_did_it(expert, account):
     assert [(row.history_type, row.history_user) for row in history] == [("+", account), ("-", account)]
 
 
-def test_the_expert_declares_a_period_on_their_profile_and_removes_it_after_confirming(client, expert, account):
+def test_the_expert_declares_a_period_on_their_profile_and_removes_it_after_confirming(
+    client, expert, account
+):
     client.force_login(account)
     page = client.post(reverse("accreditation:my-profile"), {
         "start_date": "2030-07-01", "end_date": "2030-07-14", "note": "Annual leave",
@@ -74,7 +76,8 @@ def test_the_expert_declares_a_period_on_their_profile_and_removes_it_after_conf
 
 def test_the_profile_form_says_when_the_period_is_backwards(client, expert, account):
     client.force_login(account)
-    page = client.post(reverse("accreditation:my-profile"), {"start_date": "2030-07-14", "end_date": "2030-07-01"})
+    backwards = {"start_date": "2030-07-14", "end_date": "2030-07-01"}
+    page = client.post(reverse("accreditation:my-profile"), backwards)
     assert page.status_code == 200 and "must end on or after" in page.text
     assert not expert.unavailability_periods.exists()
 
@@ -90,7 +93,9 @@ def test_an_expert_cannot_remove_another_experts_period_by_id(client, expert, ac
     assert UnavailabilityPeriod.objects.filter(pk=period.pk).exists()
 
 
-def test_find_trainers_leaves_out_the_unavailable_expert_and_says_why(client, expert, account, coordinator):
+def test_find_trainers_leaves_out_the_unavailable_expert_and_says_why(
+    client, expert, account, coordinator
+):
     declare_unavailability(expert=expert, start_date=JULY_1, end_date=JULY_14, by=account)
     client.force_login(coordinator)
     url = reverse("accreditation:expert-list")

@@ -56,7 +56,8 @@ def test_the_welcome_link_sets_a_password_once_and_signs_the_expert_in(client, c
 
     form = client.get(link, follow=True)
     assert form.status_code == 200 and "new_password1" in form.text
-    done = client.post(form.redirect_chain[-1][0], {"new_password1": "a long Passphrase 42", "new_password2": "a long Passphrase 42"})
+    password = "a long Passphrase 42"
+    done = client.post(form.redirect_chain[-1][0], {"new_password1": password, "new_password2": password})
     assert done["Location"] == reverse("accreditation:expert-home")
     assert client.get(reverse("accreditation:expert-home")).status_code == 200
 

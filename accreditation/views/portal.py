@@ -67,7 +67,9 @@ def unavailability_delete(request, pk: int):
 @role_required(COORDINATOR)
 def portal_invite(request, pk: int):
     """Confirm, then open the expert's account and send the welcome e-mail."""
-    expert = get_object_or_404(Expert.objects.select_related("person__user"), pk=pk, person__erased_at__isnull=True)
+    expert = get_object_or_404(
+        Expert.objects.select_related("person__user"), pk=pk, person__erased_at__isnull=True
+    )
     refusal = None
     try:
         portal_access.check_invitable(expert)
@@ -87,7 +89,9 @@ def portal_invite(request, pk: int):
 @role_required(COORDINATOR)
 def portal_withdraw(request, pk: int):
     """Confirm, then close the expert's account."""
-    expert = get_object_or_404(Expert.objects.select_related("person__user"), pk=pk, person__erased_at__isnull=True)
+    expert = get_object_or_404(
+        Expert.objects.select_related("person__user"), pk=pk, person__erased_at__isnull=True
+    )
     refusal = None
     if request.method == "POST":
         try:
