@@ -9,6 +9,18 @@ EXPIRY = "accreditation_expiry"
 DIGEST = "accreditation_expiry_digest"
 HOME_TRAINING_DECISION = "home_training_decision"
 EXPERT_WELCOME = "expert_welcome"
+DELIVERY_INVITATION = "delivery_invitation"
+DELIVERY_REMINDER = "delivery_invitation_reminder"
+
+# The placeholders of the messages inviting an expert to deliver an event.
+_ABOUT_A_DELIVERY = {
+    "name": _("the expert's name"),
+    "event": _("the event's title"),
+    "dates": _("the event's dates, e.g. 18–22 October 2021"),
+    "role": _("the role the expert is invited in"),
+    "message": _("the coordinator's own words (may be empty)"),
+    "link": _("a link to the invitation on the expert's portal"),
+}
 
 
 def _sample() -> dict[str, str]:
@@ -23,6 +35,10 @@ def _sample() -> dict[str, str]:
         "decision": gettext("Changes requested"),
         "reason": gettext("Add the modules you taught."),
         "days": "14",
+        "event": gettext("WCO STCE Programme – China National Training"),
+        "dates": "18–22 October 2021",
+        "role": gettext("Co-trainer"),
+        "message": "",
     }
 
 
@@ -113,5 +129,41 @@ def register() -> None:
             },
             sample=_sample,
             order=71,
+        )
+    )
+    register_kind(
+        MessageKind(
+            key=DELIVERY_INVITATION,
+            label=_("Invitation to deliver an event"),
+            description=_("To an expert a coordinator invites to deliver an event in a role."),
+            subject=_("Invitation to deliver: {{ event }}"),
+            body=_(
+                "Dear {{ name }},\n\n"
+                'The STCE Programme invites you to deliver "{{ event }}" ({{ dates }}) as {{ role }}.\n\n'
+                "{{ message }}\n\n"
+                "Please accept or decline on your page:\n{{ link }}\n\n"
+                "WCO Strategic Trade Control Enforcement Programme\n"
+            ),
+            placeholders=_ABOUT_A_DELIVERY,
+            sample=_sample,
+            order=75,
+        )
+    )
+    register_kind(
+        MessageKind(
+            key=DELIVERY_REMINDER,
+            label=_("Invitation to deliver: reminder"),
+            description=_("To an expert who has not answered an invitation to deliver after a few days."),
+            subject=_("Reminder: invitation to deliver {{ event }}"),
+            body=_(
+                "Dear {{ name }},\n\n"
+                "You have not yet answered the invitation to deliver "
+                '"{{ event }}" ({{ dates }}) as {{ role }}.\n\n'
+                "Please accept or decline on your page:\n{{ link }}\n\n"
+                "WCO Strategic Trade Control Enforcement Programme\n"
+            ),
+            placeholders=_ABOUT_A_DELIVERY,
+            sample=_sample,
+            order=80,
         )
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accreditation.views import directory, experts, home_trainings, portal, review
+from accreditation.views import directory, experts, home_trainings, invitations, portal, review
 
 app_name = "accreditation"
 
@@ -40,6 +40,14 @@ urlpatterns = [
     path("home-trainings/<int:pk>/", home_trainings.report_review, name="home-training-review"),
     path("home-trainings/<int:pk>/certificates/", home_trainings.report_certificates,
          name="home-training-certificates"),
+    path("me/invitations/<int:pk>/", invitations.answer, name="invitation-answer"),
+    path("me/co-delivery/<int:assignment_pk>/", invitations.co_delivery, name="co-delivery"),
+    path("me/co-delivery/<int:assignment_pk>/report.pdf", invitations.co_delivery_file,
+         name="co-delivery-file"),
+    path("events/<int:event_pk>/invite/", invitations.invite, name="invite"),
+    path("invitations/<int:pk>/withdraw/", invitations.withdraw, name="invitation-withdraw"),
+    path("co-delivery/<int:pk>/report.pdf", invitations.co_delivery_attachment,
+         name="co-delivery-attachment"),
     path("review/", review.review_queue, name="review-queue"),
     path("proposals/<int:pk>/decide/", review.proposal_decide, name="proposal-decide"),
 ]

@@ -8,11 +8,10 @@ from courses.forms.participants import ImportUploadForm
 from documents.uploads import UploadValidator
 from people.models import Country, Organisation, Person
 
-from .models import FocalPoint, Nomination
+from .models import LETTER_MAX_BYTES, FocalPoint, Nomination
 
 # The one place that checks a nomination letter: the shared upload gate (documents/uploads.py)
 # reads its magic bytes and size.
-LETTER_MAX_BYTES = 5 * 1024 * 1024
 LETTER_CHECK = UploadValidator(kinds={"pdf"}, max_bytes=LETTER_MAX_BYTES)
 
 

@@ -8,7 +8,11 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from courses.models import Enrolment, TrainingEvent
+from documents.uploads import UploadValidator
 from people.models import Country, Gender, Organisation, Person
+
+# A nomination letter is a signed PDF; larger files are scans that belong elsewhere.
+LETTER_MAX_BYTES = 5 * 1024 * 1024
 
 
 class FocalPointQuerySet(models.QuerySet):
@@ -120,7 +124,10 @@ class Nomination(models.Model):
     # Empty only after the nominee's data was erased on their request.
     consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20, blank=True)
-    letter = models.FileField(_("nomination letter"), upload_to=letter_path, blank=True)
+    letter = models.FileField(
+        _("nomination letter"), upload_to=letter_path, blank=True,
+        validators=[UploadValidator(kinds={"pdf"}, max_bytes=LETTER_MAX_BYTES)],
+    )
     person = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="nominations",
         verbose_name=_("person"),

@@ -120,9 +120,8 @@ def focal_event(request, pk: int):
     if not invitations:
         raise Http404
     event = invitations[0].event
-    form = NominationForm(
-        request.POST or None, request.FILES or None, countries=[i.country_id for i in invitations]
-    )
+    countries = [invitation.country_id for invitation in invitations]
+    form = NominationForm(request.POST or None, request.FILES or None, countries=countries)
     chosen = request.POST.get("invitation")
     invitation = next((i for i in invitations if str(i.pk) == chosen), invitations[0])
     posted = request.method == "POST" and form.is_valid()

@@ -307,6 +307,7 @@ BACKGROUND_SCHEDULES = {
     "trainings-that-took-place": ("courses.tasks.mark_trainings_that_took_place", "00:05"),
     "accreditation-expiry-reminders": ("accreditation.tasks.send_expiry_reminders", "07:00"),
     "event-reminders": ("courses.tasks.send_event_reminders", "07:10"),
+    "delivery-invitation-reminders": ("accreditation.tasks.remind_delivery_invitations", "07:20"),
 }
 # E-mail: seconds to wait before each new attempt after a failure (the number of delays is
 # the number of retries); what to do with a message whose worker died between the mail
@@ -322,6 +323,8 @@ STCE_BACKGROUND_IMPORT_ROWS = int(os.environ.get("STCE_BACKGROUND_IMPORT_ROWS", 
 STCE_BACKGROUND_CERTIFICATES = int(os.environ.get("STCE_BACKGROUND_CERTIFICATES", "30"))
 # Participants informed of an event are reminded this many days before it starts (0: never).
 STCE_EVENT_REMINDER_DAYS = int(os.environ.get("STCE_EVENT_REMINDER_DAYS", "7"))
+# Experts who have not answered an invitation to deliver are reminded once after this many days.
+STCE_INVITATION_REMINDER_DAYS = int(os.environ.get("STCE_INVITATION_REMINDER_DAYS", "5"))
 
 # Security settings from Django's deployment checklist. Behind a TLS-terminating proxy
 # set DJANGO_SECURE_PROXY_SSL_HEADER=1.

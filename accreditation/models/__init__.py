@@ -17,6 +17,7 @@ from .home_trainings import (
     HomeTrainingStatus,
     ParticipantsGiven,
 )
+from .invitations import CoDeliveryReport, DeliveryInvitation, InvitationStatus
 
 __all__ = [
     "UnavailabilityPeriod",
@@ -25,6 +26,9 @@ __all__ = [
     "HomeTrainingParticipant",
     "HomeTrainingStatus",
     "ParticipantsGiven",
+    "CoDeliveryReport",
+    "DeliveryInvitation",
+    "InvitationStatus",
     "ACTIVE_STATUSES",
     "Decision",
     "EvaluationResult",

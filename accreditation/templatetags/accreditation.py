@@ -1,7 +1,7 @@
 from django import template
 from django.db.models import Prefetch
 
-from accreditation.models import Decision, Evidence, EvidenceKind
+from accreditation.models import CoDeliveryReport, Decision, DeliveryInvitation, Evidence, EvidenceKind
 
 register = template.Library()
 
@@ -18,3 +18,23 @@ def workshop_candidates(event) -> list[dict]:
         .order_by("expert__person__family_name", "expert__person__given_name")
     )
     return [{"expert": e.expert, "evidence": e, "decisions": list(e.decisions.all())} for e in evidence]
+
+
+@register.simple_tag
+def delivery_invitations(event) -> list:
+    """Everyone invited to deliver the event, with their answer, newest first (1 query)."""
+    return list(
+        DeliveryInvitation.objects.filter(event=event).select_related("expert__person")
+        .order_by("-invited_at", "-pk")
+    )
+
+
+@register.simple_tag
+def filed_co_delivery_reports() -> list:
+    """Co-delivery reports filed by experts that no proposal relies on yet (the review queue's
+    list of evidence waiting for a proposal)."""
+    return list(
+        CoDeliveryReport.objects.filter(filed_at__isnull=False, evidence__proposals__isnull=True)
+        .select_related("expert__person", "assignment__event", "assessor", "evidence")
+        .order_by("-filed_at")[:50]
+    )

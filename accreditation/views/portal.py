@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accreditation.access import expert_of
 from accreditation.forms.availability import UnavailabilityForm
+from accreditation.invitations import pending_for
 from accreditation.models import Expert, UnavailabilityPeriod
 from accreditation.services import availability, portal_access
 from accreditation.views import home_trainings
@@ -29,6 +30,7 @@ def expert_home(request):
     return render(request, "accreditation/portal/home.html", {
         "expert": expert, "events": events,
         "home_trainings": home_trainings.reports_block(expert),
+        "invitations": pending_for(expert),
     })
 
 

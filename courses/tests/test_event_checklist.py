@@ -384,15 +384,16 @@ class TestQueryCount:
         EnrolmentFactory(event=event, person=PersonFactory(email="a@example.org"))
         _agenda_item(event.days.first())
         send_joining_instructions(event=event, by=coordinator)
-        # 28 with the agenda's module titles in the reader's language (one prefetch).
-        with django_assert_num_queries(28):
+        # 29 with the agenda's module titles in the reader's language (one prefetch) and the
+        # invitations to deliver (one).
+        with django_assert_num_queries(29):
             coordinator_client.get(event.get_absolute_url())
         for day in event.days.all():
             _agenda_item(day, 2)
         EnrolmentFactory.create_batch(10, event=event)
         TrainerAssignment.objects.create(event=event, person=PersonFactory())
         update_event(event=event, values={"venue": "Elsewhere"})
-        with django_assert_num_queries(28):
+        with django_assert_num_queries(29):
             coordinator_client.get(event.get_absolute_url())
 
 

@@ -10,7 +10,7 @@ from documents.uploads import UploadValidator
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_APPS = {"people", "documents", "background", "mailing", "courses", "certificates",
-                "accreditation", "reporting", "stce"}
+                "nominations", "accreditation", "reporting", "stce"}
 
 
 def test_every_model_file_field_has_a_gate_validator():

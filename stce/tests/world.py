@@ -31,6 +31,7 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     _add_accreditation(world)
     _add_home_trainings(world)
     _add_unavailability(world)
+    _add_invitations(world)
     _add_certificate(world)
     _add_background_work(world)
     _add_nomination(world)
@@ -155,6 +156,32 @@ def _add_home_trainings(world) -> None:
         home_training=world.home_training, person=world.person
     )
     world.other_home_training = report(world.expert, "Another expert's course")
+def _add_invitations(world) -> None:
+    """Invitations to deliver and co-deliveries: the expert persona's own, and another expert's."""
+    from django.core.files.base import ContentFile
+
+    from accreditation.models import CoDeliveryReport, DeliveryInvitation
+
+    coming = TrainingEvent.objects.create(
+        title="Expert-delivered training", start_date=datetime.date.today() + datetime.timedelta(days=40),
+        end_date=datetime.date.today() + datetime.timedelta(days=42), status=TrainingEvent.Status.CONFIRMED,
+    )
+    invite = DeliveryInvitation.objects.create
+    world.delivery_invitation = invite(event=coming, expert=world.portal_expert, role="co_trainer")
+    world.other_delivery_invitation = invite(event=coming, expert=world.expert, role="lead")
+    done = TrainingEvent.objects.create(
+        title="Co-delivered training", start_date=datetime.date(2022, 3, 7),
+        end_date=datetime.date(2022, 3, 9), status=TrainingEvent.Status.COMPLETED,
+    )
+    assign = TrainerAssignment.objects.create
+    world.co_delivery = assign(event=done, person=world.portal_expert.person, role="co_trainer")
+    world.other_co_delivery = assign(event=done, person=world.expert.person, role="co_trainer")
+    world.co_delivery_report = CoDeliveryReport.objects.create(
+        assignment=world.other_co_delivery, expert=world.expert
+    )
+    world.co_delivery_report.attachment.save("report.pdf", ContentFile(b"%PDF-1.4 report"), save=True)
+    own = CoDeliveryReport.objects.create(assignment=world.co_delivery, expert=world.portal_expert)
+    own.attachment.save("report.pdf", ContentFile(b"%PDF-1.4 own report"), save=True)
 
 
 def _add_unavailability(world) -> None:

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accreditation', '0003_home_trainings'),
+        ('accreditation', '0005_upload_gate_on_the_model'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
