@@ -8,6 +8,7 @@ from mailing.kinds import MessageKind, register_kind
 EXPIRY = "accreditation_expiry"
 DIGEST = "accreditation_expiry_digest"
 HOME_TRAINING_DECISION = "home_training_decision"
+EXPERT_WELCOME = "expert_welcome"
 DELIVERY_INVITATION = "delivery_invitation"
 DELIVERY_REMINDER = "delivery_invitation_reminder"
 
@@ -33,6 +34,7 @@ def _sample() -> dict[str, str]:
         "title": "STCE national course, Mombasa",
         "decision": gettext("Changes requested"),
         "reason": gettext("Add the modules you taught."),
+        "days": "14",
         "event": gettext("WCO STCE Programme – China National Training"),
         "dates": "18–22 October 2021",
         "role": gettext("Co-trainer"),
@@ -104,6 +106,29 @@ def register() -> None:
             },
             sample=_sample,
             order=70,
+        )
+    )
+    register_kind(
+        MessageKind(
+            key=EXPERT_WELCOME,
+            label=_("Invitation to the experts' portal"),
+            description=_("To an expert given an account, with the link to choose their password."),
+            subject=_("Your account on the WCO STCE Programme's site"),
+            body=_(
+                "Dear {{ name }},\n\n"
+                "An account is open for you on the WCO STCE Programme's site: you will see your events, "
+                "your accreditation and your certificates there, and tell us when you are unavailable.\n\n"
+                "Choose your password here (the link works once, for {{ days }} days):\n"
+                "{{ link }}\n\n"
+                "WCO Strategic Trade Control Enforcement Programme\n"
+            ),
+            placeholders={
+                "name": _("the expert's name"),
+                "days": _("how many days the link works"),
+                "link": _("the link to choose a password"),
+            },
+            sample=_sample,
+            order=71,
         )
     )
     register_kind(

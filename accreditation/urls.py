@@ -14,7 +14,12 @@ urlpatterns = [
     path("experts/<int:pk>/workshop-place/", experts.expert_workshop_place, name="expert-workshop-place"),
     path("experts/<int:pk>/evidence/<slug:kind>/", experts.evidence_add, name="evidence-add"),
     path("experts/<int:pk>/propose/", review.proposal_create, name="proposal-create"),
+    path("experts/<int:pk>/portal/invite/", portal.portal_invite, name="portal-invite"),
+    path("experts/<int:pk>/portal/withdraw/", portal.portal_withdraw, name="portal-withdraw"),
+    path("welcome/<uidb64>/<token>/", portal.ExpertWelcomeView.as_view(), name="expert-welcome"),
     path("me/", portal.expert_home, name="expert-home"),
+    path("me/profile/", portal.my_profile, name="my-profile"),
+    path("me/unavailability/<int:pk>/delete/", portal.unavailability_delete, name="my-unavailability-delete"),
     # Trainings delivered at home: the expert's reports, and the coordinators' review.
     path("me/reports/", home_trainings.my_reports, name="my-home-trainings"),
     path("me/reports/new/", home_trainings.report_create, name="my-home-training-create"),

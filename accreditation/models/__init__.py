@@ -1,3 +1,4 @@
+from .availability import UnavailabilityPeriod
 from .decisions import Decision, ExpiryNotice, ImmutableRecordError, Proposal
 from .evidence import EvaluationResult, Evidence, EvidenceKind
 from .experts import (
@@ -19,6 +20,7 @@ from .home_trainings import (
 from .invitations import CoDeliveryReport, DeliveryInvitation, InvitationStatus
 
 __all__ = [
+    "UnavailabilityPeriod",
     "EDITABLE_STATUSES",
     "HomeTraining",
     "HomeTrainingParticipant",

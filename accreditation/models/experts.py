@@ -95,7 +95,8 @@ class ExpertQuerySet(models.QuerySet):
         return self.annotate(last_delivery=Greatest(Coalesce(wco, home), Coalesce(home, wco)))
 
     def available_between(self, start: datetime.date, end: datetime.date, *, exclude_event=None):
-        """Experts not assigned to any live event overlapping these dates."""
+        """Experts not assigned to any live event overlapping these dates, and who have not declared
+        themselves unavailable for any of them."""
         from courses.models import TrainerAssignment, TrainingEvent
 
         busy = TrainerAssignment.objects.filter(
@@ -103,7 +104,19 @@ class ExpertQuerySet(models.QuerySet):
         ).exclude(event__status=TrainingEvent.Status.CANCELLED)
         if exclude_event is not None:
             busy = busy.exclude(event=exclude_event)
-        return self.filter(~Exists(busy))
+        return self.filter(~Exists(busy), ~Exists(self._unavailable(start, end)))
+
+    def unavailable_between(self, start: datetime.date, end: datetime.date):
+        """Experts who declared a period of unavailability overlapping these dates."""
+        return self.filter(Exists(self._unavailable(start, end)))
+
+    @staticmethod
+    def _unavailable(start, end):
+        from accreditation.models.availability import UnavailabilityPeriod
+
+        return UnavailabilityPeriod.objects.filter(
+            expert=OuterRef("pk"), start_date__lte=end, end_date__gte=start
+        )
 
     def valid_through(self, day: datetime.date):
         """Experts whose accreditation has not ended by `day` (those without a validity date too:

@@ -1,4 +1,4 @@
-from people.tests.permissions import EXPERT, Case, exports, ladder, signed_in
+from people.tests.permissions import EXPERT, Case, everyone, exports, ladder, signed_in
 
 # Coordinators prepare (nominate, record evidence, propose); administrators decide.
 PREPARE = ladder(admin=403)
@@ -7,6 +7,17 @@ POST_ONLY_FOR_COORDINATORS = ladder(coord=405, admin=403)
 CASES = [
     # The experts' portal: the expert's own pages; every other signed-in user gets 404.
     Case("accreditation:expert-home", {**signed_in(404), EXPERT: 200}),
+    Case("accreditation:my-profile", {**signed_in(404), EXPERT: 200}),
+    # Coordinators open and close an expert's account; the welcome link is public (a forged one
+    # shows the "no longer works" page to everyone).
+    Case("accreditation:portal-invite", PREPARE, kwargs=lambda w: {"pk": w.expert.pk}),
+    Case("accreditation:portal-withdraw", PREPARE, kwargs=lambda w: {"pk": w.portal_expert.pk}),
+    Case("accreditation:expert-welcome", everyone(), kwargs=lambda w: {"uidb64": "MQ", "token": "x-forged"}),
+    Case("accreditation:my-unavailability-delete", {**signed_in(404), EXPERT: 200},
+         kwargs=lambda w: {"pk": w.unavailability.pk}),
+    # Another expert's period by id: 404 for the expert persona too.
+    Case("accreditation:my-unavailability-delete", signed_in(404),
+         kwargs=lambda w: {"pk": w.other_unavailability.pk}),
     # Trainings delivered at home: the expert's own reports (another expert's report is 404 too).
     *[
         Case(name, {**signed_in(404), EXPERT: 200}, kwargs=kwargs)

@@ -102,7 +102,17 @@ def expert_list(request):
         # Rows show which of these each expert teaches in, and flag a validity ending before this day.
         "wanted_languages": {language.pk for language in listing.cleaned("language") or ()},
         "valid_through": listing.cleaned("valid_through"),
+        "unavailable_count": _declared_unavailable(experts, listing),
     })
+
+
+def _declared_unavailable(experts, listing) -> int:
+    """How many experts the dates leave out because they said they cannot come (not because
+    they are booked): the coordinator sees why someone they expected is missing."""
+    start, end = listing.cleaned("available_from"), listing.cleaned("available_to")
+    if not (start and end):
+        return 0
+    return experts.unavailable_between(start, end).count()
 
 
 @role_required(COORDINATOR)

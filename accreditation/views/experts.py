@@ -21,6 +21,7 @@ from accreditation.forms.review import ProposalForm
 from accreditation.models import Decision, Evidence, Expert, Proposal
 from accreditation.services.evidence import record_co_delivery, record_refresher, record_workshop_result
 from accreditation.services.experts import enrol_on_workshop, nominate_expert, update_expert_profile
+from accreditation.services.portal_access import INVITABLE_STATUSES
 from accreditation.workflow import check_step, steps_from
 from people.errors import DomainError
 from people.roles import ADMINISTRATOR, COORDINATOR, is_coordinator, role_required
@@ -56,6 +57,7 @@ def expert_detail(request, pk: int):
         "place_form": WorkshopPlaceForm() if coordinator else None,
         "pending": next((p for p in proposals if p.state == Proposal.State.PENDING), None),
         "delivery": delivery_of(expert),
+        "invitable_statuses": INVITABLE_STATUSES,
     })
 
 

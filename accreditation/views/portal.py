@@ -1,12 +1,22 @@
 """The experts' portal: the pages an expert sees of their own record (issue 17)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.contrib.auth.views import PasswordResetConfirmView
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 
 from accreditation.access import expert_of
+from accreditation.forms.availability import UnavailabilityForm
 from accreditation.invitations import pending_for
+from accreditation.models import Expert, UnavailabilityPeriod
+from accreditation.services import availability, portal_access
 from accreditation.views import home_trainings
+from accreditation.welcome import expert_welcome_tokens
 from courses.models import TrainingEvent
+from people.errors import DomainError
+from people.roles import COORDINATOR, role_required
 
 
 @login_required
@@ -22,3 +32,97 @@ def expert_home(request):
         "home_trainings": home_trainings.reports_block(expert),
         "invitations": pending_for(expert),
     })
+
+
+@login_required
+def my_profile(request):
+    """The expert's own profile: for now, the periods when they cannot deliver (declared here,
+    read by "Find trainers" beside their bookings)."""
+    expert = expert_of(request.user)
+    form = UnavailabilityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            availability.declare_unavailability(expert=expert, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your period of unavailability is recorded."))
+            return redirect("accreditation:my-profile")
+    periods = expert.unavailability_periods.all()
+    return render(request, "accreditation/portal/profile.html", {
+        "expert": expert, "form": form, "periods": periods,
+    })
+
+
+@login_required
+def unavailability_delete(request, pk: int):
+    """Confirm, then remove one of the expert's own periods; another expert's period is 404."""
+    expert = expert_of(request.user)
+    period = get_object_or_404(UnavailabilityPeriod, pk=pk, expert=expert)
+    if request.method == "POST":
+        availability.withdraw_unavailability(period=period, by=request.user)
+        messages.success(request, _("The period of unavailability is removed."))
+        return redirect("accreditation:my-profile")
+    return render(request, "accreditation/portal/unavailability_delete.html", {"period": period})
+
+
+@role_required(COORDINATOR)
+def portal_invite(request, pk: int):
+    """Confirm, then open the expert's account and send the welcome e-mail."""
+    expert = get_object_or_404(
+        Expert.objects.select_related("person__user"), pk=pk, person__erased_at__isnull=True
+    )
+    refusal = None
+    try:
+        portal_access.check_invitable(expert)
+    except DomainError as error:
+        refusal = error.message
+    if request.method == "POST" and refusal is None:
+        try:
+            portal_access.invite_expert(expert=expert, by=request.user)
+        except DomainError as error:
+            refusal = error.message
+        else:
+            messages.success(request, _("The expert is invited: the welcome e-mail is on its way."))
+            return redirect("accreditation:expert-detail", pk=expert.pk)
+    return render(request, "accreditation/portal/invite.html", {"expert": expert, "refusal": refusal})
+
+
+@role_required(COORDINATOR)
+def portal_withdraw(request, pk: int):
+    """Confirm, then close the expert's account."""
+    expert = get_object_or_404(
+        Expert.objects.select_related("person__user"), pk=pk, person__erased_at__isnull=True
+    )
+    refusal = None
+    if request.method == "POST":
+        try:
+            portal_access.withdraw_portal_access(expert=expert, by=request.user)
+        except DomainError as error:
+            refusal = error.message
+        else:
+            messages.success(request, _("The expert's access to the portal is withdrawn."))
+            return redirect("accreditation:expert-detail", pk=expert.pk)
+    return render(request, "accreditation/portal/withdraw.html", {"expert": expert, "refusal": refusal})
+
+
+class ExpertWelcomeView(PasswordResetConfirmView):
+    """The link of an expert's invitation: choose a password, then straight to their home,
+    signed in. Only the link of an active account linked to an expert works."""
+
+    token_generator = expert_welcome_tokens
+    template_name = "nominations/focal_welcome.html"  # the same page and words as focal points'
+    reset_url_token = "choose-password"
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = reverse_lazy("accreditation:expert-home")
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        if user is not None and not Expert.objects.filter(person__user=user).exists():
+            return None
+        return user
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password is set. Welcome."))
+        return super().form_valid(form)

@@ -30,6 +30,7 @@ def build_world(*, trainer, other_trainer) -> SimpleNamespace:
     world.agenda_item = AgendaItem.objects.create(day=agenda_day, module=world.module, position=1)
     _add_accreditation(world)
     _add_home_trainings(world)
+    _add_unavailability(world)
     _add_invitations(world)
     _add_certificate(world)
     _add_background_work(world)
@@ -181,6 +182,19 @@ def _add_invitations(world) -> None:
     world.co_delivery_report.attachment.save("report.pdf", ContentFile(b"%PDF-1.4 report"), save=True)
     own = CoDeliveryReport.objects.create(assignment=world.co_delivery, expert=world.portal_expert)
     own.attachment.save("report.pdf", ContentFile(b"%PDF-1.4 own report"), save=True)
+
+
+def _add_unavailability(world) -> None:
+    """A period of unavailability declared by the expert persona, and one by another expert."""
+    from accreditation.models import UnavailabilityPeriod
+
+    def period(expert):
+        return UnavailabilityPeriod.objects.create(
+            expert=expert, start_date=datetime.date(2030, 7, 1), end_date=datetime.date(2030, 7, 14)
+        )
+
+    world.unavailability = period(world.portal_expert)
+    world.other_unavailability = period(world.expert)
 
 
 def _add_certificate(world) -> None:
