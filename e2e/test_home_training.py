@@ -69,10 +69,10 @@ def participants_file(page: Page) -> bytes:
     return out.getvalue().encode()
 
 
-def report_a_home_training(page: Page) -> None:
+def report_a_home_training(page: Page, username: str = USERNAME, password: str = PASSWORD) -> None:
     """The expert reports the training, imports its participants and submits it."""
-    DEMO_PASSWORDS[USERNAME] = PASSWORD
-    sign_in(page, USERNAME)
+    DEMO_PASSWORDS[username] = password
+    sign_in(page, username)
     page.goto("/accreditation/me/")
     page.get_by_role("link", name="Report a training").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Report a training delivered at home")

@@ -1,5 +1,6 @@
 from django import template
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Coalesce
 
 from accreditation.models import CoDeliveryReport, Decision, DeliveryInvitation, Evidence, EvidenceKind
 
@@ -31,10 +32,12 @@ def delivery_invitations(event) -> list:
 
 @register.simple_tag
 def filed_co_delivery_reports() -> list:
-    """Co-delivery reports filed by experts that no proposal relies on yet (the review queue's
-    list of evidence waiting for a proposal)."""
+    """Co-delivery reports that either expert filed (the delivering expert their part, the
+    assessor their evaluation) and that no proposal relies on yet (the review queue's list of
+    evidence waiting for a proposal)."""
     return list(
-        CoDeliveryReport.objects.filter(filed_at__isnull=False, evidence__proposals__isnull=True)
+        CoDeliveryReport.objects.filter(Q(filed_at__isnull=False) | Q(assessed_at__isnull=False))
+        .filter(evidence__proposals__isnull=True)
         .select_related("expert__person", "assignment__event", "assessor", "evidence")
-        .order_by("-filed_at")[:50]
+        .order_by(Coalesce("filed_at", "assessed_at").desc())[:50]
     )

@@ -264,6 +264,19 @@ def test_the_expert_and_the_assessor_file_the_report_the_workflow_reads(delivere
     assert pdf.status_code == 200 and b"".join(pdf.streaming_content).startswith(b"%PDF")
 
 
+def test_the_assessors_evaluation_alone_is_evidence_in_the_review_queue(delivered, administrator_client):
+    client = Client()
+    client.force_login(delivered["assessor"].person.user)
+    response = client.post(
+        reverse("accreditation:co-delivery", args=[delivered["assignment"].pk]),
+        {"result": "passed", "evaluation": "Clear and well prepared."},
+    )
+    assert response.status_code == 302
+    queue = administrator_client.get(reverse("accreditation:review-queue"))
+    reports = queue.text.split('id="co-delivery-reports"', 1)[1]
+    assert "Co-delivered training" in reports and "assessed by" in reports and "Mentor" in reports
+
+
 def test_a_report_that_is_not_a_pdf_is_refused_at_the_upload_gate(client, delivered):
     client.force_login(delivered["candidate"].person.user)
     fake = SimpleUploadedFile("report.pdf", b"MZ not a pdf", content_type="application/pdf")
