@@ -18,6 +18,7 @@ urlpatterns = [
     path("experts/<int:pk>/portal/withdraw/", portal.portal_withdraw, name="portal-withdraw"),
     path("welcome/<uidb64>/<token>/", portal.ExpertWelcomeView.as_view(), name="expert-welcome"),
     path("me/", portal.expert_home, name="expert-home"),
+    path("me/certificates/<int:pk>/", portal.my_certificate, name="my-certificate"),
     path("me/profile/", portal.my_profile, name="my-profile"),
     path("me/unavailability/<int:pk>/delete/", portal.unavailability_delete, name="my-unavailability-delete"),
     # Trainings delivered at home: the expert's reports, and the coordinators' review.

@@ -7,6 +7,8 @@ POST_ONLY_FOR_COORDINATORS = ladder(coord=405, admin=403)
 CASES = [
     # The experts' portal: the expert's own pages; every other signed-in user gets 404.
     Case("accreditation:expert-home", {**signed_in(404), EXPERT: 200}),
+    # Another person's certificate (world.certificate is world.person's): 404 for everyone.
+    Case("accreditation:my-certificate", signed_in(404), kwargs=lambda w: {"pk": w.certificate.pk}),
     Case("accreditation:my-profile", {**signed_in(404), EXPERT: 200}),
     # Coordinators open and close an expert's account; the welcome link is public (a forged one
     # shows the "no longer works" page to everyone).

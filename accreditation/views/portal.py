@@ -5,33 +5,66 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accreditation.access import expert_of
 from accreditation.forms.availability import UnavailabilityForm
 from accreditation.invitations import pending_for
-from accreditation.models import Expert, UnavailabilityPeriod
+from accreditation.models import Expert, ExpertStatus, UnavailabilityPeriod
 from accreditation.services import availability, portal_access
 from accreditation.views import home_trainings
 from accreditation.welcome import expert_welcome_tokens
-from courses.models import TrainingEvent
+from accreditation.workflow import check_step
+from certificates.files import certificate_pdf
+from certificates.models import Certificate
+from courses.models import TrainerAssignment, TrainingEvent
+from documents.downloads import PDF, file_download
 from people.errors import DomainError
 from people.roles import COORDINATOR, role_required
+
+# The step forward from each status, whose missing evidence the expert's home lists.
+_NEXT_STEP = {
+    ExpertStatus.IN_WORKSHOP: ExpertStatus.PRE_ACCREDITED,
+    ExpertStatus.PRE_ACCREDITED: ExpertStatus.ACCREDITED,
+    ExpertStatus.ACCREDITED: ExpertStatus.ACCREDITED,  # the renewal
+}
 
 
 @login_required
 def expert_home(request):
-    """The expert's home: their events and their accreditation standing."""
+    """The expert's home: invitations, standing and what the next step still needs, their events
+    (coming and past, with their role), their certificates and their reports."""
     expert = expert_of(request.user)
-    events = (
-        TrainingEvent.objects.filter(assignments__person=expert.person)
-        .select_related("host_country").distinct().order_by("-start_date")[:20]
+    today = timezone.localdate()
+    assignments = list(
+        TrainerAssignment.objects.filter(person=expert.person)
+        .exclude(event__status=TrainingEvent.Status.DRAFT)
+        .select_related("event__host_country").order_by("-event__start_date", "pk")[:40]
+    )
+    next_status = _NEXT_STEP.get(expert.status)
+    next_step = check_step(expert=expert, to_status=next_status, today=today) if next_status else None
+    certificates = (
+        Certificate.objects.valid().filter(holder=expert.person)
+        .select_related("event").order_by("-issued_at")[:20]
     )
     return render(request, "accreditation/portal/home.html", {
-        "expert": expert, "events": events,
+        "expert": expert,
+        "upcoming": [a for a in assignments if a.event.end_date >= today],
+        "past": [a for a in assignments if a.event.end_date < today],
+        "next_step": next_step, "next_status": next_status and ExpertStatus(next_status).label,
+        "certificates": certificates,
         "home_trainings": home_trainings.reports_block(expert),
         "invitations": pending_for(expert),
     })
+
+
+@login_required
+def my_certificate(request, pk: int):
+    """The expert's own valid certificate as a PDF; anyone else's is 404."""
+    expert = expert_of(request.user)
+    certificate = get_object_or_404(Certificate.objects.valid(), pk=pk, holder=expert.person)
+    return file_download(certificate_pdf(certificate), filename=f"{certificate.serial}.pdf", content_type=PDF)
 
 
 @login_required
