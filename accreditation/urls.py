@@ -19,6 +19,9 @@ urlpatterns = [
     path("welcome/<uidb64>/<token>/", portal.ExpertWelcomeView.as_view(), name="expert-welcome"),
     path("me/", portal.expert_home, name="expert-home"),
     path("me/certificates/<int:pk>/", portal.my_certificate, name="my-certificate"),
+    path("me/profile/details/", portal.my_profile_details, name="my-profile-details"),
+    path("experts/<int:pk>/module-proposals/<int:proposal_pk>/decide/", portal.module_proposal_decide,
+         name="module-proposal-decide"),
     path("me/profile/", portal.my_profile, name="my-profile"),
     path("me/unavailability/<int:pk>/delete/", portal.unavailability_delete, name="my-unavailability-delete"),
     # Trainings delivered at home: the expert's reports, and the coordinators' review.

@@ -18,8 +18,12 @@ from .home_trainings import (
     ParticipantsGiven,
 )
 from .invitations import CoDeliveryReport, DeliveryInvitation, InvitationStatus
+from .profile import ExpertLanguage, LanguageLevel, ModuleProposal
 
 __all__ = [
+    "ExpertLanguage",
+    "LanguageLevel",
+    "ModuleProposal",
     "UnavailabilityPeriod",
     "EDITABLE_STATUSES",
     "HomeTraining",

@@ -166,6 +166,7 @@ class Expert(models.Model):
     accredited_on = models.DateField(_("accredited on"), null=True, blank=True)
     valid_until = models.DateField(_("accreditation valid until"), null=True, blank=True)
     profile = models.TextField(_("short profile"), blank=True)
+    topics = models.TextField(_("topics of interest"), blank=True)
     history = HistoricalRecords()
 
     objects = ExpertQuerySet.as_manager()

@@ -454,8 +454,9 @@ def test_expert_page_query_count_is_bounded(coordinator_client, places, django_a
     record_workshop_result(expert=expert, event=workshop, attended=True, result="passed")
     for _ in range(5):
         record_workshop_result(expert=expert, event=WorkshopFactory(), attended=True, result="passed")
-    # Two of them count the expert's deliveries (WCO events, trainings at home): accreditation/delivery.py.
-    with django_assert_max_num_queries(11):
+    # Two of them count the expert's deliveries (WCO events, trainings at home): accreditation/delivery.py;
+    # two read what the expert keeps on their profile (module proposals, language levels).
+    with django_assert_max_num_queries(13):
         coordinator_client.get(expert.get_absolute_url())
 
 

@@ -7,6 +7,10 @@ POST_ONLY_FOR_COORDINATORS = ladder(coord=405, admin=403)
 CASES = [
     # The experts' portal: the expert's own pages; every other signed-in user gets 404.
     Case("accreditation:expert-home", {**signed_in(404), EXPERT: 200}),
+    Case("accreditation:my-profile-details", {**signed_in(404), EXPERT: 200}),
+    # Only coordinators decide an expert's module proposals (a POST; GET is not allowed).
+    Case("accreditation:module-proposal-decide", ladder(coord=405, admin=403),
+         kwargs=lambda w: {"pk": w.portal_expert.pk, "proposal_pk": w.module_proposal.pk}),
     # Another person's certificate (world.certificate is world.person's): 404 for everyone.
     Case("accreditation:my-certificate", signed_in(404), kwargs=lambda w: {"pk": w.certificate.pk}),
     Case("accreditation:my-profile", {**signed_in(404), EXPERT: 200}),

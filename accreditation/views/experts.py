@@ -58,6 +58,8 @@ def expert_detail(request, pk: int):
         "pending": next((p for p in proposals if p.state == Proposal.State.PENDING), None),
         "delivery": delivery_of(expert),
         "invitable_statuses": INVITABLE_STATUSES,
+        "module_proposals": expert.module_proposals.filter(status="pending").select_related("module"),
+        "language_levels": list(expert.language_levels.select_related("language")),
     })
 
 

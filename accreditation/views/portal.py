@@ -7,12 +7,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from accreditation.access import expert_of
 from accreditation.forms.availability import UnavailabilityForm
+from accreditation.forms.profile import ExpertProfileForm
 from accreditation.invitations import pending_for
-from accreditation.models import Expert, ExpertStatus, UnavailabilityPeriod
-from accreditation.services import availability, portal_access
+from accreditation.models import Expert, ExpertStatus, ModuleProposal, UnavailabilityPeriod
+from accreditation.services import availability, portal_access, profile
 from accreditation.views import home_trainings
 from accreditation.welcome import expert_welcome_tokens
 from accreditation.workflow import check_step
@@ -84,6 +87,7 @@ def my_profile(request):
     periods = expert.unavailability_periods.all()
     return render(request, "accreditation/portal/profile.html", {
         "expert": expert, "form": form, "periods": periods,
+        "language_levels": list(expert.language_levels.select_related("language")),
     })
 
 
@@ -159,3 +163,43 @@ class ExpertWelcomeView(PasswordResetConfirmView):
     def form_valid(self, form):
         messages.success(self.request, _("Your password is set. Welcome."))
         return super().form_valid(form)
+
+
+@login_required
+def my_profile_details(request):
+    """Languages with levels and topics (saved), and modules (proposed to the coordinators)."""
+    expert = expert_of(request.user)
+    form = ExpertProfileForm(request.POST or None, expert=expert)
+    if request.method == "POST" and form.is_valid():
+        profile.keep_profile(
+            expert=expert, levels=form.levels(), topics=form.cleaned_data["topics"], by=request.user
+        )
+        modules = form.cleaned_data["modules"]
+        proposed = profile.propose_modules(expert=expert, modules=modules, by=request.user)
+        messages.success(request, _("Your profile is saved."))
+        if proposed:
+            messages.info(request, ngettext(
+                "%(n)d change to your modules goes to the coordinators.",
+                "%(n)d changes to your modules go to the coordinators.", len(proposed),
+            ) % {"n": len(proposed)})
+        return redirect("accreditation:my-profile")
+    return render(request, "accreditation/portal/profile_details.html", {
+        "expert": expert, "form": form,
+        "proposals": expert.module_proposals.select_related("module").order_by("-proposed_at")[:20],
+    })
+
+
+@role_required(COORDINATOR)
+@require_POST
+def module_proposal_decide(request, pk: int, proposal_pk: int):
+    """A coordinator accepts or refuses an expert's proposed change to their modules."""
+    proposal = get_object_or_404(ModuleProposal, pk=proposal_pk, expert_id=pk)
+    try:
+        profile.decide_module_proposal(
+            proposal=proposal, accept=request.POST.get("decision") == "accept", by=request.user
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The decision is recorded."))
+    return redirect("accreditation:expert-detail", pk=pk)

@@ -133,6 +133,11 @@ def _add_accreditation(world) -> None:
     world.portal_expert = Expert.objects.create(
         person=PersonFactory(user=account), status=ExpertStatus.ACCREDITED
     )
+    from accreditation.models import ModuleProposal
+
+    world.module_proposal = ModuleProposal.objects.create(
+        expert=world.portal_expert, module=world.module, change=ModuleProposal.Change.ADD
+    )
     world.proposal = Proposal.objects.create(
         expert=Expert.objects.create(person=PersonFactory()),
         from_status=ExpertStatus.NOMINATED, to_status=ExpertStatus.WITHDRAWN,
