@@ -60,7 +60,7 @@ def invite_expert(*, expert: Expert, by) -> Expert:
     """Open a password-less account linked to the expert's Person and queue the welcome e-mail,
     in the expert's language, with a once-only link to choose a password (no password travels
     by e-mail). Audited on the Person's history."""
-    expert = Expert.objects.select_for_update().select_related("person__user").get(pk=expert.pk)
+    expert = Expert.objects.select_for_update(of=("self",)).select_related("person__user").get(pk=expert.pk)
     check_invitable(expert)
     person = expert.person
     user = _account_for(person)

@@ -51,7 +51,7 @@ def propose_modules(*, expert: Expert, modules: list[Module], by) -> list[Module
 def decide_module_proposal(*, proposal: ModuleProposal, accept: bool, by) -> ModuleProposal:
     """A coordinator accepts (the expert's modules change) or refuses a proposal; deciding twice
     is refused."""
-    locked = ModuleProposal.objects.select_for_update().select_related("expert", "module")
+    locked = ModuleProposal.objects.select_for_update(of=("self",)).select_related("expert", "module")
     proposal = locked.get(pk=proposal.pk)
     if proposal.status != ModuleProposal.Status.PENDING:
         raise DomainError(_("This proposal has already been decided."), code="decided")
