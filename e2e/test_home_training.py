@@ -69,7 +69,9 @@ def participants_file(page: Page) -> bytes:
     return out.getvalue().encode()
 
 
-def report_a_home_training(page: Page, username: str = USERNAME, password: str = PASSWORD) -> None:
+def report_a_home_training(
+    page: Page, username: str = USERNAME, password: str = PASSWORD, title: str = TITLE
+) -> None:
     """The expert reports the training, imports its participants and submits it."""
     DEMO_PASSWORDS[username] = password
     sign_in(page, username)
@@ -77,12 +79,12 @@ def report_a_home_training(page: Page, username: str = USERNAME, password: str =
     page.get_by_role("link", name="Report a training").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Report a training delivered at home")
     visit(page, "home-training-form")
-    page.get_by_label("Title").fill(TITLE)
+    page.get_by_label("Title").fill(title)
     page.get_by_label("Start date").fill("2026-10-05")
     page.get_by_label("End date").fill("2026-10-09")
     page.get_by_label("Place or platform").fill("Kenya School of Revenue Administration, Mombasa")
     page.get_by_role("button", name="Save the report").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
     page.get_by_role("link", name="Import participants").click()
     page.get_by_label("Participant list (.csv or .xlsx)").set_input_files(
@@ -101,12 +103,12 @@ def report_a_home_training(page: Page, username: str = USERNAME, password: str =
     sign_out(page)
 
 
-def accept_the_report(page: Page) -> None:
+def accept_the_report(page: Page, title: str = TITLE) -> None:
     """The coordinator finds the report among those waiting and accepts it."""
     page.goto("/accreditation/home-trainings/?status=submitted")
     visit(page, "home-training-list")
-    page.get_by_role("link", name=TITLE).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    page.get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.locator("#officials-count")).to_have_text(f"{PARTICIPANTS} named officials")
     visit(page, "home-training-review")
     page.get_by_label("Accept").check()
