@@ -18,6 +18,7 @@ AXE_BLOCKING_IMPACTS = {"serious", "critical"}
 # off that page lets the helper compute codes like a phone would.
 AUTHENTICATOR_KEYS: dict[str, bytes] = {}
 LAST_TIME_STEP: dict[str, int] = {}
+TIME_STEP_DRIFT: dict[str, int] = {}
 
 
 def shot(page: Page, name: str) -> Path:
@@ -58,8 +59,12 @@ def authenticator_code(persona: str) -> str:
     """What the phone would show, but never a time step already used: the server accepts each
     step once, and journeys sign in several times within 30 seconds (the next step is
     accepted too, and the server follows the drift)."""
-    step = max(int(time.time()) // 30, LAST_TIME_STEP.get(persona, 0) + 1)
+    # django-otp moves its window by the offset of each accepted code (OTP_TOTP_SYNC), so a code
+    # sent ahead leaves the window ahead: aim at the server's window, not at the clock alone.
+    now = int(time.time()) // 30
+    step = max(now + TIME_STEP_DRIFT.get(persona, 0), LAST_TIME_STEP.get(persona, 0) + 1)
     LAST_TIME_STEP[persona] = step
+    TIME_STEP_DRIFT[persona] = step - now
     return f"{hotp(AUTHENTICATOR_KEYS[persona], step):06d}"
 
 
