@@ -316,7 +316,9 @@ def _create_event(spec, lookup: _Lookup, **extra) -> TrainingEvent:
         **extra,
     )
     event.languages.set([lookup.languages[c] for c in languages if c in lookup.languages])
-    event.organisers.set([lookup.orgs[s] for s in organisers if s in lookup.orgs])
+    for short_name in organisers:  # one by one: the note names organisers in the order added
+        if short_name in lookup.orgs:
+            event.organisers.add(lookup.orgs[short_name])
     event.partners.set([lookup.orgs[s] for s in partners if s in lookup.orgs])
     return event
 

@@ -26,7 +26,9 @@ def china_training(db):
         background="On 12 May 2021 the Secretary General of the WCO invited the 1540 Committee.",
         additional_comments="Contact 1540experts@un.org",
     )
-    event.organisers.set([wco, china])
+    # One at a time: set() and add(a, b) write through a set of ids, so their order follows the pks.
+    event.organisers.add(wco)
+    event.organisers.add(china)
     EventDateChange.objects.create(
         event=event, old_start_date=datetime.date(2021, 6, 21), old_end_date=datetime.date(2021, 6, 25),
         new_start_date=event.start_date, new_end_date=event.end_date, reason="Pandemic",
