@@ -9,6 +9,7 @@ from certificates.issuing import EVENT_KINDS
 from certificates.models import Certificate
 from courses.completion import completed_enrolments
 from courses.event_checklist import Line, register_line
+from evaluation import passing
 from people.roles import can_see_all_events
 
 
@@ -17,7 +18,7 @@ def certificate_counts(event) -> tuple[int, int]:
     them hold a valid certificate of the event; one query."""
     held = Certificate.objects.valid().filter(event=event, kind__in=EVENT_KINDS, holder=OuterRef("person_id"))
     counts = (
-        completed_enrolments(event)
+        passing.passing_among(completed_enrolments(event), event)
         .annotate(has_certificate=Exists(held))
         .aggregate(eligible=Count("pk"), issued=Count("pk", filter=Q(has_certificate=True)))
     )

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 
 from certificates.models import Certificate, SerialCounter
 from documents.pdftext import unprintable_characters
+from evaluation import passing
 from people.errors import DomainError
 from people.models import Person
 
@@ -111,10 +112,14 @@ def _check_event_rules(*, kind: str, holder: Person, event) -> None:
         )
     if kind == Certificate.Kind.COMPLETION:
         completion = completion_for_enrolment(enrolment)
-        if not completion.completed:
+        mark = passing.pass_mark(event)
+        reason = completion.reason if not completion.completed else passing.refusal(
+            mark, passing.post_tests(event, [enrolment.pk]).get(enrolment.pk)
+        )
+        if reason:
             raise DomainError(
                 _("%(name)s has not completed this training: %(reason)s")
-                % {"name": holder.full_name, "reason": completion.reason},
+                % {"name": holder.full_name, "reason": reason},
                 code="not_completed",
             )
 
@@ -274,7 +279,7 @@ def event_issue_summary(event) -> EventSummary:
     from courses.models import Enrolment
 
     held = Certificate.objects.valid().filter(event=event, kind__in=EVENT_KINDS)
-    completed = completed_enrolments(event)
+    completed = passing.passing_among(completed_enrolments(event), event)
     return EventSummary(
         participants=Enrolment.objects.filter(event=event).count(),
         completed=completed.count(),
@@ -290,6 +295,8 @@ def eligibility_for_event(event, enrolments=None) -> list[Eligibility]:
 
     enrolments = list(event_enrolments(event) if enrolments is None else enrolments)
     completions = completion_for_event(event, enrolments)
+    mark = passing.pass_mark(event)
+    post_tests = passing.post_tests(event, [e.pk for e in enrolments]) if mark else {}
     held = {
         c.holder_id: c
         for c in Certificate.objects.valid().filter(
@@ -304,11 +311,12 @@ def eligibility_for_event(event, enrolments=None) -> list[Eligibility]:
             unprintable = ""
         except DomainError as exc:
             unprintable = exc.message
+        post_test = passing.refusal(mark, post_tests.get(enrolment.pk)) if completion.completed else ""
         rows.append(
             Eligibility(
                 enrolment=enrolment,
-                completed=completion.completed,
-                reason=completion.reason,
+                completed=completion.completed and not post_test,
+                reason=completion.reason or post_test,
                 certificate=held.get(enrolment.person_id),
                 unprintable=unprintable,
                 attended_days=completion.attended_days,

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from courses.models import TrainingEvent
+from documents.charts import SERIES_COLOURS, bar_chart  # noqa: F401 - the dashboards' modules import them from here
 from people.models import Country, Gender, Language, Region
 from reporting.models import Dimension
 
@@ -22,7 +23,6 @@ LABEL, PEOPLE, PARTICIPATIONS, SHARE, NUMBER = "label", "people", "participation
 YEAR, PERCENT = "year", "percent"
 LABEL_KINDS = (LABEL, YEAR)
 GENDER_COLOURS = {"female": "#7b3294", "male": "#1b7837", "another": "#e08214", "unknown": "#8c8c8c"}
-SERIES_COLOURS = ["#003a70", "#0a7bbd", "#7b3294", "#1b7837", "#e08214", "#b2182b", "#8c8c8c"]
 
 
 @dataclass
@@ -141,20 +141,3 @@ def sort_key(dimension: str, value: str, label: str):
     if dimension == Dimension.YEAR:
         return (0, int(value or 0), "")
     return (1 if value == "" else 0, 0, label.casefold())
-
-
-def bar_chart(labels, series: list[tuple[str, list, str]], *, stacked=True, horizontal=False) -> dict:
-    return {
-        "type": "bar",
-        "data": {
-            "labels": labels,
-            "datasets": [
-                {"label": name, "data": values, "backgroundColor": colour} for name, values, colour in series
-            ],
-        },
-        "options": {
-            "indexAxis": "y" if horizontal else "x",
-            "responsive": True,
-            "scales": {"x": {"stacked": stacked}, "y": {"stacked": stacked, "beginAtZero": True}},
-        },
-    }

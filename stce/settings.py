@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "background",
     "mailing",
     "courses",
+    "evaluation",
     "frameworks",
     "certificates",
     "nominations",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("dashboards/", include("reporting.urls")),
     path("courses/", include("courses.urls")),
     path("frameworks/", include("frameworks.urls")),
+    path("evaluation/", include("evaluation.urls")),
     path("accreditation/", include("accreditation.urls")),
     path("nominations/", include("nominations.urls")),
 ]

@@ -30,6 +30,7 @@ from courses.models import TrainingEvent
 from documents.downloads import PDF, file_download
 from documents.pdftext import unprintable_characters
 from documents.spreadsheets import COUNT, DATETIME, Column
+from evaluation import passing
 from people.errors import DomainError
 from people.lists import Header, ListPage
 from people.models import Person
@@ -227,6 +228,7 @@ def event_certificates(request, event_pk: int):
             "rows": eligibility_for_event(event, page_obj.object_list),
             "page_obj": page_obj,
             "summary": summary,
+            "pass_mark": passing.pass_mark(event),
             "to_issue": summary.to_issue,
             "issued_count": summary.held,
         },

@@ -9,7 +9,7 @@ from documents.images import validate_image_upload
 from documents.uploads import UploadValidator
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_APPS = {"people", "documents", "background", "mailing", "courses", "certificates",
+PROJECT_APPS = {"people", "documents", "background", "mailing", "courses", "certificates", "evaluation",
                 "nominations", "accreditation", "reporting", "stce"}
 
 
