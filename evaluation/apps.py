@@ -10,6 +10,7 @@ class EvaluationConfig(AppConfig):
     def ready(self):
         # courses may not import this app: the Information Note and the event page's checklist
         # hear about it through their registries.
-        from evaluation import note
+        from evaluation import checklist, note
 
         note.register()
+        checklist.register()

@@ -21,6 +21,7 @@ from .figures import (
     trainee_figures,
 )
 from .gender import breakdown_table
+from .knowledge import knowledge_tables
 from .nominations import nominations_by_country, nominations_for
 from .tables import LABEL, NUMBER, PEOPLE, SERIES_COLOURS, YEAR, Column, Labels, Table, bar_chart
 
@@ -42,6 +43,7 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
         *delivery_tables(filters, labels, trainees, events),
         activity_table(filters),
         nominations_by_country(nominations_for(filters), labels),
+        *knowledge_tables(filters, labels),
     ]
 
 

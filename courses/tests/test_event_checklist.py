@@ -384,16 +384,17 @@ class TestQueryCount:
         EnrolmentFactory(event=event, person=PersonFactory(email="a@example.org"))
         _agenda_item(event.days.first())
         send_joining_instructions(event=event, by=coordinator)
-        # 31: 28 with the agenda's module titles in the reader's language (one prefetch), the
-        # invitations to deliver (one) and the frameworks and funding section (two).
-        with django_assert_num_queries(31):
+        # 33: 28 with the agenda's module titles in the reader's language (one prefetch), the
+        # invitations to deliver (one), the frameworks and funding section (two) and the
+        # evaluation (two: who answered, and the post-test pass mark in the certificates' rule).
+        with django_assert_num_queries(33):
             coordinator_client.get(event.get_absolute_url())
         for day in event.days.all():
             _agenda_item(day, 2)
         EnrolmentFactory.create_batch(10, event=event)
         TrainerAssignment.objects.create(event=event, person=PersonFactory())
         update_event(event=event, values={"venue": "Elsewhere"})
-        with django_assert_num_queries(31):
+        with django_assert_num_queries(33):
             coordinator_client.get(event.get_absolute_url())
 
 

@@ -47,8 +47,9 @@ class TestQueryCounts:
         [event] = make_events(1, participants=2)
         # 28: the completion table is a page of participants plus the event's totals, and the
         # checklist reads the messages sent, the days recorded and the certificates issued; two
-        # more read the frameworks and funding (frameworks app), one the invitations to deliver.
-        with django_assert_max_num_queries(31) as few:
+        # more read the frameworks and funding (frameworks app), one the invitations to deliver,
+        # two the evaluation (who answered, and a post-test pass mark in the certificates' rule).
+        with django_assert_max_num_queries(33) as few:
             assert coordinator_client.get(event.get_absolute_url()).status_code == 200
         for person in PersonFactory.create_batch(30):
             EnrolmentFactory(event=event, person=person)

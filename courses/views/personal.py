@@ -49,8 +49,12 @@ def _event_and_person(token: str):
 
 def personal_page(request, token: str):
     event, person = _event_and_person(token)
+    # The evaluation (pre-test, post-test, feedback) is for participants, not for their trainers.
+    is_participant = Enrolment.objects.active().filter(event=event, person=person).exists()
     response = render(
-        request, "courses/personal_page.html", {"event": event, "person": person, "token": token}
+        request,
+        "courses/personal_page.html",
+        {"event": event, "person": person, "token": token, "is_participant": is_participant},
     )
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"

@@ -8,6 +8,7 @@ from evaluation.models import Kind
 from evaluation.services import answering
 from evaluation.services.bank import save_question
 from evaluation.services.setup import fix_test
+from evaluation.standard import load_standard_questions
 
 
 def question(module, text="Which convention?", *, choices=("A", "B", "C"), correct=(0,), translations=None):
@@ -23,6 +24,7 @@ def question(module, text="Which convention?", *, choices=("A", "B", "C"), corre
 
 
 def event_with_agenda(modules, *, start=None, days=2, **options):
+    load_standard_questions()  # a transactional test before this one may have flushed them
     start = start or datetime.date.today() + datetime.timedelta(days=10)
     event = TrainingEventFactory(
         start_date=start, end_date=start + datetime.timedelta(days=days - 1), **options
