@@ -26,7 +26,7 @@ def _pre_post(groups) -> dict | None:
 def _ratings(ratings) -> dict | None:
     if not ratings:
         return None
-    labels = [f"{r.question} {r.subject}".strip() if r.subject else r.question for r in ratings]
+    labels = [r.subject or r.question for r in ratings]  # "Day 1", a module, or the question asked once
     chart = bar_chart(
         labels,
         [(_("Average rating (1–5)"), [r.average for r in ratings], SERIES_COLOURS[3])],

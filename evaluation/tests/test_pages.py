@@ -175,3 +175,10 @@ def test_a_trainer_opens_the_pre_test_in_the_room_on_day_one(trainer_client, tra
     fix_test(event)
     enrolment = enrol(event)
     assert trainer_client.get(_url("evaluation:step", enrolment, "pre", 1)).status_code == 200
+
+
+def test_the_token_never_leaves_the_site_but_forms_still_post(client, event):
+    enrolment = enrol(event)
+    page = client.get(_url("evaluation:step", enrolment, "pre", 1))
+    assert page["Referrer-Policy"] == "same-origin"
+    assert page["X-Robots-Tag"] == "noindex"

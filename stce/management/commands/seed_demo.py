@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "certificates.demo",
     "reporting.demo",
     "frameworks.demo",
+    "evaluation.demo",
 ]
 
 
