@@ -25,6 +25,7 @@ BENCHMARKS = [
     "background",
     "big_events",
     "nominations",
+    "evaluation",
 ]
 
 
