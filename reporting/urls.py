@@ -1,11 +1,13 @@
 from django.urls import path
 
-from reporting import views
+from reporting import report_views, views
 
 app_name = "reporting"
 
 urlpatterns = [
     path("gender/", views.gender_dashboard, name="dashboard-gender"),
     path("programme/", views.programme_dashboard, name="dashboard-programme"),
+    path("reports/donor/", report_views.donor_report_view, name="donor-report"),
+    path("reports/programme/", report_views.programme_report_view, name="programme-report"),
     path("<str:dashboard>/tables/<slug:table>.<str:fmt>", views.export_table, name="dashboard-export"),
 ]

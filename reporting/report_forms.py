@@ -1,0 +1,38 @@
+"""What a donor or programme report is for: whom, which period, which language."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Organisation
+
+REPORT_LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ru", "Русский")]
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    language = forms.ChoiceField(
+        label=_("Language of the PDF and XLSX"), choices=REPORT_LANGUAGES, required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The period starts after it ends."))
+        return data
+
+    def chosen_language(self, default: str) -> str:
+        language = (self.cleaned_data.get("language") if self.is_valid() else "") or default
+        return language if language in dict(settings.LANGUAGES) else "en"
+
+
+class DonorReportForm(PeriodForm):
+    donor = forms.ModelChoiceField(label=_("Donor"), queryset=Organisation.objects.none())
+    grant = forms.CharField(label=_("Grant or project (optional)"), required=False, max_length=200)
+    field_order = ["donor", "grant", "start", "end", "language"]
+
+    def __init__(self, *args, donors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["donor"].queryset = donors
