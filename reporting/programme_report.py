@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils.formats import number_format
+from django.utils.text import capfirst
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -191,7 +192,7 @@ def record_paragraphs(record: ProgrammeRecord) -> list[str]:
         "%(count)s partner organisations took part in the trainings delivered.",
         n,
     ) % {"count": counted(n)}
-    return [workshops, experts, trainings, officials, partners]
+    return [capfirst(sentence) for sentence in (workshops, experts, trainings, officials, partners)]
 
 
 def _parity_table(trainees: TraineeFigures, experts: ExpertFigures) -> Table:

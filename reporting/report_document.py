@@ -16,6 +16,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -62,6 +63,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=colors.grey),
         "cell": ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9),
+        "number": ParagraphStyle("number", parent=body, fontSize=7.5, leading=9, alignment=TA_RIGHT),
         "head": ParagraphStyle("head", parent=body, fontName=pdftext.SANS_BOLD, fontSize=7.5, leading=9),
         "h2": ParagraphStyle(
             "h2",
@@ -91,7 +93,8 @@ def _pdf_table(table: Table, rows: list[list], styles) -> PdfTable:
         cells = []
         for column, value in zip(table.columns, row, strict=True):
             shown = value if column.kind in LABEL_KINDS or value == MASK else number(value, column.kind)
-            cells.append(_cell("" if shown is None else shown, styles["cell"]))
+            style = styles["cell"] if column.kind in LABEL_KINDS else styles["number"]
+            cells.append(_cell("" if shown is None else shown, style))
         data.append(cells)
     first = min(PAGE_WIDTH * 0.34, PAGE_WIDTH / max(len(table.columns), 1) * 2)
     rest = (PAGE_WIDTH - first) / max(len(table.columns) - 1, 1)
@@ -114,6 +117,8 @@ def _legend(names_and_colours: list[tuple[str, str]], x: float, y: float) -> Leg
     legend.x, legend.y = x, y
     legend.fontName, legend.fontSize = pdftext.SANS, 7
     legend.alignment = "right"
+    legend.dx = legend.dy = 6
+    legend.deltay = 9
     legend.columnMaximum = 8
     legend.colorNamePairs = [(colors.HexColor(colour), name) for name, colour in names_and_colours]
     return legend
@@ -129,7 +134,7 @@ def _bar_drawing(chart: dict) -> Drawing | None:
     drawing = Drawing(PAGE_WIDTH, height)
     bars = HorizontalBarChart() if horizontal else VerticalBarChart()
     bars.x, bars.y = (45 * mm, 8) if horizontal else (30, 30)
-    bars.width = PAGE_WIDTH * 0.72 - bars.x
+    bars.width = PAGE_WIDTH * 0.68 - bars.x
     bars.height = height - bars.y - 10
     bars.data = [[float(v or 0) for v in d["data"][:MAX_CHART_CATEGORIES]] for d in datasets]
     bars.categoryAxis.categoryNames = labels
@@ -148,7 +153,9 @@ def _bar_drawing(chart: dict) -> Drawing | None:
     drawing.add(bars)
     drawing.add(
         _legend(
-            [(d["label"], d.get("backgroundColor", "#003a70")) for d in datasets], PAGE_WIDTH, height - 10
+            [(d["label"], d.get("backgroundColor", "#003a70")) for d in datasets],
+            PAGE_WIDTH * 0.71,
+            height - 10,
         )
     )
     return drawing
