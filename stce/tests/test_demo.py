@@ -246,7 +246,7 @@ def test_the_demo_donor_funds_three_events_and_its_report_shows_exactly_their_fi
     assert [e.title for e in figures.delivered] == [e.title for e in delivered] == [CHINA_2021, WORKSHOP_2022]
     assert len(figures.scheduled) == 1 and figures.scheduled[0].end_date >= timezone.localdate()
     people = set().union(*(_trained_by_hand(e) for e in delivered))
-    by_gender = {g: 0 for g in ("female", "male", "another", "unknown")}
+    by_gender = dict.fromkeys(("female", "male", "another", "unknown"), 0)
     for person in Person.objects.filter(pk__in=people):
         by_gender[person.gender] += 1
     assert figures.trained == by_gender and sum(by_gender.values()) > 100
@@ -275,10 +275,14 @@ def test_the_programme_report_over_the_demo_states_the_description_s_figures(see
     wco_run = totals.rows[0][1]
     officials = trainee_figures(Filters()).total.people
     if language == "en":
-        assert "Fifteen (15) Train-the-Trainer accreditation workshops were delivered in English, French, " \
-               "Russian and Spanish" in text
-        found = re.search(r"counts (\d+) accredited and pre-accredited experts from (\d+) countries in (\w+) of "
-                          r"the six WCO regions", text)
+        assert (
+            "Fifteen (15) Train-the-Trainer accreditation workshops were delivered in English, French, "
+            "Russian and Spanish" in text
+        )
+        found = re.search(
+            r"counts (\d+) accredited and pre-accredited experts from (\d+) countries in (\w+) of "
+            r"the six WCO regions", text,
+        )
         assert found, text[:2000]
         assert int(found[1]) > 100 and int(found[2]) > 50 and found[3] == "6"
         ran = re.search(r"The WCO ran ([\w-]+ \()?([\d,]+)\)? trainings directly", text)
