@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Organisation
 
-REPORT_LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ru", "Русский")]
+from .models import REPORT_LANGUAGES, ReportFrequency, ReportKind
 
 
 class PeriodForm(forms.Form):
@@ -32,6 +32,25 @@ class DonorReportForm(PeriodForm):
     donor = forms.ModelChoiceField(label=_("Donor"), queryset=Organisation.objects.none())
     grant = forms.CharField(label=_("Grant or project (optional)"), required=False, max_length=200)
     field_order = ["donor", "grant", "start", "end", "language"]
+
+    def __init__(self, *args, donors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["donor"].queryset = donors
+
+
+class ScheduleForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Report"), choices=ReportKind.choices)
+    frequency = forms.ChoiceField(label=_("Frequency"), choices=ReportFrequency.choices)
+    donor = forms.ModelChoiceField(
+        label=_("Donor (donor reports)"), queryset=Organisation.objects.none(), required=False
+    )
+    grant = forms.CharField(label=_("Grant or project (optional)"), required=False, max_length=200)
+    language = forms.ChoiceField(label=_("Language"), choices=REPORT_LANGUAGES)
+    recipients = forms.CharField(
+        label=_("Recipients"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E-mail addresses, one a line."),
+    )
 
     def __init__(self, *args, donors, **kwargs):
         super().__init__(*args, **kwargs)
