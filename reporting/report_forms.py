@@ -9,11 +9,24 @@ from people.models import Organisation
 from .models import REPORT_LANGUAGES, ReportFrequency, ReportKind
 
 
+class EndonymSelect(forms.Select):
+    """Languages named in themselves, each option marked with its language (lang="fr")."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex=subindex, attrs=attrs)
+        if value:
+            option["attrs"]["lang"] = str(value)
+        return option
+
+
 class PeriodForm(forms.Form):
     start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     language = forms.ChoiceField(
-        label=_("Language of the PDF and XLSX"), choices=REPORT_LANGUAGES, required=False
+        label=_("Language of the PDF and XLSX"),
+        choices=[("", "—"), *REPORT_LANGUAGES],
+        required=False,
+        widget=EndonymSelect,
     )
 
     def clean(self):
@@ -45,7 +58,7 @@ class ScheduleForm(forms.Form):
         label=_("Donor (donor reports)"), queryset=Organisation.objects.none(), required=False
     )
     grant = forms.CharField(label=_("Grant or project (optional)"), required=False, max_length=200)
-    language = forms.ChoiceField(label=_("Language"), choices=REPORT_LANGUAGES)
+    language = forms.ChoiceField(label=_("Language"), choices=REPORT_LANGUAGES, widget=EndonymSelect)
     recipients = forms.CharField(
         label=_("Recipients"),
         widget=forms.Textarea(attrs={"rows": 3}),
