@@ -22,8 +22,9 @@ from frameworks.models import FundingSource
 from people.models import Gender, Organisation
 from reporting.models import Dimension
 
+from .exports import MASK, SMALL_COUNT
 from .figures import GENDERS, trained_enrolments
-from .report_document import ReportDocument
+from .report_document import ReportDocument, masked_count
 from .tables import (
     GENDER_COLOURS,
     LABEL,
@@ -268,14 +269,20 @@ def _scheduled_table(figures: DonorFigures) -> Table:
     )
 
 
+def _plural(n: int) -> int:
+    """The count that picks the plural form: a masked count ("<5") reads as several."""
+    return SMALL_COUNT if masked_count(n) == MASK else n
+
+
 def _summary(selection: DonorSelection, figures: DonorFigures) -> str:
     delivered, scheduled = len(figures.delivered), len(figures.scheduled)
+    experts = sum(figures.experts.values())
     parts = [
         ngettext("%(n)s training delivered", "%(n)s trainings delivered", delivered) % {"n": delivered},
-        ngettext("%(n)s official trained", "%(n)s officials trained", figures.officials)
-        % {"n": figures.officials},
-        ngettext("%(n)s expert involved", "%(n)s experts involved", sum(figures.experts.values()))
-        % {"n": sum(figures.experts.values())},
+        ngettext("%(n)s official trained", "%(n)s officials trained", _plural(figures.officials))
+        % {"n": masked_count(figures.officials)},
+        ngettext("%(n)s expert involved", "%(n)s experts involved", _plural(experts))
+        % {"n": masked_count(experts)},
         ngettext("%(n)s certificate issued", "%(n)s certificates issued", sum(figures.certificates.values()))
         % {"n": sum(figures.certificates.values())},
         ngettext("%(n)s training scheduled", "%(n)s trainings scheduled", scheduled) % {"n": scheduled},

@@ -22,6 +22,7 @@ from people.models import Organisation
 from reporting.models import Dimension
 
 from .delivery import delivery_tables, expert_delivered
+from .exports import MASK
 from .figures import (
     EventFigures,
     ExpertFigures,
@@ -42,7 +43,7 @@ from .programme import (
     _trainings_by_year,
     _ttt_by_language,
 )
-from .report_document import ReportDocument
+from .report_document import ReportDocument, masked_count
 from .tables import LABEL, NUMBER, PEOPLE, PERCENT, SHARE, Column, Labels, Table, share, target_percent
 
 STANDING = (ExpertStatus.ACCREDITED.value, ExpertStatus.PRE_ACCREDITED.value)
@@ -174,7 +175,7 @@ def record_paragraphs(record: ProgrammeRecord) -> list[str]:
         "experts": counted(record.expert_delivered),
     }
     n = record.officials
-    women = share(record.women, record.officials)
+    women = share(record.women, record.officials) if masked_count(n) != MASK else None
     officials = ngettext(
         "%(count)s official was trained in the WCO's own trainings; women were %(share)s%% of them, "
         "against a target of %(target)s%% (parity).",

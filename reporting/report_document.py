@@ -26,7 +26,7 @@ from reportlab.platypus import Table as PdfTable
 from documents import pdftext
 from documents.spreadsheets import workbook_bytes
 
-from .exports import MASK, export_columns, masked_rows, should_mask
+from .exports import MASK, SMALL_COUNT, export_columns, masked_rows, should_mask
 from .tables import LABEL_KINDS, Table, _NumberFormat
 
 PAGE_WIDTH = A4[0] - 30 * mm
@@ -56,6 +56,11 @@ class ReportDocument:
 MASK_NOTE = "Counts from 1 to 4 are shown as <5; shares in those rows are left empty."
 
 
+def masked_count(n: int) -> str:
+    """A count of people as a sentence states it: "<5" for 1 to 4 where the dashboards mask."""
+    return MASK if should_mask() and 0 < n < SMALL_COUNT else str(n)
+
+
 def _styles() -> dict[str, ParagraphStyle]:
     pdftext.register_fonts()
     body = ParagraphStyle("body", fontName=pdftext.SANS, fontSize=9, leading=12)
@@ -64,6 +69,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=colors.grey),
         "cell": ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9),
         "number": ParagraphStyle("number", parent=body, fontSize=7.5, leading=9, alignment=TA_RIGHT),
+        "head_narrow": ParagraphStyle(
+            "head_narrow", parent=body, fontName=pdftext.SANS_BOLD, fontSize=6, leading=7.5
+        ),
         "head": ParagraphStyle("head", parent=body, fontName=pdftext.SANS_BOLD, fontSize=7.5, leading=9),
         "h2": ParagraphStyle(
             "h2",
@@ -88,7 +96,8 @@ def _cell(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _pdf_table(table: Table, rows: list[list], styles) -> PdfTable:
     number = _NumberFormat()
-    data = [[_cell(c.label, styles["head"]) for c in table.columns]]
+    head = styles["head_narrow"] if len(table.columns) >= 8 else styles["head"]
+    data = [[_cell(c.label, head) for c in table.columns]]
     for row in rows:
         cells = []
         for column, value in zip(table.columns, row, strict=True):
@@ -96,9 +105,10 @@ def _pdf_table(table: Table, rows: list[list], styles) -> PdfTable:
             style = styles["cell"] if column.kind in LABEL_KINDS else styles["number"]
             cells.append(_cell("" if shown is None else shown, style))
         data.append(cells)
-    first = min(PAGE_WIDTH * 0.34, PAGE_WIDTH / max(len(table.columns), 1) * 2)
-    rest = (PAGE_WIDTH - first) / max(len(table.columns) - 1, 1)
-    pdf_table = PdfTable(data, colWidths=[first] + [rest] * (len(table.columns) - 1), repeatRows=1)
+    # The first column (what a row is) weighs 3, other label columns 2, figures 1.
+    weights = [3 if i == 0 else 2 if c.kind in LABEL_KINDS else 1 for i, c in enumerate(table.columns)]
+    widths = [PAGE_WIDTH * w / sum(weights) for w in weights]
+    pdf_table = PdfTable(data, colWidths=widths, repeatRows=1)
     pdf_table.setStyle(
         TableStyle(
             [
@@ -144,6 +154,9 @@ def _bar_drawing(chart: dict) -> Drawing | None:
     bars.valueAxis.labels.fontName = pdftext.SANS
     bars.valueAxis.labels.fontSize = 7
     bars.valueAxis.valueMin = 0
+    highest = max((sum(values) for values in zip(*bars.data, strict=True)), default=0)
+    if highest < 10:
+        bars.valueAxis.valueStep = 1  # counts of people: no half a person on the axis
     if not horizontal and len(labels) > 8:
         bars.categoryAxis.labels.angle = 30
         bars.categoryAxis.labels.boxAnchor = "ne"

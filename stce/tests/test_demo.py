@@ -290,6 +290,8 @@ def test_the_programme_report_over_the_demo_states_the_description_s_figures(see
         trained = re.search(r"([\d,]+) officials were trained", text)
         assert int(trained[1].replace(",", "")) == officials > 2000
     else:
-        fifteen = {"fr": "Quinze (15) ateliers", "es": "Quince (15) talleres", "ru": "Пятнадцать (15) семинаров"}
+        fifteen = {
+            "fr": "Quinze (15) ateliers", "es": "Quince (15) talleres", "ru": "Пятнадцать (15) семинаров",
+        }
         assert fifteen[language] in text
         assert f"{officials:,}".replace(",", "\u00a0") in text or f"{officials:,}".replace(",", " ") in text
