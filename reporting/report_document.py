@@ -134,6 +134,20 @@ def _legend(names_and_colours: list[tuple[str, str]], x: float, y: float) -> Leg
     return legend
 
 
+def _style_axes(bars, labels: list[str], *, horizontal: bool) -> None:
+    bars.categoryAxis.labels.fontName = pdftext.SANS
+    bars.categoryAxis.labels.fontSize = 7
+    bars.valueAxis.labels.fontName = pdftext.SANS
+    bars.valueAxis.labels.fontSize = 7
+    bars.valueAxis.valueMin = 0
+    highest = max((sum(values) for values in zip(*bars.data, strict=True)), default=0)
+    if highest < 10:
+        bars.valueAxis.valueStep = 1  # counts of people: no half a person on the axis
+    if not horizontal and len(labels) > 8:
+        bars.categoryAxis.labels.angle = 30
+        bars.categoryAxis.labels.boxAnchor = "ne"
+
+
 def _bar_drawing(chart: dict) -> Drawing | None:
     labels = [str(label) for label in chart["data"]["labels"]][:MAX_CHART_CATEGORIES]
     datasets = chart["data"]["datasets"]
@@ -149,17 +163,7 @@ def _bar_drawing(chart: dict) -> Drawing | None:
     bars.data = [[float(v or 0) for v in d["data"][:MAX_CHART_CATEGORIES]] for d in datasets]
     bars.categoryAxis.categoryNames = labels
     bars.categoryAxis.style = "stacked"
-    bars.categoryAxis.labels.fontName = pdftext.SANS
-    bars.categoryAxis.labels.fontSize = 7
-    bars.valueAxis.labels.fontName = pdftext.SANS
-    bars.valueAxis.labels.fontSize = 7
-    bars.valueAxis.valueMin = 0
-    highest = max((sum(values) for values in zip(*bars.data, strict=True)), default=0)
-    if highest < 10:
-        bars.valueAxis.valueStep = 1  # counts of people: no half a person on the axis
-    if not horizontal and len(labels) > 8:
-        bars.categoryAxis.labels.angle = 30
-        bars.categoryAxis.labels.boxAnchor = "ne"
+    _style_axes(bars, labels, horizontal=horizontal)
     for index, dataset in enumerate(datasets):
         bars.bars[index].fillColor = colors.HexColor(dataset.get("backgroundColor", "#003a70"))
         bars.bars[index].strokeColor = None
