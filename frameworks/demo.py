@@ -1,6 +1,7 @@
 """Demo tags: every event's programme area (from its kind); the two events modelled on real
 Information Notes serve the paragraphs their notes cite (2021: OP 3 (c) and (d) of resolution
-1540 (2004); December 2022: OPs 1, 9, 12 and 25 of resolution 2663 (2022))."""
+1540 (2004); December 2022: OPs 1, 9, 12 and 25 of resolution 2663 (2022)).
+One demo donor funds exactly three events (its donor report: reporting.donor)."""
 
 from simple_history.utils import bulk_create_with_history
 

@@ -309,7 +309,11 @@ def period_text(start: datetime.date | None, end: datetime.date | None) -> str:
     return _("All periods")
 
 
-EVALUATION_HEADING = "evaluation"
+def evaluation_results(selection: DonorSelection) -> list[Table]:
+    """EVALUATION RESULTS GO HERE: the `evaluation` app's tables (knowledge gain, satisfaction)
+    for the donor's delivered trainings, added once that app is merged. Until then the report
+    states no evaluation figure at all."""
+    return []
 
 
 def donor_report(selection: DonorSelection, figures: DonorFigures | None = None) -> ReportDocument:
@@ -326,10 +330,8 @@ def donor_report(selection: DonorSelection, figures: DonorFigures | None = None)
             _experts_table(figures),
             _certificates_table(figures),
             _scheduled_table(figures),
+            *evaluation_results(selection),
         ],
-        # Evaluation results (the `evaluation` app) go here once it is merged; nothing is
-        # stated until then.
-        sections=[],
     )
 
 
