@@ -4,6 +4,8 @@ Prints gender_dashboard_median_ms, programme_dashboard_median_ms and
 ratio_dashboard_vs_baseline (the baseline's time over the gender dashboard's), then the
 same with a `_postgres` suffix when BENCH_POSTGRES_URL (or DATABASE_URL) names a
 PostgreSQL server. Each run happens in a child process on a throw-away database.
+The programme report over the whole programme prints programme_report_pdf_ms and
+programme_report_xlsx_ms beside their targets (issue 19: 5000 and 2000).
 Filtered dashboards (gender and programme, `?region=ESA`) are printed too: first view, then
 from the cache, their ratios to the unfiltered and cached views and their query counts,
 because they count distinct people over the slices instead of reading precomputed rows.
@@ -123,6 +125,28 @@ def measure(quick: bool, suffix: str = "") -> list[tuple[str, float, str]]:
     ]
     for dashboard, unfiltered in (("gender", gender), ("programme", programme)):
         results += _filtered(get, dashboard, unfiltered, times, suffix)
+    results += _programme_report(suffix)
+    return results
+
+
+# Issue 19's targets for the programme report of the whole `seed_scale` programme.
+PROGRAMME_REPORT_TARGETS_MS = {"pdf": 5000, "xlsx": 2000}
+
+
+def _programme_report(suffix: str) -> list[tuple[str, float, str]]:
+    """The programme report over the whole seeded programme, built and rendered as a PDF and
+    as an XLSX (each time from the records: figures, tables, sentences, then the file)."""
+    from reporting.programme_report import ProgrammeSelection, programme_report
+    from reporting.report_document import render_pdf, render_xlsx
+
+    results = []
+    for fmt, render in (("pdf", render_pdf), ("xlsx", render_xlsx)):
+        render(programme_report(ProgrammeSelection()))  # warm the caches as a page view would
+        elapsed = _median_ms(lambda render=render: render(programme_report(ProgrammeSelection())), 3)
+        results += [
+            (f"programme_report_{fmt}_ms{suffix}", elapsed, "ms"),
+            (f"programme_report_{fmt}_target_ms{suffix}", PROGRAMME_REPORT_TARGETS_MS[fmt], "ms"),
+        ]
     return results
 
 

@@ -199,3 +199,34 @@ def xlsx_bytes(columns: Sequence[Column], rows: Iterable, *, title: str, **optio
     buffer = io.BytesIO()
     write_xlsx(buffer, columns, rows, title=title, **options)
     return buffer.getvalue()
+
+
+def workbook_bytes(sheets: Sequence[tuple[str, Sequence[Column], Iterable, str, Sequence[str]]]) -> bytes:
+    """Several sheets in one workbook: (title, columns, rows, heading, notes) each, written as
+    `write_xlsx` writes one (heading line, bold header row, rows, notes)."""
+    workbook = Workbook(write_only=True)
+    used: set[str] = set()
+    for title, columns, rows, heading, notes in sheets:
+        rows = list(rows)
+        name = str(title)[:31]
+        for char in "[]:*?/\\":
+            name = name.replace(char, " ")
+        while name in used:
+            name = f"{name[:28]}_{len(used)}"
+        used.add(name)
+        sheet = workbook.create_sheet(title=name)
+        for index, width in enumerate(_widths(columns, rows[:WIDTH_SAMPLE]), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        if heading:
+            sheet.append(_bold(sheet, [heading]))
+        sheet.append(_bold(sheet, [column.label for column in columns]))
+        formats = [NUMBER_FORMATS.get(c.kind) for c in columns]
+        for row in rows:
+            sheet.append(_typed_cells(sheet, columns, formats, row))
+        if notes:
+            sheet.append([])
+            for note in notes:
+                sheet.append([neutralise(str(note))])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -10,7 +10,10 @@ class ReportingConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate, pre_migrate
 
+        from reporting import messages
         from reporting.recount import ensure_triggers, suspend_triggers
+
+        messages.register()
 
         # The dashboard triggers are set aside while migrations run (SQLite cannot rebuild a
         # table that a trigger names) and put back, with a recount, once they are done.

@@ -22,7 +22,11 @@ Rows whose `n` dropped to 0 are kept (deleting them from their own trigger is no
 every reader filters `n > 0` and `rebuild_figures` sweeps them.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from documents.uploads import UploadValidator
 
 NO_VALUE = ""  # region, country or language not recorded
 NO_ORGANISATION = 0
@@ -207,3 +211,96 @@ class EventCounts(models.Model):
 
     def __str__(self):
         return f"event {self.event_id}: {self.days} days, {self.records} attendance records"
+
+
+class ReportKind(models.TextChoices):
+    DONOR = "donor", _("Donor report")
+    PROGRAMME = "programme", _("Programme report")
+
+
+class ReportFrequency(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    YEARLY = "yearly", _("Yearly")
+
+
+REPORT_LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ru", "Русский")]
+
+
+class ReportSchedule(models.Model):
+    """A report a coordinator asked for every month, quarter or year: produced by the task
+    queue once the period is over and e-mailed to the recipients named here."""
+
+    kind = models.CharField(_("report"), max_length=20, choices=ReportKind.choices)
+    frequency = models.CharField(_("frequency"), max_length=20, choices=ReportFrequency.choices)
+    donor = models.ForeignKey(
+        "people.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("donor"),
+    )
+    grant = models.CharField(_("grant or project"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=REPORT_LANGUAGES, default="en")
+    recipients = models.TextField(_("recipients"), help_text=_("E-mail addresses, one a line."))
+    active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-active", "kind", "pk"]
+        verbose_name = _("scheduled report")
+        verbose_name_plural = _("scheduled reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="donor") | models.Q(donor__isnull=False),
+                name="report_schedule_donor",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_frequency_display()})"
+
+    def recipient_list(self) -> list[str]:
+        return recipient_list(self.recipients)
+
+
+def recipient_list(text: str) -> list[str]:
+    words = text.replace(",", " ").replace(";", " ").split()
+    return list(dict.fromkeys(word.strip() for word in words if word.strip()))
+
+
+class ProducedReport(models.Model):
+    """Every report produced (by a schedule or on request), kept with what it was for, to be
+    downloaded again as it was sent."""
+
+    schedule = models.ForeignKey(
+        ReportSchedule, on_delete=models.SET_NULL, null=True, blank=True, related_name="produced",
+        verbose_name=_("schedule"),
+    )
+    kind = models.CharField(_("report"), max_length=20, choices=ReportKind.choices)
+    donor = models.ForeignKey(
+        "people.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("donor"),
+    )
+    grant = models.CharField(_("grant or project"), max_length=200, blank=True)
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    language = models.CharField(_("language"), max_length=2, choices=REPORT_LANGUAGES, default="en")
+    recipients = models.TextField(_("recipients"), blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="reports/%Y/", validators=[UploadValidator(kinds={"pdf"})])
+    xlsx = models.FileField(_("XLSX"), upload_to="reports/%Y/", validators=[UploadValidator(kinds={"xlsx"})])
+    produced_at = models.DateTimeField(_("produced at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-produced_at", "-pk"]
+        verbose_name = _("produced report")
+        verbose_name_plural = _("produced reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["schedule", "period_start", "period_end"], name="produced_report_once_per_period",
+                condition=models.Q(schedule__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.period_start}–{self.period_end} ({self.language})"

@@ -310,6 +310,7 @@ BACKGROUND_SCHEDULES = {
     "accreditation-expiry-reminders": ("accreditation.tasks.send_expiry_reminders", "07:00"),
     "event-reminders": ("courses.tasks.send_event_reminders", "07:10"),
     "delivery-invitation-reminders": ("accreditation.tasks.remind_delivery_invitations", "07:20"),
+    "scheduled-reports": ("reporting.tasks.produce_due_reports", "06:00"),
 }
 # E-mail: seconds to wait before each new attempt after a failure (the number of delays is
 # the number of retries); what to do with a message whose worker died between the mail

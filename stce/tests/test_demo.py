@@ -220,3 +220,78 @@ def test_the_demo_reproduces_the_programme_description_s_figures_as_the_dashboar
     assert countries > 50
 
     assert trainee_figures(everything).total.people > 2000
+
+
+def _trained_by_hand(event: TrainingEvent) -> set[int]:
+    """The dashboards' rule, by hand: present or late on some day where the training recorded
+    attendance, enrolled (not withdrawn) where it recorded none."""
+    enrolments = list(event.enrolments.filter(status="enrolled"))
+    records = list(Attendance.objects.filter(enrolment__event=event))
+    if not records:
+        return {e.person_id for e in enrolments}
+    attended = {r.enrolment_id for r in records if r.status in ("present", "late")}
+    return {e.person_id for e in enrolments if e.pk in attended}
+
+
+def test_the_demo_donor_funds_three_events_and_its_report_shows_exactly_their_figures(seeded):
+    from frameworks.demo import DEMO_DONOR
+    from reporting.donor import DonorSelection, donor_figures, donor_report
+    from reporting.report_document import render_pdf
+
+    donor = Organisation.objects.get(name=DEMO_DONOR)
+    funded = TrainingEvent.objects.filter(funding_sources__donor=donor).distinct()
+    assert funded.count() == 3
+    figures = donor_figures(DonorSelection(donor))
+    delivered = [e for e in funded.order_by("start_date") if e in TrainingEvent.objects.delivered()]
+    assert [e.title for e in figures.delivered] == [e.title for e in delivered] == [CHINA_2021, WORKSHOP_2022]
+    assert len(figures.scheduled) == 1 and figures.scheduled[0].end_date >= timezone.localdate()
+    people = set().union(*(_trained_by_hand(e) for e in delivered))
+    by_gender = dict.fromkeys(("female", "male", "another", "unknown"), 0)
+    for person in Person.objects.filter(pk__in=people):
+        by_gender[person.gender] += 1
+    assert figures.trained == by_gender and sum(by_gender.values()) > 100
+    for event in delivered:
+        assert sum(figures.trained_by_event[event.pk].values()) == len(_trained_by_hand(event))
+    expected_certificates = Certificate.objects.valid().filter(event__in=funded).count()
+    assert sum(figures.certificates.values()) == expected_certificates
+    text = "\n".join(pdftotext_pages(render_pdf(donor_report(DonorSelection(donor)))))
+    assert reads_back(text, f"{sum(by_gender.values())} officials trained")
+    assert reads_back(text, CHINA_2021) and reads_back(text, WORKSHOP_2022)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru"])
+def test_the_programme_report_over_the_demo_states_the_description_s_figures(seeded, language):
+    from django.utils import translation
+
+    from reporting.programme import programme_dashboard
+    from reporting.programme_report import ProgrammeSelection, programme_report
+    from reporting.report_document import render_pdf
+    from reporting.tables import Labels
+
+    with translation.override(language):
+        pdf = render_pdf(programme_report(ProgrammeSelection()))
+        totals = next(t for t in programme_dashboard(Filters(), Labels()) if t.slug == "delivery-totals")
+    text = " ".join(" ".join(pdftotext_pages(pdf)).split())
+    wco_run = totals.rows[0][1]
+    officials = trainee_figures(Filters()).total.people
+    if language == "en":
+        assert (
+            "Fifteen (15) Train-the-Trainer accreditation workshops were delivered in English, French, "
+            "Russian and Spanish" in text
+        )
+        found = re.search(
+            r"counts (\d+) accredited and pre-accredited experts from (\d+) countries in (\w+) of "
+            r"the six WCO regions", text,
+        )
+        assert found, text[:2000]
+        assert int(found[1]) > 100 and int(found[2]) > 50 and found[3] == "6"
+        ran = re.search(r"The WCO ran ([\w-]+ \()?([\d,]+)\)? trainings directly", text)
+        assert int(ran[2].replace(",", "")) == wco_run
+        trained = re.search(r"([\d,]+) officials were trained", text)
+        assert int(trained[1].replace(",", "")) == officials > 2000
+    else:
+        fifteen = {
+            "fr": "Quinze (15) ateliers", "es": "Quince (15) talleres", "ru": "Пятнадцать (15) семинаров",
+        }
+        assert fifteen[language] in text
+        assert f"{officials:,}".replace(",", "\u00a0") in text or f"{officials:,}".replace(",", " ") in text
