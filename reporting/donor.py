@@ -24,6 +24,7 @@ from reporting.models import Dimension
 
 from .exports import MASK, SMALL_COUNT
 from .figures import GENDERS, trained_enrolments
+from .knowledge import knowledge_tables_of
 from .report_document import ReportDocument, masked_count
 from .tables import (
     GENDER_COLOURS,
@@ -310,10 +311,11 @@ def period_text(start: datetime.date | None, end: datetime.date | None) -> str:
 
 
 def evaluation_results(selection: DonorSelection) -> list[Table]:
-    """EVALUATION RESULTS GO HERE: the `evaluation` app's tables (knowledge gain, satisfaction)
-    for the donor's delivered trainings, added once that app is merged. Until then the report
-    states no evaluation figure at all."""
-    return []
+    """Knowledge gain (the same test before and after) over the donor's delivered trainings,
+    by module, counted as the programme dashboard counts it."""
+    delivered = TrainingEvent.objects.delivered().filter(pk__in=selection.events().values("pk"))
+    by_module, _by_year, _by_region = knowledge_tables_of(delivered, Labels())
+    return [by_module]
 
 
 def donor_report(selection: DonorSelection, figures: DonorFigures | None = None) -> ReportDocument:

@@ -71,7 +71,12 @@ def _note() -> str:
 
 
 def knowledge_tables(filters: Filters, labels: Labels) -> list[Table]:
-    gains = programme_gain(delivered_events(filters), translation.get_language() or "en")
+    return knowledge_tables_of(delivered_events(filters), labels)
+
+
+def knowledge_tables_of(events, labels: Labels) -> list[Table]:
+    """The three tables over `events` (a queryset of delivered trainings: a donor's, a period's)."""
+    gains = programme_gain(events, translation.get_language() or "en")
     module_rows = sorted(
         ([gains.module_labels.get(m, ""), *_cells(g)] for m, g in gains.by_module.items()),
         key=lambda r: r[0].casefold(),

@@ -35,6 +35,7 @@ from .figures import (
     trainee_figures,
 )
 from .gender import expert_status_table, headline_table
+from .knowledge import knowledge_tables
 from .number_words import in_words
 from .programme import (
     _experts_by_region,
@@ -242,10 +243,10 @@ def _partners_table(partners: list[tuple[str, int]]) -> Table:
 
 
 def evaluation_results(selection: ProgrammeSelection) -> list[Table]:
-    """EVALUATION RESULTS GO HERE: the tables of the `evaluation` app (knowledge gain,
-    satisfaction) for the period, added once that app is merged. Until then the report
-    states no evaluation figure at all."""
-    return []
+    """What the same test before and after each training of the period says participants
+    learned: the programme dashboard's knowledge-gain tables, by module and by region."""
+    by_module, _by_year, by_region = knowledge_tables(selection.filters, Labels())
+    return [by_module, by_region]
 
 
 def _period(selection: ProgrammeSelection) -> str:
