@@ -167,22 +167,7 @@ def _count_trainees(filters: Filters) -> TraineeFigures:
                 breakdowns[dimension][value][gender] = Count2(people, participations)
         administrations = len(organisations)
     else:
-        for dimension in [Dimension.ALL, *BREAKDOWNS]:
-            qs = _slice_queryset(filters, by_language=dimension == Dimension.LANGUAGE)
-            fields = ["gender"] if dimension == Dimension.ALL else [dimension.value, "gender"]
-            counted = qs.values(*fields).annotate(
-                people=Count("person_id", distinct=True), participations=Sum("n")
-            )
-            for row in counted:
-                target = (
-                    total if dimension == Dimension.ALL else breakdowns[dimension][str(row[dimension.value])]
-                )
-                target[row["gender"]] = Count2(row["people"], row["participations"])
-        administrations = (
-            _slice_queryset(filters, by_language=False)
-            .exclude(organisation_id=NO_ORGANISATION)
-            .aggregate(n=Count("organisation_id", distinct=True))["n"]
-        )
+        administrations = _count_filtered_trainees(filters, total, breakdowns)
     countries = breakdowns[Dimension.COUNTRY]
     return TraineeFigures(
         total=total,
@@ -190,6 +175,62 @@ def _count_trainees(filters: Filters) -> TraineeFigures:
         countries_reached=sum(1 for code, counts in countries.items() if code and counts.people),
         administrations_reached=administrations,
     )
+
+
+def _count_filtered_trainees(
+    filters: Filters, total: GenderCounts, breakdowns: dict[str, dict[str, GenderCounts]]
+) -> int:
+    """Distinct people over the slices the filters select, into `total` and `breakdowns`;
+    returns the administrations reached.
+
+    Counting distinct people is what makes a filtered view slow, so it is done as few times
+    as the figures allow. A person's gender, country and organisation are the same on all
+    their slices (the person's trigger keeps them so), so one count by (country, organisation,
+    gender) gives the total, the countries and the administrations at once. A dimension that a
+    filter pins to one value (region, kind, language, a single year) breaks down to the total.
+    """
+    by_person = (
+        _slice_queryset(filters, by_language=False)
+        .values("country", "organisation_id", "gender")
+        .annotate(people=Count("person_id", distinct=True), participations=Sum("n"))
+    )
+    organisations = set()
+    for row in by_person:
+        gender, people, participations = row["gender"], row["people"], row["participations"]
+        for target in (total, breakdowns[Dimension.COUNTRY][row["country"]]):
+            counted = target[gender]
+            target[gender] = Count2(counted.people + people, counted.participations + participations)
+        if row["organisation_id"] != NO_ORGANISATION:
+            organisations.add(row["organisation_id"])
+    pinned = _pinned_dimensions(filters)
+    for dimension in BREAKDOWNS:
+        if dimension == Dimension.COUNTRY:
+            continue
+        if dimension in pinned:
+            if total.people:
+                breakdowns[dimension][pinned[dimension]].update(total)
+            continue
+        counted = (
+            _slice_queryset(filters, by_language=dimension == Dimension.LANGUAGE)
+            .values(dimension.value, "gender")
+            .annotate(people=Count("person_id", distinct=True), participations=Sum("n"))
+        )
+        for row in counted:
+            breakdowns[dimension][str(row[dimension.value])][row["gender"]] = Count2(
+                row["people"], row["participations"]
+            )
+    return len(organisations)
+
+
+def _pinned_dimensions(filters: Filters) -> dict[str, str]:
+    pinned = {
+        Dimension.REGION: filters.region,
+        Dimension.KIND: filters.kind,
+        Dimension.LANGUAGE: filters.language,
+    }
+    if filters.year_from and filters.year_from == filters.year_to:
+        pinned[Dimension.YEAR] = str(filters.year_from)
+    return {dimension: value for dimension, value in pinned.items() if value}
 
 
 # The accreditation pipeline: an expert has reached a stage when their status is at or past

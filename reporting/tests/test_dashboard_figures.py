@@ -33,11 +33,13 @@ FILTERS = [
     Filters(),
     Filters(year_from=2020),
     Filters(year_from=2020, year_to=2021),
+    Filters(year_from=2021, year_to=2021),  # one year: its breakdown is the total
     Filters(region="ESA"),
     Filters(region="EUR", year_to=2021),
     Filters(kind="national"),
     Filters(kind="ttt", year_from=2021),
     Filters(language="fr"),
+    Filters(kind="national", language="fr", region="ESA"),
     Filters(language="en", region="AP", year_from=2019, year_to=2023),
 ]
 
