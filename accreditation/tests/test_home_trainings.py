@@ -237,6 +237,11 @@ def _file(name, data):
 # ---------------------------------------------------------------- query counts at two sizes
 
 
+# The expert's home: session, user, the expert and their menu, events, invitations, standing,
+# certificates, and the reports block's counts in one query, whatever the number of reports.
+EXPERT_HOME_QUERIES = 12
+
+
 def many_reports(expert, n: int, country) -> None:
     reports = HomeTraining.objects.bulk_create(
         [
@@ -394,3 +399,17 @@ def test_a_persons_record_lists_the_home_trainings_they_took_part_in(client, exp
     page = client.get(person.get_absolute_url())
     assert "Trainings delivered at home by experts" in page.text
     assert reverse("accreditation:home-training-review", args=[report.pk]) in page.text
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+def test_the_experts_home_runs_the_same_queries_at_10_and_1000_reports(
+    client, expert, account, size, django_assert_num_queries
+):
+    many_reports(expert, size, CountryFactory())
+    client.force_login(account)
+    client.get(reverse("accreditation:expert-home"))  # the session and the menu are read once
+    with django_assert_num_queries(EXPERT_HOME_QUERIES) as counted:
+        page = client.get(reverse("accreditation:expert-home"))
+    assert page.status_code == 200, counted
+    accepted = size // 2  # every other report is accepted
+    assert f"{size} reports, {accepted} accepted" in " ".join(page.text.split())
