@@ -20,6 +20,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
@@ -94,6 +95,28 @@ def _cell(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(pdftext.markup(str(text), style.fontName), style)
 
 
+CELL_PADDING = 6  # ReportLab's default, left and right of every cell
+
+
+def _column_widths(table: Table, head: ParagraphStyle) -> list[float]:
+    """The first column (what a row is) weighs 3, other label columns 2, figures 1; then every
+    column is widened to hold the longest word of its heading, taking the room from columns
+    that have some to spare, so that no heading is cut inside a word ("Fonctionn-aires")."""
+    weights = [3 if i == 0 else 2 if c.kind in LABEL_KINDS else 1 for i, c in enumerate(table.columns)]
+    widths = [PAGE_WIDTH * w / sum(weights) for w in weights]
+    needed = [
+        max((stringWidth(word, head.fontName, head.fontSize) for word in str(c.label).split()), default=0)
+        + 2 * CELL_PADDING
+        + 1
+        for c in table.columns
+    ]
+    short = sum(max(0.0, n - w) for n, w in zip(needed, widths, strict=True))
+    spare = [max(0.0, w - n) for n, w in zip(needed, widths, strict=True)]
+    if not short or sum(spare) < short:
+        return widths  # nothing to move, or no room anywhere: keep the weights
+    return [max(n, w - short * room / sum(spare)) for n, w, room in zip(needed, widths, spare, strict=True)]
+
+
 def _pdf_table(table: Table, rows: list[list], styles) -> PdfTable:
     number = _NumberFormat()
     head = styles["head_narrow"] if len(table.columns) >= 8 else styles["head"]
@@ -105,10 +128,7 @@ def _pdf_table(table: Table, rows: list[list], styles) -> PdfTable:
             style = styles["cell"] if column.kind in LABEL_KINDS else styles["number"]
             cells.append(_cell("" if shown is None else shown, style))
         data.append(cells)
-    # The first column (what a row is) weighs 3, other label columns 2, figures 1.
-    weights = [3 if i == 0 else 2 if c.kind in LABEL_KINDS else 1 for i, c in enumerate(table.columns)]
-    widths = [PAGE_WIDTH * w / sum(weights) for w in weights]
-    pdf_table = PdfTable(data, colWidths=widths, repeatRows=1)
+    pdf_table = PdfTable(data, colWidths=_column_widths(table, head), repeatRows=1)
     pdf_table.setStyle(
         TableStyle(
             [
@@ -130,22 +150,74 @@ def _legend(names_and_colours: list[tuple[str, str]], x: float, y: float) -> Leg
     legend.dx = legend.dy = 6
     legend.deltay = 9
     legend.columnMaximum = 8
-    legend.colorNamePairs = [(colors.HexColor(colour), name) for name, colour in names_and_colours]
+    room = PAGE_WIDTH - x - 12  # beside the swatch, to the page's right edge
+    legend.colorNamePairs = [
+        (colors.HexColor(colour), _fit_label(str(name), room)) for name, colour in names_and_colours
+    ]
     return legend
 
 
-def _style_axes(bars, labels: list[str], *, horizontal: bool) -> None:
+def _style_axes(bars, labels: list[str], *, horizontal: bool, stacked: bool, most: float | None) -> None:
     bars.categoryAxis.labels.fontName = pdftext.SANS
     bars.categoryAxis.labels.fontSize = 7
     bars.valueAxis.labels.fontName = pdftext.SANS
     bars.valueAxis.labels.fontSize = 7
     bars.valueAxis.valueMin = 0
-    highest = max((sum(values) for values in zip(*bars.data, strict=True)), default=0)
+    if most is not None:
+        bars.valueAxis.valueMax = most  # a share's axis ends at 100, a score's at its scale
+    combine = sum if stacked else max
+    highest = max((combine(values) for values in zip(*bars.data, strict=True)), default=0)
     if highest < 10:
         bars.valueAxis.valueStep = 1  # counts of people: no half a person on the axis
     if not horizontal and len(labels) > 8:
         bars.categoryAxis.labels.angle = 30
         bars.categoryAxis.labels.boxAnchor = "ne"
+
+
+def _fit_label(text: str, width: float, size: float = 7) -> str:
+    """A category name in at most two lines of `width` points, shortened with an ellipsis
+    beyond: long module titles would otherwise run off the page's left edge."""
+    pdftext.register_fonts()  # measured in the font it is drawn in
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and stringWidth(candidate, pdftext.SANS, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines.append(line)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    fitted = []
+    for line in lines:
+        while stringWidth(line, pdftext.SANS, size) > width and len(line) > 1:
+            line = line[:-2].rstrip() + "…"
+        fitted.append(line)
+    return "\n".join(fitted)
+
+
+def _lay_out_series(bars, chart: dict, labels: list[str], *, horizontal: bool) -> list[dict]:
+    """Data, category names and axes of `bars`; returns the datasets in the order drawn.
+
+    The page's chart says whether its series add up (people by gender) or stand side by side
+    (scores before and after), and where the value axis ends; the PDF draws the same."""
+    datasets = chart["data"]["datasets"]
+    scales = chart.get("options", {}).get("scales", {})
+    stacked = scales.get("x", {}).get("stacked", True)
+    drawn = datasets[::-1] if horizontal and not stacked else datasets  # first series on top
+    bars.data = [[float(v or 0) for v in d["data"][:MAX_CHART_CATEGORIES]] for d in drawn]
+    bars.categoryAxis.categoryNames = labels
+    if horizontal:  # names right-aligned beside their bars, first one on top as in the table
+        bars.categoryAxis.categoryNames = [_fit_label(label, bars.x - 6) for label in labels]
+        bars.categoryAxis.labels.textAnchor = "end"
+        bars.categoryAxis.reverseDirection = 1
+    bars.categoryAxis.style = "stacked" if stacked else "parallel"
+    if not stacked:
+        bars.groupSpacing, bars.barSpacing = 4, 1
+    most = scales.get("x" if horizontal else "y", {}).get("max")
+    _style_axes(bars, labels, horizontal=horizontal, stacked=stacked, most=most)
+    return drawn
 
 
 def _bar_drawing(chart: dict) -> Drawing | None:
@@ -160,11 +232,8 @@ def _bar_drawing(chart: dict) -> Drawing | None:
     bars.x, bars.y = (45 * mm, 8) if horizontal else (30, 30)
     bars.width = PAGE_WIDTH * 0.68 - bars.x
     bars.height = height - bars.y - 10
-    bars.data = [[float(v or 0) for v in d["data"][:MAX_CHART_CATEGORIES]] for d in datasets]
-    bars.categoryAxis.categoryNames = labels
-    bars.categoryAxis.style = "stacked"
-    _style_axes(bars, labels, horizontal=horizontal)
-    for index, dataset in enumerate(datasets):
+    drawn = _lay_out_series(bars, chart, labels, horizontal=horizontal)
+    for index, dataset in enumerate(drawn):
         bars.bars[index].fillColor = colors.HexColor(dataset.get("backgroundColor", "#003a70"))
         bars.bars[index].strokeColor = None
     drawing.add(bars)
