@@ -2,12 +2,14 @@
 
 Every function here runs a fixed number of queries whatever the size of the programme:
 the unfiltered figures come from `TraineeFigure` in one query; with a filter, distinct
-people are counted over the slices (one query per breakdown).
+people are counted over the packed cells of the slices the filter selects (reporting.cells,
+two queries).
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+import numpy as np
 from django.core.cache import cache
 from django.db.models import (
     BooleanField,
@@ -27,6 +29,14 @@ from accreditation.models import Expert, ExpertStatus
 from courses.completion import completed_among, counted_and_attended, rule_met
 from courses.models import Enrolment, TrainingEvent
 from people.models import Gender
+from reporting.cells import (
+    CannotPack,
+    country_code,
+    dense_people,
+    packed_rows,
+    participations_by_value,
+    people_by_value,
+)
 from reporting.models import (
     NO_ORGANISATION,
     Dimension,
@@ -118,8 +128,8 @@ def trainee_figures(filters: Filters) -> TraineeFigures:
     """People trained and participations by gender, overall and per breakdown.
 
     Unfiltered: one query on the figure rows. Filtered: distinct people counted over the
-    slices (8 queries, slow on a programme of 200,000 people), cached under the version
-    counter that every change of a slice increments, so a cached figure is never stale.
+    packed cells of the slices, cached under the version counter that every change of a
+    slice increments, so a cached figure is never stale.
     """
     filters = _without_period_covering_everything(filters)
     if filters.is_empty:
@@ -167,7 +177,11 @@ def _count_trainees(filters: Filters) -> TraineeFigures:
                 breakdowns[dimension][value][gender] = Count2(people, participations)
         administrations = len(organisations)
     else:
-        administrations = _count_filtered_trainees(filters, total, breakdowns)
+        try:
+            administrations = _count_packed_trainees(filters, total, breakdowns)
+        except CannotPack:
+            total, breakdowns = GenderCounts(), {d.value: defaultdict(GenderCounts) for d in BREAKDOWNS}
+            administrations = _count_filtered_trainees(filters, total, breakdowns)
     countries = breakdowns[Dimension.COUNTRY]
     return TraineeFigures(
         total=total,
@@ -177,11 +191,87 @@ def _count_trainees(filters: Filters) -> TraineeFigures:
     )
 
 
+def _count_packed_trainees(
+    filters: Filters, total: GenderCounts, breakdowns: dict[str, dict[str, GenderCounts]]
+) -> int:
+    """Distinct people over the slices the filters select, into `total` and `breakdowns`,
+    counted over the packed cells (reporting.cells); returns the administrations reached.
+
+    A person's gender, country and organisation are the same on all their slices (the
+    person's trigger keeps them so): they are read once per person. A dimension that a
+    filter pins to one value breaks down to the total. Raises CannotPack where a slice holds
+    what the packed columns cannot (then `_count_filtered_trainees` counts in the database).
+    """
+    pinned = _pinned_dimensions(filters)
+    rows = packed_rows(filters, by_language=False)
+    # Read whether or not anyone was trained: the same queries whatever the data.
+    by_language = None if Dimension.LANGUAGE in pinned else packed_rows(filters, by_language=True)
+    if not len(rows.people):
+        return 0
+    person, size = dense_people(rows.people)
+    gender_of = np.zeros(size, dtype=np.uint8)
+    gender_of[person] = rows.genders
+    country_of = np.zeros(size, dtype=np.uint16)
+    country_of[person] = rows.countries
+    trained = np.flatnonzero(np.bincount(person, minlength=size))
+    genders = len(GENDERS)
+    people = np.bincount(
+        country_of[trained].astype(np.intp) * genders + gender_of[trained], minlength=65536 * genders
+    )
+    participations = np.bincount(
+        rows.countries.astype(np.intp) * genders + rows.genders,
+        weights=rows.participations,
+        minlength=65536 * genders,
+    )
+    for country_and_gender in np.flatnonzero(people):
+        country, gender = divmod(int(country_and_gender), genders)
+        counts = Count2(int(people[country_and_gender]), int(participations[country_and_gender]))
+        code, gender_value = country_code(country), GENDERS[gender]
+        breakdowns[Dimension.COUNTRY][code][gender_value] = counts
+        previous = total[gender_value]
+        total[gender_value] = Count2(
+            previous.people + counts.people, previous.participations + counts.participations
+        )
+    organisations = np.unique(rows.organisations[rows.organisations != NO_ORGANISATION])
+    for dimension in BREAKDOWNS:
+        if dimension == Dimension.COUNTRY:
+            continue
+        if dimension in pinned:
+            if total.people:
+                breakdowns[dimension][pinned[dimension]].update(total)
+            continue
+        if dimension == Dimension.LANGUAGE:
+            _add_packed_breakdown(breakdowns[dimension], by_language, dimension)
+        else:
+            _add_packed_breakdown(breakdowns[dimension], rows, dimension, dense=(person, size, gender_of))
+    return len(organisations)
+
+
+def _add_packed_breakdown(into: dict[str, GenderCounts], rows, dimension: str, dense=None) -> None:
+    if not len(rows.people):
+        return
+    person, size, gender_of = dense or _dense_genders(rows)
+    values, codes = rows.values_of(dimension.value)
+    people = people_by_value(person, size, codes, len(values), gender_of)
+    participations = participations_by_value(codes, len(values), rows)
+    for code, gender in zip(*np.nonzero(people), strict=True):
+        into[str(values[code])][GENDERS[gender]] = Count2(
+            int(people[code, gender]), int(participations[code, gender])
+        )
+
+
+def _dense_genders(rows):
+    person, size = dense_people(rows.people)
+    gender_of = np.zeros(size, dtype=np.uint8)
+    gender_of[person] = rows.genders
+    return person, size, gender_of
+
+
 def _count_filtered_trainees(
     filters: Filters, total: GenderCounts, breakdowns: dict[str, dict[str, GenderCounts]]
 ) -> int:
-    """Distinct people over the slices the filters select, into `total` and `breakdowns`;
-    returns the administrations reached.
+    """Distinct people over the slices the filters select, counted by the database; only
+    where the packed cells cannot hold the slices (`_count_packed_trainees`).
 
     Counting distinct people is what makes a filtered view slow, so it is done as few times
     as the figures allow. A person's gender, country and organisation are the same on all
@@ -198,7 +288,7 @@ def _count_filtered_trainees(
     for row in by_person:
         gender, people, participations = row["gender"], row["people"], row["participations"]
         for target in (total, breakdowns[Dimension.COUNTRY][row["country"]]):
-            counted = target[gender]
+            counted = target.get(gender, Count2())
             target[gender] = Count2(counted.people + people, counted.participations + participations)
         if row["organisation_id"] != NO_ORGANISATION:
             organisations.add(row["organisation_id"])

@@ -15,6 +15,10 @@ Three levels, each counted from the one below:
 - `TraineeFigure`: per dimension value and gender, the number of people (memberships with
   n > 0) and of participations. The unfiltered dashboard reads only this small table.
 
+The slices of one (year, region, kind, format[, language]) form a `TraineeCell`, whose
+version the triggers bump at every change of its slices: filtered dashboards count over
+packed copies of the cells (`PackedTraineeCell`, reporting.cells), packed again when stale.
+
 Beside them, `EnrolmentAttendance` and `EventCounts` count attendance records per
 enrolment and per training (and days per training), for that rule and for completion.
 
@@ -161,6 +165,55 @@ class TraineeFiguresVersion(models.Model):
 
     def __str__(self):
         return str(self.counter)
+
+
+class TraineeCell(models.Model):
+    """One run of slices that a filter takes or leaves whole: a (year, region, kind, format)
+    of `TraineeSlice`, or the same with a language of `TraineeLanguageSlice`. Its `version`
+    is bumped by trigger whenever a slice of the run changes, so that the packed copy of the
+    run (`PackedTraineeCell`) is known to be current or not without reading the slices."""
+
+    SLICE = "slice"
+    LANGUAGE = "language"
+
+    source = models.CharField(max_length=8)  # SLICE or LANGUAGE
+    year = models.PositiveSmallIntegerField()
+    region = models.CharField(max_length=8)
+    kind = models.CharField(max_length=20)
+    format = models.CharField(max_length=20)
+    language = models.CharField(max_length=5)  # "" for the cells of TraineeSlice
+    version = models.BigIntegerField()
+
+    class Meta:
+        db_table = "reporting_trainee_cell"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "year", "region", "kind", "format", "language"], name="trainee_cell_key"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.year} {self.region} {self.kind} {self.format} {self.language}"
+
+
+class PackedTraineeCell(models.Model):
+    """The slices of one cell with people in it, packed column by column (reporting.cells),
+    as they were at `version` of the cell. Written by whoever reads a cell found stale; apart
+    from `TraineeCell` so that packing never waits for the row locks of a write in progress."""
+
+    cell_id = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField()
+    people = models.BinaryField()  # int64 person ids
+    organisations = models.BinaryField()  # int64 organisation ids (0: none)
+    participations = models.BinaryField()  # int32 n
+    genders = models.BinaryField()  # uint8 index into reporting.figures.GENDERS
+    countries = models.BinaryField()  # uint16: the two ASCII letters of the code (0: none)
+
+    class Meta:
+        db_table = "reporting_packed_trainee_cell"
+
+    def __str__(self):
+        return f"cell {self.cell_id} at version {self.version}"
 
 
 class EnrolmentAttendance(models.Model):

@@ -7,16 +7,21 @@ loads that set the triggers aside (seed_scale) and migrations, during which they
 # The SQL below is assembled from constants only, never from input.
 # ruff: noqa: S608
 
+import contextlib
+
 from django.db import transaction
 
+from .cells import CannotPack, pack_every_cell
 from .triggers import (
     BUMP_VERSION,
+    CELL,
     ENROLMENT_ATTENDANCE,
     EVENT_COUNTS,
     FIGURE,
     LANGUAGE_SLICE,
     LANGUAGE_SLICE_DIMENSIONS,
     MEMBERSHIP,
+    PACKED_CELL,
     SLICE,
     SLICE_COLUMNS,
     SLICE_DIMENSIONS,
@@ -45,7 +50,16 @@ def _rebuild_statements(vendor: str) -> list[str]:
     where = f"WHERE e.status = 'enrolled' AND {delivered('ev')} AND {counted}"
     statements = [
         f"DELETE FROM {table}"
-        for table in (FIGURE, MEMBERSHIP, LANGUAGE_SLICE, SLICE, ENROLMENT_ATTENDANCE, EVENT_COUNTS)
+        for table in (
+            FIGURE,
+            MEMBERSHIP,
+            LANGUAGE_SLICE,
+            SLICE,
+            ENROLMENT_ATTENDANCE,
+            EVENT_COUNTS,
+            PACKED_CELL,
+            CELL,
+        )
     ]
     # The counts first: whether an enrolment counts as trained reads them.
     statements.append(
@@ -67,6 +81,16 @@ def _rebuild_statements(vendor: str) -> list[str]:
         f"SELECT {event_columns}, COALESCE(el.language_id, ''), COUNT(*) {joins} "
         "LEFT JOIN courses_trainingevent_languages el ON el.trainingevent_id = ev.id "
         f"{where} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
+    ]
+    # Every cell with slices, at version 1 and not packed yet (rebuild_figures packs them).
+    statements += [
+        f"INSERT INTO {CELL} (source, year, region, kind, format, language, version) "
+        f"SELECT '{source}', year, region, kind, format, {language}, 1 FROM {table} "
+        f"GROUP BY year, region, kind, format{group_language}"
+        for source, table, language, group_language in (
+            ("slice", SLICE, "''", ""),
+            ("language", LANGUAGE_SLICE, "language", ", language"),
+        )
     ]
     for table, dimensions in ((SLICE, SLICE_DIMENSIONS), (LANGUAGE_SLICE, LANGUAGE_SLICE_DIMENSIONS)):
         for dimension, value in dimensions.items():
@@ -103,6 +127,9 @@ def rebuild_figures(connection) -> None:
             for sql in _rebuild_statements(vendor):
                 cursor.execute(sql)
         install_triggers(connection)
+    # Where a slice holds what the packed columns cannot, filtered views count in the database.
+    with contextlib.suppress(CannotPack):
+        pack_every_cell(using=connection.alias)
 
 
 def suspend_triggers(using: str = "default", plan=None, **kwargs) -> None:
@@ -139,7 +166,7 @@ def _left_over_after_flush(connection) -> bool:
             f"SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM {VERSION}) OR (NOT EXISTS "
             f"(SELECT 1 FROM courses_enrolment) AND (EXISTS (SELECT 1 FROM {SLICE}) "
             f"OR EXISTS (SELECT 1 FROM {LANGUAGE_SLICE}) OR EXISTS (SELECT 1 FROM {MEMBERSHIP}) "
-            f"OR EXISTS (SELECT 1 FROM {FIGURE}))) "
+            f"OR EXISTS (SELECT 1 FROM {FIGURE}) OR EXISTS (SELECT 1 FROM {CELL}))) "
             f"OR (NOT EXISTS (SELECT 1 FROM courses_attendance) "
             f"AND EXISTS (SELECT 1 FROM {ENROLMENT_ATTENDANCE})) "
             f"OR (NOT EXISTS (SELECT 1 FROM courses_eventday) AND EXISTS (SELECT 1 FROM {EVENT_COUNTS}))"

@@ -41,6 +41,8 @@ LANGUAGE_SLICE = "reporting_trainee_language_slice"
 MEMBERSHIP = "reporting_trainee_membership"
 FIGURE = "reporting_trainee_figure"
 VERSION = "reporting_trainee_figures_version"
+CELL = "reporting_trainee_cell"
+PACKED_CELL = "reporting_packed_trainee_cell"
 ENROLMENT_ATTENDANCE = "reporting_enrolment_attendance"
 EVENT_COUNTS = "reporting_event_counts"
 BUMP_VERSION = f"UPDATE {VERSION} SET counter = counter + 1"
@@ -70,6 +72,17 @@ class Trigger:
     # PostgreSQL fires AFTER ROW triggers at the end of a multi-row statement; triggers that
     # count sibling rows must run BEFORE there to see the rows processed so far.
     before_on_postgresql: bool = False
+
+
+def _cell_changed(source: str, row: str) -> str:
+    """The cell of the slice `row` (NEW or OLD) changed: bump its version (reporting.cells)."""
+    language = f"{row}.language" if source == "language" else "''"
+    return (
+        f"INSERT INTO {CELL} (source, year, region, kind, format, language, version) "
+        f"VALUES ('{source}', {row}.year, {row}.region, {row}.kind, {row}.format, {language}, 1) "
+        f"ON CONFLICT (source, year, region, kind, format, language) "
+        f"DO UPDATE SET version = {CELL}.version + 1"
+    )
 
 
 def _year(vendor: str, column: str) -> str:
@@ -459,24 +472,37 @@ def triggers(vendor: str) -> list[Trigger]:
             before_on_postgresql=True,
         ),
     ]
-    for table, dimensions, short in (
-        (SLICE, SLICE_DIMENSIONS, "slice"),
-        (LANGUAGE_SLICE, LANGUAGE_SLICE_DIMENSIONS, "lslice"),
+    for table, dimensions, short, source in (
+        (SLICE, SLICE_DIMENSIONS, "slice", "slice"),
+        (LANGUAGE_SLICE, LANGUAGE_SLICE_DIMENSIONS, "lslice", "language"),
     ):
         add = lambda row, dims=dimensions: tuple(_membership_add(row, d, v) for d, v in dims.items())  # noqa: E731
         remove = lambda row, dims=dimensions: tuple(  # noqa: E731
             _membership_remove(row, d, v) for d, v in dims.items()
         )
         result += [
-            Trigger(f"stce_fig_{short}_ins", table, "INSERT", "1 = 1", (*add("NEW"), BUMP_VERSION)),
+            Trigger(
+                f"stce_fig_{short}_ins",
+                table,
+                "INSERT",
+                "1 = 1",
+                (*add("NEW"), BUMP_VERSION, _cell_changed(source, "NEW")),
+            ),
             Trigger(
                 f"stce_fig_{short}_upd",
                 table,
                 "UPDATE",
                 slice_changed,
-                (*remove("OLD"), *add("NEW"), BUMP_VERSION),
+                # A slice's cell (its key) never changes: only what it counts does.
+                (*remove("OLD"), *add("NEW"), BUMP_VERSION, _cell_changed(source, "NEW")),
             ),
-            Trigger(f"stce_fig_{short}_del", table, "DELETE", "1 = 1", (*remove("OLD"), BUMP_VERSION)),
+            Trigger(
+                f"stce_fig_{short}_del",
+                table,
+                "DELETE",
+                "1 = 1",
+                (*remove("OLD"), BUMP_VERSION, _cell_changed(source, "OLD")),
+            ),
         ]
     membership_changed = " OR ".join(differs(f"OLD.{c}", f"NEW.{c}") for c in ("n", "gender"))
     result += [
