@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
-from django.db.models.functions import ExtractYear
 
+from courses.dates import YearOf
 from courses.models import TrainerAssignment, TrainingEvent
 
 from .models import Expert, HomeTraining, HomeTrainingStatus
@@ -63,7 +63,7 @@ to read the experts' names and countries (a third query), which a caller that ha
     found: dict[int, ExpertDelivery] = {}
     at_home = (
         HomeTraining.objects.filter(status=HomeTrainingStatus.ACCEPTED, expert__in=experts.values("pk"))
-        .values("expert_id", year=ExtractYear("start_date"))
+        .values("expert_id", year=YearOf("start_date"))
         .annotate(n=Count("pk"), last=Max("end_date"))
         .order_by()
     )
@@ -75,7 +75,7 @@ to read the experts' names and countries (a third query), which a caller that ha
     wco = (
         delivered_events()
         .filter(person__expert__in=experts.values("pk"))
-        .values("person__expert__id", year=ExtractYear("event__start_date"))
+        .values("person__expert__id", year=YearOf("event__start_date"))
         .annotate(n=Count("event_id", distinct=True), last=Max("event__end_date"))
         .order_by()
     )

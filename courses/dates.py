@@ -1,7 +1,8 @@
-"""Date ranges as people write them in each of the interface languages."""
+"""Date ranges as people write them in each of the interface languages; the year of a date in SQL."""
 
 import datetime
 
+from django.db.models import Func, IntegerField
 from django.utils import formats, translation
 
 # (day month year, day month) per language. Django's own formats say "October 18, 2021" in
@@ -60,3 +61,20 @@ def format_day(day: datetime.date) -> str:
         # Django capitalises some weekdays ("Понедельник"); in running text they are lower case.
         text = text[:1].lower() + text[1:]
     return text
+
+
+class YearOf(Func):
+    """The year of a date column, as an integer: SQLite's own strftime instead of Django's
+    ExtractYear, which SQLite runs as a Python function called once per row."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template="CAST(EXTRACT(YEAR FROM %(expressions)s) AS INTEGER)"
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template="CAST(strftime('%%%%Y', %(expressions)s) AS INTEGER)"
+        )

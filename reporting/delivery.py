@@ -22,11 +22,12 @@ from accreditation.models import (
     HomeTrainingStatus,
     ParticipantsGiven,
 )
+from courses.dates import YearOf
 from courses.models import TrainingEvent
 from people.models import Gender
 from reporting.models import Dimension
 
-from .figures import GENDERS, EventFigures, Filters, GenderCounts, StartYear, TraineeFigures, delivered_events
+from .figures import GENDERS, EventFigures, Filters, GenderCounts, TraineeFigures, delivered_events
 from .tables import LABEL, NUMBER, PEOPLE, YEAR, Column, Labels, Table
 
 COUNTED = {"female": "women", "male": "men", "another": "another_gender", "unknown": "gender_not_recorded"}
@@ -82,7 +83,7 @@ def expert_delivered(filters: Filters) -> ExpertDelivered:
     reports = accepted_home_trainings(filters)
     total, by_year, by_region = Delivered(), defaultdict(Delivered), defaultdict(Delivered)
     counted = Q(participants_given=ParticipantsGiven.COUNTED)
-    rows = reports.values(year=StartYear("start_date"), region=F("country__region_id")).annotate(
+    rows = reports.values(year=YearOf("start_date"), region=F("country__region_id")).annotate(
         n=Count("pk"), **{gender: Sum(name, filter=counted) for gender, name in COUNTED.items()}
     )
     for row in rows:
@@ -94,7 +95,7 @@ def expert_delivered(filters: Filters) -> ExpertDelivered:
         )
         .values(
             "person__gender",
-            year=StartYear("home_training__start_date"),
+            year=YearOf("home_training__start_date"),
             region=F("home_training__country__region_id"),
         )
         .annotate(n=Count("pk"))

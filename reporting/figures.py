@@ -15,8 +15,6 @@ from django.db.models import (
     BooleanField,
     Count,
     ExpressionWrapper,
-    Func,
-    IntegerField,
     Max,
     Min,
     Q,
@@ -27,6 +25,7 @@ from django.db.models.functions import Coalesce
 
 from accreditation.models import Expert, ExpertStatus
 from courses.completion import completed_among, counted_and_attended, rule_met
+from courses.dates import YearOf
 from courses.models import Enrolment, TrainingEvent
 from people.models import Gender
 from reporting.cells import (
@@ -398,23 +397,6 @@ def expert_figures(filters: Filters) -> ExpertFigures:
     return ExpertFigures(by_status, pipeline, {k: dict(v) for k, v in by_region.items()})
 
 
-class StartYear(Func):
-    """The year of a date column; SQLite's own strftime instead of Django's Python function,
-    which is called once per row."""
-
-    output_field = IntegerField()
-
-    def as_sql(self, compiler, connection, **extra):
-        return super().as_sql(
-            compiler, connection, template="CAST(EXTRACT(YEAR FROM %(expressions)s) AS INTEGER)"
-        )
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return super().as_sql(
-            compiler, connection, template="CAST(strftime('%%%%Y', %(expressions)s) AS INTEGER)"
-        )
-
-
 def delivered_events(filters: Filters):
     return filtered_events(TrainingEvent.objects.delivered(), filters)
 
@@ -454,7 +436,7 @@ class ScheduledFigures:
 def scheduled_figures(filters: Filters) -> ScheduledFigures:
     """Counted live: the plan is a few dozen trainings at most. One query."""
     events = filtered_events(TrainingEvent.objects.scheduled(), filters)
-    rows = events.values("kind", year=StartYear("start_date")).annotate(
+    rows = events.values("kind", year=YearOf("start_date")).annotate(
         n=Count("id", distinct=True),
         enrolled=Count("enrolments", filter=Q(enrolments__status="enrolled"), distinct=True),
     )
@@ -474,7 +456,7 @@ def event_figures(filters: Filters) -> EventFigures:
     events = delivered_events(filters)
     by_year_and_kind = {
         (row["year"], row["kind"]): row["n"]
-        for row in events.values("kind", year=StartYear("start_date")).annotate(n=Count("id"))
+        for row in events.values("kind", year=YearOf("start_date")).annotate(n=Count("id"))
     }
     host_countries = events.exclude(host_country__isnull=True).aggregate(
         n=Count("host_country", distinct=True)
