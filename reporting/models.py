@@ -216,6 +216,49 @@ class PackedTraineeCell(models.Model):
         return f"cell {self.cell_id} at version {self.version}"
 
 
+class CompletionVersion(models.Model):
+    """Per training, a version that triggers bump whenever something its completion rule reads
+    changes: its enrolments, days, attendance records, threshold or excused policy. The packed
+    list of who completed it (`PackedCompleters`) is current when packed at this version."""
+
+    event = models.OneToOneField(
+        "courses.TrainingEvent",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="completion_version",
+    )
+    version = models.BigIntegerField()
+
+    class Meta:
+        db_table = "reporting_completion_version"
+
+    def __str__(self):
+        return f"event {self.event_id}: version {self.version}"
+
+
+class PackedCompleters(models.Model):
+    """The people who met a training's completion rule (reporting.completions), as they were
+    at `version` of the training's `CompletionVersion`: the programme's "officials who
+    completed" is the number of distinct people over the trainings a filter selects."""
+
+    event = models.OneToOneField(
+        "courses.TrainingEvent",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="packed_completers",
+    )
+    version = models.BigIntegerField()
+    people = models.BinaryField()  # int64 person ids
+
+    class Meta:
+        db_table = "reporting_packed_completers"
+
+    def __str__(self):
+        return f"event {self.event_id} at version {self.version}"
+
+
 class EnrolmentAttendance(models.Model):
     """Per enrolment, how many attendance records it has, and how many say attended (present
     or late) or excused: kept by trigger on every attendance write, so that the programme's

@@ -12,9 +12,11 @@ import contextlib
 from django.db import transaction
 
 from .cells import CannotPack, pack_every_cell
+from .completions import pack_every_training
 from .triggers import (
     BUMP_VERSION,
     CELL,
+    COMPLETION_VERSION,
     ENROLMENT_ATTENDANCE,
     EVENT_COUNTS,
     FIGURE,
@@ -22,6 +24,7 @@ from .triggers import (
     LANGUAGE_SLICE_DIMENSIONS,
     MEMBERSHIP,
     PACKED_CELL,
+    PACKED_COMPLETERS,
     SLICE,
     SLICE_COLUMNS,
     SLICE_DIMENSIONS,
@@ -59,8 +62,15 @@ def _rebuild_statements(vendor: str) -> list[str]:
             EVENT_COUNTS,
             PACKED_CELL,
             CELL,
+            PACKED_COMPLETERS,
+            COMPLETION_VERSION,
         )
     ]
+    # Every training at version 1, its list of who completed not worked out yet (rebuild_figures
+    # does it).
+    statements.append(
+        f"INSERT INTO {COMPLETION_VERSION} (event_id, version) SELECT id, 1 FROM courses_trainingevent"
+    )
     # The counts first: whether an enrolment counts as trained reads them.
     statements.append(
         f"INSERT INTO {EVENT_COUNTS} (event_id, days, records) SELECT event_id, SUM(day), SUM(record) "
@@ -130,6 +140,7 @@ def rebuild_figures(connection) -> None:
     # Where a slice holds what the packed columns cannot, filtered views count in the database.
     with contextlib.suppress(CannotPack):
         pack_every_cell(using=connection.alias)
+    pack_every_training(using=connection.alias)
 
 
 def suspend_triggers(using: str = "default", plan=None, **kwargs) -> None:
@@ -166,7 +177,8 @@ def _left_over_after_flush(connection) -> bool:
             f"SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM {VERSION}) OR (NOT EXISTS "
             f"(SELECT 1 FROM courses_enrolment) AND (EXISTS (SELECT 1 FROM {SLICE}) "
             f"OR EXISTS (SELECT 1 FROM {LANGUAGE_SLICE}) OR EXISTS (SELECT 1 FROM {MEMBERSHIP}) "
-            f"OR EXISTS (SELECT 1 FROM {FIGURE}) OR EXISTS (SELECT 1 FROM {CELL}))) "
+            f"OR EXISTS (SELECT 1 FROM {FIGURE}) OR EXISTS (SELECT 1 FROM {CELL}) "
+            f"OR EXISTS (SELECT 1 FROM {COMPLETION_VERSION}))) "
             f"OR (NOT EXISTS (SELECT 1 FROM courses_attendance) "
             f"AND EXISTS (SELECT 1 FROM {ENROLMENT_ATTENDANCE})) "
             f"OR (NOT EXISTS (SELECT 1 FROM courses_eventday) AND EXISTS (SELECT 1 FROM {EVENT_COUNTS}))"

@@ -42,6 +42,8 @@ MEMBERSHIP = "reporting_trainee_membership"
 FIGURE = "reporting_trainee_figure"
 VERSION = "reporting_trainee_figures_version"
 CELL = "reporting_trainee_cell"
+COMPLETION_VERSION = "reporting_completion_version"
+PACKED_COMPLETERS = "reporting_packed_completers"
 PACKED_CELL = "reporting_packed_trainee_cell"
 ENROLMENT_ATTENDANCE = "reporting_enrolment_attendance"
 EVENT_COUNTS = "reporting_event_counts"
@@ -358,6 +360,59 @@ def attendance_triggers(vendor: str) -> list[Trigger]:
     ]
 
 
+def _completion_changed(event_id: str) -> str:
+    """What the completion rule reads of training `event_id` changed: bump its version
+    (reporting.completions)."""
+    return (
+        f"INSERT INTO {COMPLETION_VERSION} (event_id, version) VALUES ({event_id}, 1) "
+        f"ON CONFLICT (event_id) DO UPDATE SET version = {COMPLETION_VERSION}.version + 1"
+    )
+
+
+def _completion_changed_for_enrolment(enrolment_id: str) -> str:
+    # Nothing when the enrolment is gone already (a flush deletes table by table).
+    return (
+        f"INSERT INTO {COMPLETION_VERSION} (event_id, version) SELECT e.event_id, 1 "
+        f"FROM courses_enrolment e WHERE e.id = {enrolment_id} "
+        f"ON CONFLICT (event_id) DO UPDATE SET version = {COMPLETION_VERSION}.version + 1"
+    )
+
+
+def completion_triggers(vendor: str) -> list[Trigger]:
+    """Every write that can change who completed a training bumps the training's completion
+    version: its enrolments, its days, their attendance records, its threshold and policy."""
+    differs = lambda a, b: _differs(vendor, a, b)  # noqa: E731
+    changed = lambda columns: " OR ".join(differs(f"OLD.{c}", f"NEW.{c}") for c in columns)  # noqa: E731
+    by_event = (_completion_changed("OLD.event_id"), _completion_changed("NEW.event_id"))
+    result = []
+    for table, columns, bump in (
+        ("courses_enrolment", ("status", "joined_on", "event_id", "person_id"), _completion_changed),
+        ("courses_eventday", ("date", "event_id"), _completion_changed),
+        ("courses_attendance", ("status", "enrolment_id", "day_id"), None),
+    ):
+        short = table.removeprefix("courses_")
+        if bump is None:  # an attendance record: its enrolment's training
+            new, old = (_completion_changed_for_enrolment(f"{row}.enrolment_id") for row in ("NEW", "OLD"))
+            both = (old, new)
+        else:
+            new, old, both = bump("NEW.event_id"), bump("OLD.event_id"), by_event
+        result += [
+            Trigger(f"stce_fig_cpl_{short}_ins", table, "INSERT", "1 = 1", (new,)),
+            Trigger(f"stce_fig_cpl_{short}_del", table, "DELETE", "1 = 1", (old,)),
+            Trigger(f"stce_fig_cpl_{short}_upd", table, "UPDATE", changed(columns), both),
+        ]
+    result.append(
+        Trigger(
+            "stce_fig_cpl_event_upd",
+            "courses_trainingevent",
+            "UPDATE",
+            changed(("completion_threshold", "excused_policy")),
+            (_completion_changed("NEW.id"),),
+        )
+    )
+    return result
+
+
 def triggers(vendor: str) -> list[Trigger]:
     differs = lambda a, b: _differs(vendor, a, b)  # noqa: E731
     event_changed = " OR ".join(
@@ -516,7 +571,7 @@ def triggers(vendor: str) -> list[Trigger]:
         ),
         Trigger("stce_fig_membership_del", MEMBERSHIP, "DELETE", "1 = 1", (_figure_remove("OLD"),)),
     ]
-    return result + attendance_triggers(vendor)
+    return result + attendance_triggers(vendor) + completion_triggers(vendor)
 
 
 def _create_sql(vendor: str, trigger: Trigger) -> list[str]:
