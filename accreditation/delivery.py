@@ -93,6 +93,52 @@ to read the experts' names and countries (a third query), which a caller that ha
     return sorted(found.values(), key=lambda d: (d.last_delivery or datetime.date.min, d.name), reverse=True)
 
 
+def last_deliveries(experts=None) -> dict[int, datetime.date]:
+    """expert id → the last day they delivered, for each of `experts` who ever did (two
+    queries, one row per expert): what orders a page of the activity before it is read."""
+    experts = Expert.objects.all() if experts is None else experts
+    wco = (
+        delivered_events()
+        .filter(person__expert__in=experts.values("pk"))
+        .values_list("person__expert__id")
+        .annotate(last=Max("event__end_date"))
+        .order_by()
+    )
+    at_home = (
+        HomeTraining.objects.filter(status=HomeTrainingStatus.ACCEPTED, expert__in=experts.values("pk"))
+        .values_list("expert_id")
+        .annotate(last=Max("end_date"))
+        .order_by()
+    )
+    last: dict[int, datetime.date] = {}
+    for expert_id, day in (*wco, *at_home):
+        if day is not None and (expert_id not in last or day > last[expert_id]):
+            last[expert_id] = day
+    return last
+
+
+def delivery_years(*, experts=None, year_from: int | None = None, year_to: int | None = None) -> list[int]:
+    """The years (within the bounds) in which any of `experts` delivered, WCO or at home: the
+    columns of an activity table, whichever page of experts it shows (two queries)."""
+    experts = Expert.objects.all() if experts is None else experts
+    wco = (
+        delivered_events()
+        .filter(person__expert__in=experts.values("pk"))
+        .annotate(year=YearOf("event__start_date"))
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by()
+    )
+    at_home = (
+        HomeTraining.objects.filter(status=HomeTrainingStatus.ACCEPTED, expert__in=experts.values("pk"))
+        .annotate(year=YearOf("start_date"))
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by()
+    )
+    return sorted({year for year in (*wco, *at_home) if _within(year, year_from, year_to)})
+
+
 def delivery_of(expert: Expert) -> ExpertDelivery | None:
     """One expert's deliveries (None when they have delivered nothing yet)."""
     activity = delivery_activity(experts=Expert.objects.filter(pk=expert.pk), names=False)

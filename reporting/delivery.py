@@ -3,18 +3,19 @@
 Expert-delivered trainings are the accepted reports of trainings experts delivered at home
 (accreditation.HomeTraining). They are not TrainingEvents and are not in the kept trainee
 figures: they are counted here, directly from their own tables, in a fixed number of queries
-(two for the reports, one for the WCO trainings by region, three for the activity).
+(two for the reports, one for the WCO trainings by region, eight for a page of the activity).
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accreditation.delivery import delivery_activity
+from accreditation.delivery import delivery_activity, delivery_years, last_deliveries
 from accreditation.models import (
     Expert,
     HomeTraining,
@@ -206,14 +207,34 @@ def delivery_tables(
     return [totals, by_year, by_region]
 
 
-def activity_table(filters: Filters) -> Table:
+# The dashboard page shows the activity a page of experts at a time (3,000 experts at
+# `seed_scale` size would be 3,000 rows and most of the page's time); the export lists them all.
+ACTIVITY_PAGE_SIZE = 50
+
+
+def activity_table(filters: Filters, *, page: str | int | None = None) -> Table:
     """Each expert who delivered: the last day they did, and their deliveries per year (WCO
-    events they trained at plus accepted trainings at home)."""
+    events they trained at plus accepted trainings at home), latest delivery first. With
+    `page`, one page of ACTIVITY_PAGE_SIZE experts, chosen and ordered by the database."""
     experts = Expert.objects.all()
     if filters.region:
         experts = experts.filter(person__country__region_id=filters.region)
-    activity = delivery_activity(experts=experts, year_from=filters.year_from, year_to=filters.year_to)
-    years = sorted({year for delivery in activity for year in delivery.by_year})
+    page_obj = None
+    shown = experts
+    if page is not None:
+        last = last_deliveries(experts)
+        names = {
+            pk: f"{given} {family}".strip()
+            for pk, given, family in Expert.objects.filter(pk__in=list(last)).values_list(
+                "pk", "person__given_name", "person__family_name"
+            )
+        }
+        # The order of delivery_activity (latest first, then by name), across the pages.
+        ordered = sorted(last, key=lambda pk: (last[pk], names.get(pk, "")), reverse=True)
+        page_obj = Paginator(ordered, ACTIVITY_PAGE_SIZE).get_page(page)
+        shown = Expert.objects.filter(pk__in=list(page_obj.object_list))
+    activity = delivery_activity(experts=shown, year_from=filters.year_from, year_to=filters.year_to)
+    years = delivery_years(experts=experts, year_from=filters.year_from, year_to=filters.year_to)
     rows = [
         [
             d.name,
@@ -223,6 +244,19 @@ def activity_table(filters: Filters) -> Table:
         ]
         for d in activity
     ]
+    note = _(
+        "Deliveries: completed WCO trainings where the expert was a trainer (not an assessor), and "
+        "trainings they delivered at home that a coordinator accepted, by the year they started. "
+        "Last delivery: the last day of the latest, whatever the period chosen."
+    )
+    if page_obj is not None and page_obj.paginator.num_pages > 1:
+        note += " " + _(
+            "Experts %(first)s–%(last)s of %(total)s, latest delivery first; the export lists them all."
+        ) % {
+            "first": page_obj.start_index(),
+            "last": page_obj.end_index(),
+            "total": page_obj.paginator.count,
+        }
     return Table(
         "expert-delivery-activity",
         _("Experts' delivery activity"),
@@ -233,9 +267,6 @@ def activity_table(filters: Filters) -> Table:
             Column(_("Total"), NUMBER),
         ],
         rows,
-        note=_(
-            "Deliveries: completed WCO trainings where the expert was a trainer (not an assessor), and "
-            "trainings they delivered at home that a coordinator accepted, by the year they started. "
-            "Last delivery: the last day of the latest, whatever the period chosen."
-        ),
+        note=note,
+        page_obj=page_obj,
     )

@@ -26,8 +26,9 @@ from .nominations import nominations_by_country, nominations_for
 from .tables import LABEL, NUMBER, PEOPLE, SERIES_COLOURS, YEAR, Column, Labels, Table, bar_chart
 
 
-def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
-    """The tables of the programme dashboard, in the order the page shows them."""
+def programme_dashboard(filters: Filters, labels: Labels, *, page: str | int | None = None) -> list[Table]:
+    """The tables of the programme dashboard, in the order the page shows them. `page`: the
+    page of the experts' activity the dashboard page shows (None: all of it, for exports)."""
     trainees = trainee_figures(filters)
     experts = expert_figures(filters)
     events = event_figures(filters)
@@ -41,7 +42,7 @@ def programme_dashboard(filters: Filters, labels: Labels) -> list[Table]:
         _experts_by_region(experts, labels),
         _ttt_by_language(events, labels),
         *delivery_tables(filters, labels, trainees, events),
-        activity_table(filters),
+        activity_table(filters, page=page),
         nominations_by_country(nominations_for(filters), labels),
         *knowledge_tables(filters, labels),
     ]

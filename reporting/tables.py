@@ -39,6 +39,8 @@ class Table:
     rows: list[list]
     chart: dict | None = None
     note: str = ""
+    # A long table shows a page of its rows on the dashboard (a django Page); exports get all.
+    page_obj: object = None
 
     @property
     def chart_id(self) -> str:

@@ -16,18 +16,22 @@ DASHBOARDS = {"gender": gender_tables, "programme": programme_tables}
 TITLES = {"gender": "reporting/gender.html", "programme": "reporting/programme.html"}
 
 
-def _tables(request, dashboard: str):
+def _tables(request, dashboard: str, *, paged: bool):
     # A training whose last day was yesterday counts from today, whether or not the daily
     # task has run yet.
     mark_events_that_took_place()
     labels = Labels()
     form = DashboardFilterForm(request.GET or None, labels=labels)
     filters = form.filters()
+    if dashboard == "programme":
+        # The page shows a page of its long experts' activity table; an export, all of it.
+        page = (request.GET.get("page") or 1) if paged else None
+        return form, filters, programme_tables(filters, labels, page=page)
     return form, filters, DASHBOARDS[dashboard](filters, labels)
 
 
 def _render(request, dashboard: str):
-    form, filters, tables = _tables(request, dashboard)
+    form, filters, tables = _tables(request, dashboard, paged=True)
     return render(
         request,
         TITLES[dashboard],
@@ -56,7 +60,7 @@ def programme_dashboard(request):
 def export_table(request, dashboard: str, table: str, fmt: str):
     if dashboard not in DASHBOARDS or fmt not in EXPORT_FORMATS:
         raise Http404
-    _form, _filters, tables = _tables(request, dashboard)
+    _form, _filters, tables = _tables(request, dashboard, paged=False)
     chosen = next((t for t in tables if t.slug == table), None)
     if chosen is None:
         raise Http404

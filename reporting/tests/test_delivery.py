@@ -19,7 +19,7 @@ from courses.models import TrainerAssignment, TrainingEvent
 from courses.tests.factories import EnrolmentFactory, TrainingEventFactory
 from people.models import Gender
 from people.tests.factories import CountryFactory, PersonFactory
-from reporting.delivery import expert_delivered
+from reporting.delivery import activity_table, expert_delivered
 from reporting.figures import Filters
 
 pytestmark = pytest.mark.django_db
@@ -150,6 +150,10 @@ def test_the_delivery_figures_run_the_same_queries_at_10_and_1000_reports(size, 
     assert figures.total.trainings == size
     with django_assert_num_queries(3):
         assert len(delivery_activity()) == 3
+    # A page of the dashboard's table: last deliveries (2), names (1), the page's deliveries
+    # (3), the years (2).
+    with django_assert_num_queries(8):
+        assert len(activity_table(filters, page=1).rows) == 3
 
 
 def test_a_report_counts_once_its_last_day_has_passed_like_a_wco_training(expert):
@@ -163,3 +167,50 @@ def test_a_report_counts_once_its_last_day_has_passed_like_a_wco_training(expert
         start_date=today - datetime.timedelta(days=1), end_date=today - datetime.timedelta(days=1)
     )
     assert expert_delivered(Filters()).total.trainings == 1
+
+
+def test_the_page_shows_the_activity_a_page_of_experts_at_a_time_and_the_export_all(
+    coordinator_client, monkeypatch
+):
+    """Latest delivery first, ACTIVITY_PAGE_SIZE experts a page, the pages linked back to the
+    table; the export lists every expert, with the same year columns."""
+    monkeypatch.setattr("reporting.delivery.ACTIVITY_PAGE_SIZE", 2)
+    country = CountryFactory()
+    for month in range(1, 6):  # five experts, the last delivering latest
+        expert = Expert.objects.create(
+            person=PersonFactory(given_name=f"Expert{month}", family_name="Tester"),
+            status=ExpertStatus.ACCREDITED,
+        )
+        HomeTraining.objects.create(
+            expert=expert,
+            title="Course",
+            start_date=datetime.date(2020 + month % 2, month, 1),
+            end_date=datetime.date(2020 + month % 2, month, 2),
+            place="Town",
+            country=country,
+            status=HomeTrainingStatus.ACCEPTED,
+            participants_given=ParticipantsGiven.COUNTED,
+            women=1,
+        )
+
+    def shown(page):
+        response = coordinator_client.get(PROGRAMME, {"page": page, "year_from": "2020"})
+        table = next(t for t in response.context["tables"] if t.slug == "expert-delivery-activity")
+        return response, table
+
+    response, first = shown(1)
+    assert [row[0] for row in first.rows] == ["Expert5 Tester", "Expert3 Tester"]  # 2021-05, 2021-03
+    assert [c.label for c in first.columns[2:]] == ["2020", "2021", "Total"]
+    assert "Experts 1–2 of 5" in first.note
+    assert 'href="?page=2&amp;year_from=2020#expert-delivery-activity"' in response.content.decode()
+    _response, last = shown(3)
+    assert [row[0] for row in last.rows] == ["Expert2 Tester"]  # 2020-02
+    assert [row[0] for row in shown(2)[1].rows] == ["Expert1 Tester", "Expert4 Tester"]  # 2021-01, 2020-04
+
+    url = reverse(
+        "reporting:dashboard-export",
+        kwargs={"dashboard": "programme", "table": "expert-delivery-activity", "fmt": "csv"},
+    )
+    exported = coordinator_client.get(url, {"page": "2", "year_from": "2020"}).getvalue().decode("utf-8-sig")
+    assert exported.count("Tester") == 5
+    assert exported.splitlines()[0].endswith("2020,2021,Total")
