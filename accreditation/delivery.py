@@ -93,44 +93,49 @@ to read the experts' names and countries (a third query), which a caller that ha
     return sorted(found.values(), key=lambda d: (d.last_delivery or datetime.date.min, d.name), reverse=True)
 
 
-def last_deliveries(experts=None) -> dict[int, datetime.date]:
-    """expert id → the last day they delivered, for each of `experts` who ever did (two
-    queries, one row per expert): what orders a page of the activity before it is read."""
+def delivering_experts(experts=None) -> list[tuple[int, str, datetime.date]]:
+    """(expert id, name, last day delivered) of each of `experts` who ever delivered, latest
+    first and then by name, as `delivery_activity` orders them: what a page of the activity
+    is chosen from before its deliveries are read. Three queries, one row per person each."""
     experts = Expert.objects.all() if experts is None else experts
-    wco = (
-        delivered_events()
-        .filter(person__expert__in=experts.values("pk"))
-        .values_list("person__expert__id")
-        .annotate(last=Max("event__end_date"))
-        .order_by()
-    )
+    roster = {
+        person_id: (pk, f"{given} {family}".strip())
+        for pk, person_id, given, family in experts.order_by().values_list(
+            "pk", "person_id", "person__given_name", "person__family_name"
+        )
+    }
+    names = dict(roster.values())
+    last: dict[int, datetime.date] = {}
+    wco = delivered_events().values_list("person_id").annotate(last=Max("event__end_date")).order_by()
+    for person_id, day in wco:
+        if person_id in roster and day is not None:
+            last[roster[person_id][0]] = day
     at_home = (
-        HomeTraining.objects.filter(status=HomeTrainingStatus.ACCEPTED, expert__in=experts.values("pk"))
+        HomeTraining.objects.filter(status=HomeTrainingStatus.ACCEPTED)
         .values_list("expert_id")
         .annotate(last=Max("end_date"))
         .order_by()
     )
-    last: dict[int, datetime.date] = {}
-    for expert_id, day in (*wco, *at_home):
-        if day is not None and (expert_id not in last or day > last[expert_id]):
+    for expert_id, day in at_home:
+        if expert_id in names and day is not None and (expert_id not in last or day > last[expert_id]):
             last[expert_id] = day
-    return last
+    ordered = sorted(last, key=lambda pk: (last[pk], names[pk]), reverse=True)
+    return [(pk, names[pk], last[pk]) for pk in ordered]
 
 
-def delivery_years(*, experts=None, year_from: int | None = None, year_to: int | None = None) -> list[int]:
-    """The years (within the bounds) in which any of `experts` delivered, WCO or at home: the
-    columns of an activity table, whichever page of experts it shows (two queries)."""
-    experts = Expert.objects.all() if experts is None else experts
+def delivery_years(*, year_from: int | None = None, year_to: int | None = None) -> list[int]:
+    """The years (within the bounds) in which the programme delivered anything: completed WCO
+    trainings and accepted trainings at home. The columns of an activity table, whichever
+    page of experts it shows (two queries over the trainings, not their trainers)."""
     wco = (
-        delivered_events()
-        .filter(person__expert__in=experts.values("pk"))
-        .annotate(year=YearOf("event__start_date"))
+        TrainingEvent.objects.filter(status=TrainingEvent.Status.COMPLETED)
+        .annotate(year=YearOf("start_date"))
         .values_list("year", flat=True)
         .distinct()
         .order_by()
     )
     at_home = (
-        HomeTraining.objects.filter(status=HomeTrainingStatus.ACCEPTED, expert__in=experts.values("pk"))
+        HomeTraining.objects.filter(status=HomeTrainingStatus.ACCEPTED)
         .annotate(year=YearOf("start_date"))
         .values_list("year", flat=True)
         .distinct()

@@ -90,34 +90,50 @@ def _filter_sql(filters, prefix: str = "") -> tuple[list[str], list]:
     return conditions, params
 
 
-def packed_rows(filters, *, by_language: bool, using: str = "default") -> PackedRows:
+COLUMNS = ("people", "organisations", "participations", "genders", "countries")
+DTYPES = {
+    "people": "<i8",
+    "organisations": "<i8",
+    "participations": "<i4",
+    "genders": "u1",
+    "countries": "<u2",
+}
+# What a breakdown by one dimension reads: the person, gender and participations of a slice.
+BREAKDOWN_COLUMNS = ("people", "participations", "genders")
+
+
+def packed_rows(filters, *, by_language: bool, columns=COLUMNS, using: str = "default") -> PackedRows:
     """The slices (with people in them) that `filters` select, from the packed cells; the
-    cells found stale are packed again first. Two queries when every cell is current."""
+    cells found stale are packed again first. One query when every cell is current. Columns
+    not asked for are left empty (less to read)."""
     source, _table = _source(by_language or bool(filters.language))
     conditions, params = _filter_sql(filters, "c.")
     where = " AND ".join(["c.source = %s", *conditions])
     with connections[using].cursor() as cursor:
         cursor.execute(
-            f"SELECT c.id, c.year, c.region, c.kind, c.format, c.language, c.version, p.version, "
-            f"p.people, p.organisations, p.participations, p.genders, p.countries "
-            f"FROM {CELL} c LEFT JOIN {PACKED_CELL} p ON p.cell_id = c.id WHERE {where} ORDER BY c.id",
+            "SELECT c.id, c.year, c.region, c.kind, c.format, c.language, c.version, p.version, "
+            + ", ".join(f"p.{column}" for column in columns)
+            + f" FROM {CELL} c LEFT JOIN {PACKED_CELL} p ON p.cell_id = c.id WHERE {where} ORDER BY c.id",
             [source, *params],
         )
         found = cursor.fetchall()
     stale = [(row[0], tuple(row[1:6]), row[6]) for row in found if row[7] != row[6]]
-    repacked = _pack(source, stale, filters, using=using) if stale else {}
-    cells, columns = [], [[] for _ in range(5)]
-    for row in found:
-        columns_of_cell = repacked.get(row[0]) or row[8:13]
-        cells.append(tuple(row[1:6]))
-        for column, data in zip(columns, columns_of_cell, strict=True):
-            column.append(data)
-    people, organisations, participations, genders, countries = (
-        np.frombuffer(b"".join(column), dtype=dtype)
-        for column, dtype in zip(columns, ("<i8", "<i8", "<i4", "u1", "<u2"), strict=True)
+    if stale:
+        repacked = _pack(source, stale, filters, using=using)
+        chosen = [COLUMNS.index(column) for column in columns]
+        found = [
+            (*row[:8], *(repacked[row[0]][i] for i in chosen)) if row[0] in repacked else row for row in found
+        ]
+    # Column by column: the rows all have the same length, so transposing them loses nothing.
+    by_column = dict(zip(columns, list(zip(*found, strict=True))[8:], strict=True)) if found else {}
+    arrays = {
+        column: np.frombuffer(b"".join(by_column.get(column, ())), dtype=DTYPES[column]) for column in COLUMNS
+    }
+    counts = np.fromiter(
+        (len(data) // 8 for data in by_column.get("people", ())), dtype=np.intp, count=len(found)
     )
-    counts = np.fromiter((len(data) // 8 for data in columns[0]), dtype=np.intp, count=len(cells))
-    return PackedRows(cells, counts, people, organisations, participations, genders, countries)
+    cells = [tuple(row[1:6]) for row in found]
+    return PackedRows(cells, counts, **arrays)
 
 
 def _pack(source: str, stale: list[tuple], filters, *, using: str) -> dict[int, tuple[bytes, ...]]:
@@ -212,9 +228,17 @@ def dense_people(people: np.ndarray) -> tuple[np.ndarray, int]:
     return index, len(distinct)
 
 
-def people_by_value(person: np.ndarray, size: int, codes: np.ndarray, n_codes: int, gender_of: np.ndarray):
-    """(value, gender) → distinct people having a slice with that value, as an array."""
-    genders = len(GENDER_INDEX)
+def people_by_value(
+    person: np.ndarray,
+    size: int,
+    codes: np.ndarray,
+    n_codes: int,
+    gender_of: np.ndarray,
+    genders: int = len(GENDER_INDEX),
+):
+    """(value, gender) → distinct people having a row with that value, as an array: `person`
+    is each row's person (dense, below `size`), `codes` each row's value (below `n_codes`),
+    `gender_of` each person's gender (below `genders`)."""
     if size * n_codes <= 64_000_000:
         seen = np.zeros(size * n_codes, dtype=bool)
         seen[person * n_codes + codes] = True

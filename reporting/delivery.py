@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accreditation.delivery import delivery_activity, delivery_years, last_deliveries
+from accreditation.delivery import delivering_experts, delivery_activity, delivery_years
 from accreditation.models import (
     Expert,
     HomeTraining,
@@ -215,26 +215,18 @@ ACTIVITY_PAGE_SIZE = 50
 def activity_table(filters: Filters, *, page: str | int | None = None) -> Table:
     """Each expert who delivered: the last day they did, and their deliveries per year (WCO
     events they trained at plus accepted trainings at home), latest delivery first. With
-    `page`, one page of ACTIVITY_PAGE_SIZE experts, chosen and ordered by the database."""
+    `page`, one page of ACTIVITY_PAGE_SIZE experts, chosen from each expert's last delivery
+    (one row each) before only their deliveries are read."""
     experts = Expert.objects.all()
     if filters.region:
         experts = experts.filter(person__country__region_id=filters.region)
     page_obj = None
     shown = experts
     if page is not None:
-        last = last_deliveries(experts)
-        names = {
-            pk: f"{given} {family}".strip()
-            for pk, given, family in Expert.objects.filter(pk__in=list(last)).values_list(
-                "pk", "person__given_name", "person__family_name"
-            )
-        }
-        # The order of delivery_activity (latest first, then by name), across the pages.
-        ordered = sorted(last, key=lambda pk: (last[pk], names.get(pk, "")), reverse=True)
-        page_obj = Paginator(ordered, ACTIVITY_PAGE_SIZE).get_page(page)
-        shown = Expert.objects.filter(pk__in=list(page_obj.object_list))
+        page_obj = Paginator(delivering_experts(experts), ACTIVITY_PAGE_SIZE).get_page(page)
+        shown = Expert.objects.filter(pk__in=[pk for pk, _name, _last in page_obj.object_list])
     activity = delivery_activity(experts=shown, year_from=filters.year_from, year_to=filters.year_to)
-    years = delivery_years(experts=experts, year_from=filters.year_from, year_to=filters.year_to)
+    years = delivery_years(year_from=filters.year_from, year_to=filters.year_to)
     rows = [
         [
             d.name,

@@ -27,6 +27,7 @@ from courses.models import Enrolment, TrainingEvent
 from people.models import Gender
 from reporting import completions
 from reporting.cells import (
+    BREAKDOWN_COLUMNS,
     CannotPack,
     country_code,
     dense_people,
@@ -202,7 +203,11 @@ def _count_packed_trainees(
     pinned = _pinned_dimensions(filters)
     rows = packed_rows(filters, by_language=False)
     # Read whether or not anyone was trained: the same queries whatever the data.
-    by_language = None if Dimension.LANGUAGE in pinned else packed_rows(filters, by_language=True)
+    by_language = (
+        None
+        if Dimension.LANGUAGE in pinned
+        else packed_rows(filters, by_language=True, columns=BREAKDOWN_COLUMNS)
+    )
     if not len(rows.people):
         return 0
     person, size = dense_people(rows.people)

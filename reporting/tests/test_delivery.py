@@ -150,8 +150,8 @@ def test_the_delivery_figures_run_the_same_queries_at_10_and_1000_reports(size, 
     assert figures.total.trainings == size
     with django_assert_num_queries(3):
         assert len(delivery_activity()) == 3
-    # A page of the dashboard's table: last deliveries (2), names (1), the page's deliveries
-    # (3), the years (2).
+    # A page of the dashboard's table: the experts and their last deliveries (3), the page's
+    # deliveries (3), the years (2).
     with django_assert_num_queries(8):
         assert len(activity_table(filters, page=1).rows) == 3
 
