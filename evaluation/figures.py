@@ -9,8 +9,9 @@ was correct; the gain is the post-test score minus the pre-test score, in points
 from dataclasses import dataclass, field
 
 from django.db.models import F, Sum
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 
+from courses.dates import YearOf
 from courses.models import Module, ModuleTranslation
 from evaluation.models import Kind, ModuleResult
 from evaluation.results import SMALL_GROUP, percent
@@ -81,7 +82,7 @@ def programme_gain(events, language: str) -> ProgrammeGain:
     by_module: dict = {}
     by_region: dict = {}
     for module_id, year, kind, responses, asked, correct in _sums(
-        events, module_key=F("module_id"), year=ExtractYear("event__start_date")
+        events, module_key=F("module_id"), year=YearOf("event__start_date")
     ):
         by_module_and_year.setdefault((module_id, year), Gain()).side(kind).add(responses, asked, correct)
         by_module.setdefault(module_id, Gain()).side(kind).add(responses, asked, correct)
