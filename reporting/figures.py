@@ -7,7 +7,7 @@ two queries).
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from django.core.cache import cache
@@ -352,6 +352,8 @@ class ExpertFigures:
     pipeline: dict[str, dict[str, int]]
     # status → region code ('' not recorded) → count
     by_status_and_region: dict[str, dict[str, int]]
+    # region code ('' not recorded) → gender → accredited experts
+    accredited_by_region: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def reached_stage(stage: str, status: str, *, pre_accredited: bool, accredited: bool) -> bool:
@@ -390,14 +392,17 @@ def expert_figures(filters: Filters) -> ExpertFigures:
     by_status = {s: dict.fromkeys(GENDERS, 0) for s in ExpertStatus.values}
     pipeline = {stage.value: dict.fromkeys(GENDERS, 0) for stage, _ in PIPELINE}
     by_region: dict[str, dict[str, int]] = {s: defaultdict(int) for s in ExpertStatus.values}
+    accredited: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(GENDERS, 0))
     for row in rows:
         status, gender, n = row["status"], row["person__gender"], row["n"]
         by_status[status][gender] += n
         by_region[status][row["person__country__region_id"] or ""] += n
+        if status == ExpertStatus.ACCREDITED:
+            accredited[row["person__country__region_id"] or ""][gender] += n
         for stage, _ in PIPELINE:
             if reached_stage(stage, status, pre_accredited=bool(row["pre"]), accredited=bool(row["acc"])):
                 pipeline[stage][gender] += n
-    return ExpertFigures(by_status, pipeline, {k: dict(v) for k, v in by_region.items()})
+    return ExpertFigures(by_status, pipeline, {k: dict(v) for k, v in by_region.items()}, dict(accredited))
 
 
 def delivered_events(filters: Filters):

@@ -260,6 +260,6 @@ def gender_dashboard(filters: Filters, labels: Labels) -> list[Table]:
         )
     ]
     tables += [expert_status_table(experts), pipeline_table(experts)]
-    tables += staffing_tables(filters, labels)
+    tables += staffing_tables(filters, labels, experts)
     tables.append(nominations_by_gender(nominations_for(filters)))
     return tables

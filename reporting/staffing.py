@@ -7,21 +7,19 @@ Staffing is small (a few people per training), so it is counted live over the as
 in one query for the four tables, whatever the size of the programme.
 """
 
-from collections import defaultdict
 
 import numpy as np
-from django.db.models import Count, F
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accreditation.models import Expert, ExpertStatus
 from courses.dates import YearOf
 from courses.models import TrainerAssignment
 from reporting.models import Dimension
 
 from .cells import dense_people, people_by_value
-from .figures import GENDERS, Filters, delivered_events
+from .figures import GENDERS, ExpertFigures, Filters, delivered_events
 from .tables import (
     LABEL,
     PARTICIPATIONS,
@@ -139,20 +137,10 @@ def staffing_table(counts: dict[str, dict], dimension: str, labels: Labels) -> T
     )
 
 
-def accredited_experts_by_region(filters: Filters, labels: Labels) -> Table:
-    """Accredited experts by the WCO region of their country and gender; one query."""
-    experts = Expert.objects.filter(status=ExpertStatus.ACCREDITED)
-    if filters.region:
-        experts = experts.filter(person__country__region_id=filters.region)
-    if filters.language:
-        experts = experts.filter(languages=filters.language)
-    by_region: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(GENDERS, 0))
-    for row in (
-        experts.order_by()
-        .values("person__gender", region=F("person__country__region_id"))
-        .annotate(n=Count("id"))
-    ):
-        by_region[row["region"] or ""][row["person__gender"]] += row["n"]
+def accredited_experts_by_region(experts: ExpertFigures, labels: Labels) -> Table:
+    """Accredited experts by the WCO region of their country and gender, from the experts'
+    figures (which the region and language filters narrow)."""
+    by_region = experts.accredited_by_region
     rows = []
     for code, counts in sorted(
         by_region.items(),
@@ -174,9 +162,9 @@ def accredited_experts_by_region(filters: Filters, labels: Labels) -> Table:
     )
 
 
-def staffing_tables(filters: Filters, labels: Labels) -> list[Table]:
+def staffing_tables(filters: Filters, labels: Labels, experts: ExpertFigures) -> list[Table]:
     counts = all_staffing_counts(filters)
     return [
         *(staffing_table(counts[dimension], dimension, labels) for dimension in STAFFING_DIMENSIONS),
-        accredited_experts_by_region(filters, labels),
+        accredited_experts_by_region(experts, labels),
     ]
