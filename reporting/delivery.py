@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from accreditation.delivery import delivering_experts, delivery_activity, delivery_years
@@ -245,9 +246,9 @@ def activity_table(filters: Filters, *, page: str | int | None = None) -> Table:
         note += " " + _(
             "Experts %(first)s–%(last)s of %(total)s, latest delivery first; the export lists them all."
         ) % {
-            "first": page_obj.start_index(),
-            "last": page_obj.end_index(),
-            "total": page_obj.paginator.count,
+            "first": number_format(page_obj.start_index(), force_grouping=True),
+            "last": number_format(page_obj.end_index(), force_grouping=True),
+            "total": number_format(page_obj.paginator.count, force_grouping=True),
         }
     return Table(
         "expert-delivery-activity",
