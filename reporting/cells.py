@@ -71,8 +71,7 @@ def country_code(number: int) -> str:
     return int(number).to_bytes(2, "little").rstrip(b"\0").decode("ascii")
 
 
-def _source(by_language: bool) -> tuple[str, str]:
-    return (TraineeCell.LANGUAGE, LANGUAGE_SLICE) if by_language else (TraineeCell.SLICE, SLICE)
+SLICE_TABLES = {TraineeCell.SLICE: SLICE, TraineeCell.LANGUAGE: LANGUAGE_SLICE}
 
 
 def _filter_sql(filters, prefix: str = "") -> tuple[list[str], list]:
@@ -106,7 +105,7 @@ def packed_rows(filters, *, by_language: bool, columns=COLUMNS, using: str = "de
     """The slices (with people in them) that `filters` select, from the packed cells; the
     cells found stale are packed again first. One query when every cell is current. Columns
     not asked for are left empty (less to read)."""
-    source, _table = _source(by_language or bool(filters.language))
+    source = TraineeCell.LANGUAGE if by_language or filters.language else TraineeCell.SLICE
     conditions, params = _filter_sql(filters, "c.")
     where = " AND ".join(["c.source = %s", *conditions])
     with binary_cursor(using) as cursor:
@@ -159,11 +158,10 @@ def _pack(source: str, stale: list[tuple], filters, *, using: str) -> dict[int, 
 
     Each copy is labelled with the version read *before* its slices: a change made since
     then has bumped the version past it, so the copy is packed again next time."""
-    _source_name, table = _source(source == TraineeCell.LANGUAGE)
     language = "language" if source == TraineeCell.LANGUAGE else "''"
     select = (
         f"SELECT year, region, kind, format, {language}, person_id, organisation_id, n, gender, country "
-        f"FROM {table} WHERE n > 0"
+        f"FROM {SLICE_TABLES[source]} WHERE n > 0"
     )
     if len(stale) <= STALE_CELLS_READ_ONE_BY_ONE:
         key_columns = KEY if source == TraineeCell.LANGUAGE else KEY[:4]
@@ -185,19 +183,13 @@ def _pack(source: str, stale: list[tuple], filters, *, using: str) -> dict[int, 
         PackedTraineeCell.objects.using(using).bulk_create(
             [
                 PackedTraineeCell(
-                    cell_id=cell_id,
-                    version=version,
-                    people=packed[cell_id][0],
-                    organisations=packed[cell_id][1],
-                    participations=packed[cell_id][2],
-                    genders=packed[cell_id][3],
-                    countries=packed[cell_id][4],
+                    cell_id=cell_id, version=version, **dict(zip(COLUMNS, packed[cell_id], strict=True))
                 )
                 for cell_id, _key, version in stale
             ],
             update_conflicts=True,
             unique_fields=["cell_id"],
-            update_fields=["version", "people", "organisations", "participations", "genders", "countries"],
+            update_fields=["version", *COLUMNS],
             batch_size=500,
         )
     return packed
@@ -244,6 +236,15 @@ def dense_people(people: np.ndarray) -> tuple[np.ndarray, int]:
         return people - low, high - low + 1
     distinct, index = np.unique(people, return_inverse=True)
     return index, len(distinct)
+
+
+def people_and_genders(people: np.ndarray, genders: np.ndarray):
+    """(each row's person as a dense index, how many places, each person's gender): a
+    person's gender is the same on all their rows, so any of them gives it."""
+    person, size = dense_people(people)
+    gender_of = np.zeros(size, dtype=np.intp)
+    gender_of[person] = genders
+    return person, size, gender_of
 
 
 def people_by_value(

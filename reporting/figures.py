@@ -7,7 +7,7 @@ two queries).
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 from django.core.cache import cache
@@ -30,9 +30,9 @@ from reporting.cells import (
     BREAKDOWN_COLUMNS,
     CannotPack,
     country_code,
-    dense_people,
     packed_rows,
     participations_by_value,
+    people_and_genders,
     people_by_value,
 )
 from reporting.models import (
@@ -210,9 +210,7 @@ def _count_packed_trainees(
     )
     if not len(rows.people):
         return 0
-    person, size = dense_people(rows.people)
-    gender_of = np.zeros(size, dtype=np.uint8)
-    gender_of[person] = rows.genders
+    person, size, gender_of = people_and_genders(rows.people, rows.genders)
     country_of = np.zeros(size, dtype=np.uint16)
     country_of[person] = rows.countries
     trained = np.flatnonzero(np.bincount(person, minlength=size))
@@ -235,13 +233,7 @@ def _count_packed_trainees(
             previous.people + counts.people, previous.participations + counts.participations
         )
     organisations = np.unique(rows.organisations[rows.organisations != NO_ORGANISATION])
-    for dimension in BREAKDOWNS:
-        if dimension == Dimension.COUNTRY:
-            continue
-        if dimension in pinned:
-            if total.people:
-                breakdowns[dimension][pinned[dimension]].update(total)
-            continue
+    for dimension in _counted_apart(breakdowns, pinned, total):
         if dimension == Dimension.LANGUAGE:
             _add_packed_breakdown(breakdowns[dimension], by_language, dimension)
         else:
@@ -249,10 +241,25 @@ def _count_packed_trainees(
     return len(organisations)
 
 
+def _counted_apart(
+    breakdowns: dict[str, dict[str, GenderCounts]], pinned: dict[str, str], total: GenderCounts
+):
+    """The breakdowns left to count once the total and countries are: a dimension pinned by a
+    filter to one value breaks down to the total, here."""
+    for dimension in BREAKDOWNS:
+        if dimension == Dimension.COUNTRY:
+            continue
+        if dimension in pinned:
+            if total.people:
+                breakdowns[dimension][pinned[dimension]].update(total)
+            continue
+        yield dimension
+
+
 def _add_packed_breakdown(into: dict[str, GenderCounts], rows, dimension: str, dense=None) -> None:
     if not len(rows.people):
         return
-    person, size, gender_of = dense or _dense_genders(rows)
+    person, size, gender_of = dense or people_and_genders(rows.people, rows.genders)
     values, codes = rows.values_of(dimension.value)
     people = people_by_value(person, size, codes, len(values), gender_of)
     participations = participations_by_value(codes, len(values), rows)
@@ -260,13 +267,6 @@ def _add_packed_breakdown(into: dict[str, GenderCounts], rows, dimension: str, d
         into[str(values[code])][GENDERS[gender]] = Count2(
             int(people[code, gender]), int(participations[code, gender])
         )
-
-
-def _dense_genders(rows):
-    person, size = dense_people(rows.people)
-    gender_of = np.zeros(size, dtype=np.uint8)
-    gender_of[person] = rows.genders
-    return person, size, gender_of
 
 
 def _count_filtered_trainees(
@@ -294,14 +294,7 @@ def _count_filtered_trainees(
             target[gender] = Count2(counted.people + people, counted.participations + participations)
         if row["organisation_id"] != NO_ORGANISATION:
             organisations.add(row["organisation_id"])
-    pinned = _pinned_dimensions(filters)
-    for dimension in BREAKDOWNS:
-        if dimension == Dimension.COUNTRY:
-            continue
-        if dimension in pinned:
-            if total.people:
-                breakdowns[dimension][pinned[dimension]].update(total)
-            continue
+    for dimension in _counted_apart(breakdowns, _pinned_dimensions(filters), total):
         counted = (
             _slice_queryset(filters, by_language=dimension == Dimension.LANGUAGE)
             .values(dimension.value, "gender")
@@ -353,7 +346,7 @@ class ExpertFigures:
     # status → region code ('' not recorded) → count
     by_status_and_region: dict[str, dict[str, int]]
     # region code ('' not recorded) → gender → accredited experts
-    accredited_by_region: dict[str, dict[str, int]] = field(default_factory=dict)
+    accredited_by_region: dict[str, dict[str, int]]
 
 
 def reached_stage(stage: str, status: str, *, pre_accredited: bool, accredited: bool) -> bool:

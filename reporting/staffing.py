@@ -7,7 +7,6 @@ Staffing is small (a few people per training), so it is counted live over the as
 in one query for the four tables, whatever the size of the programme.
 """
 
-
 import numpy as np
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -18,7 +17,7 @@ from courses.dates import YearOf
 from courses.models import TrainerAssignment
 from reporting.models import Dimension
 
-from .cells import dense_people, people_by_value
+from .cells import people_and_genders, people_by_value
 from .figures import GENDERS, ExpertFigures, Filters, delivered_events
 from .tables import (
     LABEL,
@@ -82,9 +81,8 @@ def all_staffing_counts(filters: Filters) -> dict[str, dict[str, dict]]:
         (gender_index.setdefault(row[1], len(gender_index)) for row in rows), dtype=np.intp, count=len(rows)
     )
     gender_values += [g for g in gender_index if g not in GENDERS]
-    person, size = dense_people(np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows)))
-    gender_of = np.zeros(size, dtype=np.intp)
-    gender_of[person] = genders
+    people = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+    person, size, gender_of = people_and_genders(people, genders)
     counts: dict[str, dict] = {}
     for position, dimension in enumerate(STAFFING_DIMENSIONS, start=2):
         values = ["" if row[position] is None else str(row[position]) for row in rows]
